@@ -1,0 +1,60 @@
+"""A text prepared once for every extractor: normalised form, offsets and sentences."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from techdiplomacy.text import Span, detect_language, normalise_with_offsets, original_span, sentence_index
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article's text with what every extractor needs, computed once.
+
+    ``norm`` is the matching form (see :func:`techdiplomacy.text.normalise`); spans found in
+    ``norm`` map back to ``text`` through :meth:`original`.
+    """
+
+    text: str
+    article_id: str = ""
+    language: str = ""
+    norm: str = field(init=False)
+    offsets: list[int] | None = field(init=False, repr=False)
+    sentences: list[Span] = field(init=False, repr=False)
+    _starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        norm, offsets = normalise_with_offsets(self.text)
+        sents = sentence_index(self.text)
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "offsets", offsets)
+        object.__setattr__(self, "sentences", sents)
+        object.__setattr__(self, "_starts", [s.start for s in sents])
+        if not self.language:
+            object.__setattr__(self, "language", detect_language(self.text))
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Return the span of ``text`` that produced ``norm[start:end]``."""
+        return original_span(self.offsets, start, end)
+
+    def sentence_at(self, start: int) -> Span:
+        """Return the sentence holding original offset ``start`` (the whole text if none)."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and start < self.sentences[i].end:
+            return self.sentences[i]
+        return Span(0, len(self.text), self.text)
+
+    def evidence(self, start: int, end: int) -> dict:
+        """Return the evidence columns (surface, start, end, sentence) of an original span."""
+        return {
+            "article_id": self.article_id,
+            "surface": self.text[start:end],
+            "start": start,
+            "end": end,
+            "sentence": self.sentence_at(start).text,
+        }
+
+    def evidence_norm(self, start: int, end: int) -> dict:
+        """Return the evidence columns of the span ``norm[start:end]``."""
+        return self.evidence(*self.original(start, end))

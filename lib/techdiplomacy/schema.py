@@ -1,0 +1,109 @@
+"""Every table's columns and dtypes, declared once.
+
+Producers return exactly these columns in this order, even when empty (:func:`empty` and
+:func:`conform`). The store, the CSV exports and the JSON output all follow this order.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STRING = "string"
+INT = "Int64"
+FLOAT = "Float64"
+DATE = "datetime64[ns]"
+
+#: The version of the tables' shape; the store records it and migrates or rebuilds on change.
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": STRING,
+        "title": STRING,
+        "text": STRING,
+        "language": STRING,
+        "published": DATE,
+        "source": STRING,
+        "url": STRING,
+        "path": STRING,
+        "n_chars": INT,
+    },
+    "mentions": {
+        "article_id": STRING,
+        "kind": STRING,  # country | place | sector | organisation
+        "key": STRING,  # ISO3 for countries, sector id for sectors, place/organisation id
+        "label": STRING,  # English label of the key
+        "country": STRING,  # ISO3 the mention belongs to (a place's country)
+        "surface": STRING,  # exactly text[start:end]
+        "start": INT,
+        "end": INT,
+        "sentence": STRING,
+    },
+    "officials": {
+        "article_id": STRING,
+        "official_id": STRING,
+        "name": STRING,
+        "title": STRING,
+        "role": STRING,
+        "organisation": STRING,
+        "country": STRING,
+        "surface": STRING,
+        "start": INT,
+        "end": INT,
+        "sentence": STRING,
+    },
+    "figures": {
+        "article_id": STRING,
+        "value": FLOAT,
+        "unit": STRING,
+        "measure": STRING,
+        "country": STRING,
+        "sector": STRING,
+        "surface": STRING,
+        "start": INT,
+        "end": INT,
+        "sentence": STRING,
+    },
+    "errors": {
+        "path": STRING,
+        "error": STRING,
+    },
+}
+
+#: Tables whose rows come from extraction (all share the evidence columns).
+EXTRACTED = ("mentions", "officials", "figures")
+MENTION_KINDS = ("country", "place", "sector", "organisation")
+ROLES = ("leader", "minister", "deputy_minister", "ambassador", "executive", "official")
+
+
+def columns(table: str) -> list[str]:
+    """Return the column names of ``table`` in schema order."""
+    return list(TABLES[table])
+
+
+def empty(table: str) -> pd.DataFrame:
+    """Return an empty frame with ``table``'s columns and dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in TABLES[table].items()})
+
+
+def conform(table: str, rows) -> pd.DataFrame:
+    """Return ``rows`` (a frame or a list of dicts) as ``table``: schema columns, order, dtypes.
+
+    Missing columns are added empty; unknown columns raise ``KeyError`` so a typo is loud.
+    """
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    spec = TABLES[table]
+    unknown = set(frame.columns) - set(spec)
+    if unknown:
+        raise KeyError(f"{table}: unknown columns {sorted(unknown)}")
+    if frame.empty:
+        return empty(table)
+    out = {}
+    for col, dtype in spec.items():
+        series = frame[col] if col in frame else pd.Series([None] * len(frame), index=frame.index)
+        if dtype == DATE:
+            series = pd.to_datetime(series, errors="coerce")
+        else:
+            series = series.astype(dtype)
+        out[col] = series
+    return pd.DataFrame(out).reset_index(drop=True)

@@ -1,0 +1,353 @@
+"""Text handling for Arabic, Persian and English news.
+
+Normalisation is a chain of one-purpose steps, each a ``str -> str`` function built on a
+translation table, so the same chain runs fast on a whole corpus.  Every step either maps one
+character to one character, deletes a character or expands a presentation-form ligature; that
+lets :func:`normalise_with_offsets` map each normalised character back to the original text, so
+an extracted span can always be shown exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# --- one-purpose character maps -------------------------------------------------------------
+
+#: Hamza-carrying and decorated alef forms -> bare alef.
+ALEF_FORMS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
+#: Persian yeh/keheh, alef maksura and Persian heh variants -> one Arabic form each.
+LETTER_VARIANTS = {
+    "ی": "ي", "ى": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي",
+    "ک": "ك", "ڪ": "ك",
+    "ؤ": "و",
+    "ۀ": "ه", "ە": "ه", "ھ": "ه", "ۃ": "ه", "ہ": "ه",
+}
+#: Ta marbuta folds into heh, only for matching (it is a spelling variant in the wild).
+TA_MARBUTA = {"ة": "ه"}
+#: Persian (U+06F0..) and Arabic-Indic (U+0660..) digits and separators -> ASCII.
+DIGITS = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "٫": ".",  # Arabic decimal separator
+    "٬": ",",  # Arabic thousands separator
+    "٪": "%",
+}
+#: One ZWNJ policy: a zero-width non-joiner separates morphemes, so it becomes a space.
+ZWNJ = {"\u200c": " "}
+#: Spaces of every kind -> a plain space.
+SPACES = {c: " " for c in "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"}
+
+#: Characters deleted outright: tatweel, harakat and Quranic marks, bidi controls, ZWJ, BOM.
+DELETED = (
+    "\u0640"
+    + "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+    + "".join(chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6))
+    + "\u200b\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad\ufeff\u061c"
+)
+
+
+@cache
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (ligatures, isolated/final glyphs) -> their letters."""
+    out: dict[str, str] = {}
+    for code in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cn":
+            continue
+        expanded = unicodedata.normalize("NFKC", ch)
+        if expanded != ch:
+            out[ch] = "".join(c for c in expanded if c not in DELETED and c != " ") or ""
+    return out
+
+
+@cache
+def _latin_lower() -> dict[str, str]:
+    """Upper-case letters whose lower case is a single character (length-preserving)."""
+    out = {}
+    for code in range(0x41, 0x2000):
+        ch = chr(code)
+        low = ch.lower()
+        if low != ch and len(low) == 1:
+            out[ch] = low
+    return out
+
+
+def _table(mapping: dict[str, str]) -> dict[int, str]:
+    return {ord(k): v for k, v in mapping.items()}
+
+
+_ALEF = _table(ALEF_FORMS)
+_LETTERS = _table(LETTER_VARIANTS)
+_TA = _table(TA_MARBUTA)
+_DIGITS = _table(DIGITS)
+_ZWNJ = _table(ZWNJ)
+_SPACES = _table(SPACES)
+_DELETE = {ord(c): None for c in DELETED}
+
+
+def fold_alef(text: str) -> str:
+    """Return text with every alef form (أ إ آ ٱ) written as bare alef."""
+    return text.translate(_ALEF)
+
+
+def fold_letter_variants(text: str) -> str:
+    """Return text with Persian ی/ک, alef maksura, hamza seats and heh variants folded."""
+    return text.translate(_LETTERS)
+
+
+def fold_ta_marbuta(text: str) -> str:
+    """Return text with ta marbuta (ة) written as heh (ه), for matching."""
+    return text.translate(_TA)
+
+
+def strip_marks(text: str) -> str:
+    """Return text without tatweel, harakat, Quranic marks, bidi controls, ZWJ and BOM."""
+    return text.translate(_DELETE)
+
+
+def fold_digits(text: str) -> str:
+    """Return text with Persian and Arabic-Indic digits, ٫ ٬ and ٪ written in ASCII."""
+    return text.translate(_DIGITS)
+
+
+def zwnj_to_space(text: str) -> str:
+    """Return text with each zero-width non-joiner replaced by a space."""
+    return text.translate(_ZWNJ)
+
+
+def fold_spaces(text: str) -> str:
+    """Return text with no-break and other Unicode spaces written as a plain space."""
+    return text.translate(_SPACES)
+
+
+def expand_presentation_forms(text: str) -> str:
+    """Return text with Arabic presentation-form glyphs replaced by their letters."""
+    return text.translate(_table(_presentation_forms()))
+
+
+def lower_latin(text: str) -> str:
+    """Return text with letters lower-cased where that keeps its length."""
+    return text.translate(_table(_latin_lower()))
+
+
+#: The chain, in order. ``normalise`` applies exactly these steps.
+NORMALISERS = (
+    expand_presentation_forms,
+    strip_marks,
+    fold_alef,
+    fold_letter_variants,
+    fold_ta_marbuta,
+    fold_digits,
+    zwnj_to_space,
+    fold_spaces,
+    lower_latin,
+)
+
+
+@cache
+def _one_to_one_table() -> dict[int, str]:
+    """The whole chain's one-character substitutions as a single translate table."""
+    table: dict[int, str] = {}
+    chars = set()
+    for mapping in (ALEF_FORMS, LETTER_VARIANTS, TA_MARBUTA, DIGITS, ZWNJ, SPACES, _latin_lower()):
+        chars.update(mapping)
+    for ch in chars:
+        out = ch
+        for step in NORMALISERS[2:]:
+            out = step(out)
+        if out != ch:
+            table[ord(ch)] = out
+    return table
+
+
+@cache
+def _special_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Characters that change length (deleted or expanded) and what they become."""
+    special: dict[str, str] = {c: "" for c in DELETED}
+    for ch, expanded in _presentation_forms().items():
+        special[ch] = expanded.translate(_one_to_one_table())
+    pattern = re.compile("[" + "".join(re.escape(c) for c in special) + "]")
+    return pattern, special
+
+
+def normalise(text: str) -> str:
+    """Return the matching form of ``text``: the whole normalisation chain applied once."""
+    return normalise_with_offsets(text)[0]
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """Return (normalised text, offsets) where ``offsets[i]`` is the index in ``text`` of the
+    character that produced normalised character ``i``; ``None`` means the identity map.
+
+    ``offsets`` has one extra final entry, ``len(text)``, so an end offset maps too.
+    """
+    pattern, special = _special_table()
+    folded = text.translate(_one_to_one_table())
+    if not pattern.search(folded):
+        return folded, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for match in pattern.finditer(folded):
+        start = match.start()
+        pieces.append(folded[pos:start])
+        offsets.extend(range(pos, start))
+        replacement = special[match.group()]
+        pieces.append(replacement)
+        offsets.extend([start] * len(replacement))
+        pos = start + 1
+    pieces.append(folded[pos:])
+    offsets.extend(range(pos, len(folded)))
+    offsets.append(len(text))
+    return "".join(pieces), offsets
+
+
+def original_span(offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Return the (start, end) in the original text of the normalised span [start, end)."""
+    if offsets is None:
+        return start, end
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1
+
+
+# --- language identification ----------------------------------------------------------------
+
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_PERSIAN_LETTERS = re.compile(r"[پچژگ]")
+_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+
+#: Frequent function words that tell Persian from Arabic (in normalised form).
+PERSIAN_MARKERS = frozenset(
+    normalise(w)
+    for w in "است این که را با از می برای شده کرد های ها آن یک بود شد کند نیز اما باید دارد "
+    "خود کرده شود هم وی ایشان بین تا اند ای همچنین گفت سال کشور میان".split()
+)
+ARABIC_MARKERS = frozenset(
+    normalise(w)
+    for w in "في من على إلى التي الذي أن مع عن هذا هذه كان قد لم ما بين حيث كما الى ذلك "
+    "وقال وأضاف وأكد خلال بعد عند منذ الذين أو ثم لدى إن لقد تم".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """Return 'ar', 'fa' or 'en' for the dominant language of ``text`` ('und' if unknown)."""
+    sample = text[:6000]
+    arabic_script = len(_ARABIC_SCRIPT.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if arabic_script == 0 and latin == 0:
+        return "und"
+    if latin > arabic_script:
+        return "en"
+    words = _WORD.findall(normalise(sample))
+    fa = sum(1 for w in words if w in PERSIAN_MARKERS)
+    ar = sum(1 for w in words if w in ARABIC_MARKERS)
+    # پ چ ژ گ never occur in Arabic words; ی and ک do (Iranian outlets type Arabic with them).
+    fa += len(_PERSIAN_LETTERS.findall(sample)) / 4
+    ar += sample.count("ة") / 4 + len(re.findall(r"(?:^|\s)[وفبل]?ال", sample)) / 8
+    return "fa" if fa > ar else "ar"
+
+
+# --- passages and sentences -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a text: ``text[start:end] == span.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n")
+_LINE = re.compile(r"[^\n]+")
+# A sentence ends at . ! ? ؟ ; ؛ … (possibly repeated or followed by closing quotes) before a
+# space or the end, or at a line break. A dot between digits (1.5) or after a single Latin
+# letter / common abbreviation does not end a sentence.
+_SENTENCE_END = re.compile(
+    r"""(?:[.!?؟;؛…]+["'»”’)\]]*(?=\s|$))|\n""",
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof eng st no vs etc gen col lt sr jr inc ltd co corp u.s u.k u.n e.g i.e approx".split()
+)
+
+
+def passages(text: str) -> list[Span]:
+    """Return the paragraphs of ``text`` (blank-line separated, else one per line), trimmed."""
+    chunks: list[tuple[int, int]] = []
+    if _BLANK_LINE.search(text):
+        pos = 0
+        for m in _BLANK_LINE.finditer(text):
+            chunks.append((pos, m.start()))
+            pos = m.end()
+        chunks.append((pos, len(text)))
+    else:
+        chunks = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    out = []
+    for start, end in chunks:
+        start, end = _trim(text, start, end)
+        if end > start:
+            out.append(Span(start, end, text[start:end]))
+    return out
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Return the sentences of ``text[start:end]``, with offsets into ``text``."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() != "\n" and _is_abbreviation(text, m.start()):
+            continue
+        s, e = _trim(text, pos, m.end())
+        if e > s and _has_word(text, s, e):
+            out.append(Span(s, e, text[s:e]))
+            pos = m.end()
+        elif e <= s:
+            pos = m.end()
+    s, e = _trim(text, pos, end)
+    if e > s:
+        if out and not _has_word(text, s, e):
+            last = out[-1]
+            out[-1] = Span(last.start, e, text[last.start:e])
+        else:
+            out.append(Span(s, e, text[s:e]))
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if not word:
+        return False
+    return len(word) == 1 or (word.isascii() and word in _ABBREVIATIONS)
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\u200c\u200f\u200e\ufeff"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u200c\u200f\u200e\ufeff"):
+        end -= 1
+    return start, end
+
+
+def sentence_index(text: str) -> list[Span]:
+    """Return every sentence of ``text``, passage by passage (no sentence spans two passages)."""
+    out: list[Span] = []
+    for passage in passages(text):
+        out.extend(sentences(text, passage.start, passage.end))
+    return out
