@@ -64,6 +64,36 @@ TABLES: dict[str, dict[str, str]] = {
         "end": INT,
         "sentence": STRING,
     },
+    # Topic tables: owned by topics.py (issue 4); adjust there and here together.
+    "topics": {
+        "topic_id": INT,
+        "label": STRING,
+        "terms": STRING,  # top terms as written in the original script, "|"-separated
+        "size": INT,  # articles whose dominant topic this is
+        "n_passages": INT,
+        "sectors": STRING,  # dominant sector ids, "|"-separated
+        "countries": STRING,  # dominant ISO3 codes, "|"-separated
+        "representative_article_id": STRING,
+        "representative": STRING,  # the most representative passage, as written
+    },
+    "article_topics": {
+        "article_id": STRING,
+        "topic_id": INT,
+        "weight": FLOAT,
+        "rank": INT,  # 1 = dominant topic
+        "x": FLOAT,  # 2-D projection for the topic map
+        "y": FLOAT,
+    },
+    "passage_topics": {
+        "article_id": STRING,
+        "passage": INT,  # paragraph index within the article
+        "start": INT,
+        "end": INT,
+        "topic_id": INT,
+        "weight": FLOAT,
+        "x": FLOAT,
+        "y": FLOAT,
+    },
     "errors": {
         "path": STRING,
         "error": STRING,
