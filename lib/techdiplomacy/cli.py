@@ -1,0 +1,227 @@
+"""The ``techdiplomacy`` command line: stdout stays machine-readable, progress goes to stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from techdiplomacy import schema
+from techdiplomacy.settings import Settings
+
+EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "errors")
+
+
+def _jsonable(value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Return a table's rows as JSON-ready dicts (dates ISO, missing values None)."""
+    return [{k: _jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+class Progress:
+    """Progress lines on stderr: rewritten in place on a terminal, sparse otherwise."""
+
+    def __init__(self, stream=None, every: int = 500):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.every = every
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if not self.tty and done % self.every and done != total:
+            return
+        text = f"{stage}: {done}" + (f"/{total}" if total else "")
+        self.stream.write(("\r" + text) if self.tty else text + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def _write_tables(tables: dict[str, pd.DataFrame], fmt: str, out: str | None) -> None:
+    if fmt == "json":
+        payload = {name: records(frame) for name, frame in tables.items()}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    if not out:
+        raise SystemExit("--format csv needs --out DIR")
+    from techdiplomacy.export import table_csv
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        (folder / f"{name}.csv").write_bytes(table_csv(frame, name if name in schema.TABLES else None))
+    print(f"wrote {len(tables)} CSV files to {folder}", file=sys.stderr)
+
+
+def cmd_extract(args) -> int:
+    from techdiplomacy.corpus import read_paths
+    from techdiplomacy.tables import build_tables
+
+    settings = Settings()
+    tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
+    _write_tables({name: tables[name] for name in EXTRACT_TABLES}, args.format, args.out)
+    _summary({name: len(frame) for name, frame in tables.items()}, len(tables["errors"]))
+    return 0 if len(tables["articles"]) else 1
+
+
+def cmd_build(args) -> int:
+    from techdiplomacy.store import build
+
+    settings = Settings()
+    paths = args.paths or [settings.data_dir]
+    progress = Progress()
+    summary = build(
+        paths,
+        args.store or settings.store_path,
+        batch_size=settings.batch_size,
+        max_file_bytes=settings.max_file_bytes,
+        topics_k=args.k if args.k is not None else settings.topics_k,
+        random_state=settings.random_state,
+        rebuild=args.rebuild,
+        progress=progress,
+    )
+    progress.close()
+    for error in summary.errors:
+        print(f"error: {error['path']}: {error['error']}", file=sys.stderr)
+    print(json.dumps(summary.as_dict(), ensure_ascii=False), file=sys.stderr)
+    total = summary.counts.get("articles", 0)
+    return 0 if (summary.read or total) else 1
+
+
+def cmd_topics(args) -> int:
+    from techdiplomacy import topics
+    from techdiplomacy.corpus import read_paths
+    from techdiplomacy.tables import build_tables
+
+    settings = Settings()
+    tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
+    for _, row in tables["errors"].iterrows():
+        print(f"error: {row['path']}: {row['error']}", file=sys.stderr)
+    if tables["articles"].empty:
+        print("no article could be read", file=sys.stderr)
+        return 1
+    result = topics.fit_topics(tables["articles"], tables["mentions"], k=args.k, random_state=settings.random_state)
+    article_topics = result.article_topics.sort_values(["article_id", "rank"])
+    payload = {
+        "topics": records(result.topics),
+        "article_topics": records(article_topics),
+        "passage_topics": records(result.passage_topics),
+    }
+    if args.format == "json":
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        _write_tables(
+            {"topics": result.topics, "article_topics": article_topics, "passage_topics": result.passage_topics},
+            "csv",
+            args.out,
+        )
+    return 0
+
+
+def cmd_info(args) -> int:
+    from techdiplomacy.store import Store
+
+    settings = Settings()
+    path = Path(args.store or settings.store_path)
+    if not path.exists():
+        print(f"no store at {path}", file=sys.stderr)
+        return 1
+    with Store(path, read_only=True) as store:
+        info = {
+            "store": str(path),
+            "schema_version": int(store.get_meta("schema_version") or 0),
+            "corpus_version": store.get_meta("corpus_version"),
+            "built_at": store.get_meta("built_at"),
+            "tables": store.counts(),
+        }
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False))
+    else:
+        for key, value in info.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from techdiplomacy.evaluate import evaluate
+
+    scores = evaluate(args.gold_dir)
+    if args.format == "json":
+        print(json.dumps(records(scores), ensure_ascii=False))
+    else:
+        print(scores.to_string(index=False))
+    return 0
+
+
+def _summary(counts: dict[str, int], n_errors: int) -> None:
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
+    print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every sub-command."""
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--store", help="the DuckDB store (default: data/techdiplomacy.duckdb)")
+    top = argparse.ArgumentParser(prog="techdiplomacy", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", parents=[store], help="extract the tables of articles (no store)")
+    p.add_argument("paths", nargs="+", help="files or folders of articles")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--out", help="folder for --format csv")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("build", parents=[store], help="read a corpus into the store, incrementally")
+    p.add_argument("paths", nargs="*", help="folders or files (default: data/articles)")
+    p.add_argument("--rebuild", action="store_true", help="re-extract every stored article")
+    p.add_argument("--k", type=int, help="number of topics (default: chosen automatically)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("topics", parents=[store], help="cluster articles into topics (no store)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--k", type=int, help="number of topics (default: chosen automatically)")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--out", help="folder for --format csv")
+    p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser("info", parents=[store], help="row counts and schema version of a store")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("evaluate", parents=[store], help="score the extractors against gold files")
+    p.add_argument("gold_dir")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=cmd_evaluate)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

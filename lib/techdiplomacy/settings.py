@@ -1,0 +1,38 @@
+"""Tunables, in one frozen dataclass: each has a default and a one-line help."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+#: The repository (or installed project) root: ``lib/techdiplomacy`` lives two levels below.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value) if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things live and how much work a run may do."""
+
+    data_dir: Path = field(
+        default_factory=lambda: _env_path("TECHDIPLOMACY_DATA", PROJECT_ROOT / "data" / "articles"),
+        metadata={"help": "folder of articles read by `build` when no folder is given"},
+    )
+    store_path: Path = field(
+        default_factory=lambda: _env_path("TECHDIPLOMACY_STORE", PROJECT_ROOT / "data" / "techdiplomacy.duckdb"),
+        metadata={"help": "the embedded DuckDB store"},
+    )
+    max_file_bytes: int = field(default=20_000_000, metadata={"help": "larger files are rejected, not read"})
+    batch_size: int = field(default=500, metadata={"help": "articles extracted and committed per transaction"})
+    topics_k: int | None = field(default=None, metadata={"help": "number of topics; None chooses it automatically"})
+    random_state: int = field(default=0, metadata={"help": "seed of every random step (topics)"})
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        """Return {setting: one-line help}."""
+        return {f.name: f.metadata.get("help", "") for f in fields(cls)}

@@ -1,0 +1,352 @@
+"""The embedded store: one DuckDB file holding every table, built incrementally.
+
+Every change is a transaction, so a crash or a killed process mid-build leaves the store as it
+was after the last committed batch: readable, with everything added before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from techdiplomacy import schema
+from techdiplomacy.corpus import Article, ReadError, read_paths
+from techdiplomacy.tables import EXTRACTOR_VERSION, extract_article, rows_to_tables
+
+_SQL_TYPES = {schema.STRING: "VARCHAR", schema.INT: "BIGINT", schema.FLOAT: "DOUBLE", schema.DATE: "DATE"}
+#: Tables that hold one article's rows (deleted together with the article).
+PER_ARTICLE = ("articles", "mentions", "officials", "figures")
+TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
+
+Progress = Callable[[str, int, int | None], None]
+
+
+class StoreLockedError(RuntimeError):
+    """The store is held by another process for longer than the wait allowed."""
+
+
+def _ddl(table: str) -> str:
+    cols = ", ".join(f'"{c}" {_SQL_TYPES[t]}' for c, t in schema.TABLES[table].items())
+    return f'CREATE TABLE IF NOT EXISTS "{table}" ({cols})'
+
+
+class Store:
+    """A DuckDB file with the schema's tables plus ``meta`` (key/value) and ``models`` (blobs)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait_seconds: float = 30.0):
+        self.path = Path(path)
+        self.read_only = read_only
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                self.con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.IOException as exc:  # another process holds the write lock
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreLockedError(f"store {self.path} is in use by another process: {exc}") from exc
+                time.sleep(0.2)
+        if not read_only:
+            self._ensure_schema()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # --- schema and metadata ----------------------------------------------------------------
+
+    def _ensure_schema(self) -> None:
+        self.con.execute("BEGIN")
+        for table in schema.TABLES:
+            self.con.execute(_ddl(table))
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        self.con.execute("CREATE TABLE IF NOT EXISTS models (name VARCHAR PRIMARY KEY, blob BLOB)")
+        self.con.execute("COMMIT")
+        version = self.get_meta("schema_version")
+        if version is None:
+            self.set_meta("schema_version", str(schema.SCHEMA_VERSION))
+        elif version != str(schema.SCHEMA_VERSION):
+            raise RuntimeError(
+                f"store {self.path} has schema version {version}, this tool writes "
+                f"{schema.SCHEMA_VERSION}: export it with the old version or rebuild it"
+            )
+
+    def get_meta(self, key: str) -> str | None:
+        """Return a metadata value, or None."""
+        if not self._has_table("meta"):
+            return None
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a metadata value."""
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def _has_table(self, table: str) -> bool:
+        return bool(
+            self.con.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
+            ).fetchone()[0]
+        )
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return a whole table in schema form (empty frame if the store lacks it)."""
+        if not self._has_table(name):
+            return schema.empty(name)
+        frame = self.con.execute(f'SELECT * FROM "{name}"').df()
+        return schema.conform(name, frame)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Return every schema table."""
+        return {name: self.table(name) for name in schema.TABLES}
+
+    def counts(self) -> dict[str, int]:
+        """Return {table: row count}."""
+        return {
+            name: (self.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] if self._has_table(name) else 0)
+            for name in schema.TABLES
+        }
+
+    def article_paths(self) -> dict[str, str]:
+        """Return {article_id: path} of stored articles."""
+        rows = self.con.execute("SELECT article_id, path FROM articles").fetchall()
+        return {aid: path for aid, path in rows}
+
+    def model(self, name: str):
+        """Return a pickled model stored under ``name``, or None."""
+        if not self._has_table("models"):
+            return None
+        row = self.con.execute("SELECT blob FROM models WHERE name = ?", [name]).fetchone()
+        return None if row is None else pickle.loads(row[0])
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def add(self, parts: list[dict[str, list[dict]]]) -> None:
+        """Add the rows of several articles in one transaction (all or nothing)."""
+        if not parts:
+            return
+        frames = rows_to_tables(parts)
+        ids = frames["articles"]["article_id"].tolist()
+        self.con.execute("BEGIN")
+        try:
+            self._delete(ids)
+            for table, frame in frames.items():
+                self._insert(table, frame)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def remove(self, article_ids: Iterable[str]) -> None:
+        """Delete articles and all their rows in one transaction."""
+        ids = list(article_ids)
+        if not ids:
+            return
+        self.con.execute("BEGIN")
+        try:
+            self._delete(ids)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def replace(self, tables: dict[str, pd.DataFrame], models: dict[str, object] | None = None) -> None:
+        """Replace whole tables (and models) in one transaction."""
+        self.con.execute("BEGIN")
+        try:
+            for name, frame in tables.items():
+                self.con.execute(f'DELETE FROM "{name}"')
+                self._insert(name, schema.conform(name, frame))
+            for name, model in (models or {}).items():
+                self.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", [name, pickle.dumps(model)])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _delete(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        id_frame = pd.DataFrame({"article_id": ids})
+        self.con.register("_ids", id_frame)
+        try:
+            for table in PER_ARTICLE:
+                self.con.execute(f'DELETE FROM "{table}" WHERE article_id IN (SELECT article_id FROM _ids)')
+        finally:
+            self.con.unregister("_ids")
+
+    def _insert(self, table: str, frame: pd.DataFrame) -> None:
+        if frame.empty:
+            return
+        frame = frame.copy()
+        for col, dtype in schema.TABLES[table].items():
+            if dtype == schema.DATE:
+                frame[col] = pd.to_datetime(frame[col]).dt.date
+        self.con.register("_rows", frame)
+        try:
+            cols = ", ".join(f'"{c}"' for c in schema.TABLES[table])
+            self.con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM _rows')
+        finally:
+            self.con.unregister("_rows")
+
+
+@dataclass
+class BuildSummary:
+    """What a build did."""
+
+    read: int = 0
+    added: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: list[dict] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    topics: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "errors": len(self.errors),
+            "rows": self.counts,
+            "topics": self.topics,
+        }
+
+
+def corpus_version(article_ids: Iterable[str]) -> str:
+    """Return a short hash that changes whenever the set of articles changes."""
+    digest = hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()
+    return digest[:12]
+
+
+def build(
+    paths: Iterable[str | Path],
+    store_path: str | Path,
+    *,
+    batch_size: int = 500,
+    max_file_bytes: int = 20_000_000,
+    topics_k: int | None = None,
+    random_state: int = 0,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Read ``paths`` into the store at ``store_path`` incrementally and return a summary.
+
+    Articles already stored (same id, same extractor version) are not re-processed; articles
+    whose file under a scanned folder is gone are removed; topics are refitted when anything
+    changed. Each batch is one transaction.
+    """
+    paths = [Path(p) for p in paths]
+    summary = BuildSummary()
+    report = progress or (lambda stage, done, total: None)
+    with Store(store_path) as store:
+        stale = rebuild or store.get_meta("extractor_version") != EXTRACTOR_VERSION
+        stored = store.article_paths()
+        if stale and stored:
+            _reextract(store, batch_size, report)
+        seen: set[str] = set()
+        batch: list[dict[str, list[dict]]] = []
+        for record in read_paths(paths, max_bytes=max_file_bytes):
+            if isinstance(record, ReadError):
+                summary.errors.append({"path": record.path, "error": record.error})
+                continue
+            summary.read += 1
+            if record.article_id in seen:
+                continue
+            seen.add(record.article_id)
+            if record.article_id in stored:
+                summary.unchanged += 1
+                continue
+            batch.append(extract_article(record))
+            if len(batch) >= batch_size:
+                store.add(batch)
+                summary.added += len(batch)
+                batch = []
+            report("extract", summary.read, None)
+        store.add(batch)
+        summary.added += len(batch)
+        gone = [aid for aid, path in stored.items() if aid not in seen and _under(path, paths)]
+        store.remove(gone)
+        summary.removed = len(gone)
+        store.replace({"errors": pd.DataFrame(summary.errors, columns=["path", "error"])})
+        store.set_meta("extractor_version", EXTRACTOR_VERSION)
+        changed = bool(summary.added or summary.removed or stale)
+        if changed or store.get_meta("topics_version") is None:
+            report("topics", 0, None)
+            summary.topics = _fit_topics(store, topics_k, random_state)
+        ids = store.article_paths()
+        store.set_meta("corpus_version", corpus_version(ids))
+        store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        summary.counts = store.counts()
+    return summary
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    """True when a stored article's path lies under one of the scanned folders or files."""
+    file_path = Path(str(path).split("#", 1)[0])
+    for root in roots:
+        if file_path == root or (root.is_dir() and root in file_path.parents):
+            return True
+    return False
+
+
+def _reextract(store: Store, batch_size: int, report: Progress) -> None:
+    """Re-extract every stored article from its stored text (extractors changed)."""
+    articles = store.table("articles")
+    records = [
+        Article(
+            article_id=r.article_id,
+            title=r.title or "",
+            text=r.text or "",
+            language=r.language or "",
+            published=None if pd.isna(r.published) else r.published.date(),
+            source=r.source or "",
+            url=r.url or "",
+            path=r.path or "",
+        )
+        for r in articles.itertuples(index=False)
+    ]
+    for i in range(0, len(records), batch_size):
+        store.add([extract_article(a) for a in records[i : i + batch_size]])
+        report("re-extract", min(i + batch_size, len(records)), len(records))
+
+
+def _fit_topics(store: Store, k: int | None, random_state: int) -> bool:
+    """Fit topics over the whole stored corpus and replace the topic tables."""
+    from techdiplomacy import topics
+
+    articles = store.table("articles")
+    mentions = store.table("mentions")
+    result = topics.fit_topics(articles, mentions, k=k, random_state=random_state)
+    store.replace(
+        {"topics": result.topics, "article_topics": result.article_topics, "passage_topics": result.passage_topics},
+        {"topics": result.model},
+    )
+    store.set_meta("topics_version", corpus_version(articles["article_id"].tolist()))
+    return True
+
+
+def load_tables(store_path: str | Path) -> dict[str, pd.DataFrame]:
+    """Return every table of the store at ``store_path`` (empty tables if it does not exist)."""
+    path = Path(store_path)
+    if not path.exists():
+        return {name: schema.empty(name) for name in schema.TABLES}
+    with Store(path, read_only=True) as store:
+        return store.tables()

@@ -1,0 +1,76 @@
+"""Articles + extractors -> the tidy tables.
+
+:func:`extract_article` is a pure function of one article (so it can run in any process or on
+any worker); :func:`build_tables` runs it over a corpus and returns every table in schema form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from techdiplomacy import schema
+from techdiplomacy.corpus import Article, ReadError
+from techdiplomacy.document import Document
+from techdiplomacy.extract import figures, officials, organisations, places, sectors
+
+#: (table, extractor) pairs; each extractor maps a Document to rows of that table.
+EXTRACTORS: tuple[tuple[str, Callable[[Document], list[dict]]], ...] = (
+    ("mentions", places.extract),
+    ("mentions", sectors.extract),
+    ("mentions", organisations.extract),
+    ("officials", officials.extract),
+    ("figures", figures.extract),
+)
+
+#: Bump when an extractor's output changes, so stores re-extract unchanged articles.
+EXTRACTOR_VERSION = "1"
+
+
+def article_row(article: Article) -> dict:
+    """Return the ``articles`` row of one article."""
+    row = dataclasses.asdict(article)
+    row["n_chars"] = len(article.text)
+    return row
+
+
+def extract_article(article: Article) -> dict[str, list[dict]]:
+    """Return {table: rows} for one article: its articles row and every extracted row."""
+    doc = Document(article.text, article_id=article.article_id, language=article.language)
+    out: dict[str, list[dict]] = {"articles": [article_row(article)], "mentions": [], "officials": [], "figures": []}
+    for table, extractor in EXTRACTORS:
+        out[table].extend(extractor(doc))
+    out["mentions"].sort(key=lambda r: (r["start"], r["end"], r["kind"], r["key"]))
+    return out
+
+
+def rows_to_tables(parts: Iterable[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+    """Return one schema frame per table from many :func:`extract_article` results."""
+    collected: dict[str, list[dict]] = {"articles": [], "mentions": [], "officials": [], "figures": []}
+    for part in parts:
+        for table, rows in part.items():
+            collected[table].extend(rows)
+    return {table: schema.conform(table, rows) for table, rows in collected.items()}
+
+
+def build_tables(records: Iterable[Article | ReadError]) -> dict[str, pd.DataFrame]:
+    """Return the articles, mentions, officials, figures and errors tables of a corpus.
+
+    The same article read twice (same ``article_id``) is one article: the first one read wins.
+    """
+    seen: set[str] = set()
+    parts = []
+    errors = []
+    for record in records:
+        if isinstance(record, ReadError):
+            errors.append({"path": record.path, "error": record.error})
+            continue
+        if record.article_id in seen:
+            continue
+        seen.add(record.article_id)
+        parts.append(extract_article(record))
+    tables = rows_to_tables(parts)
+    tables["errors"] = schema.conform("errors", errors)
+    return tables
