@@ -1,0 +1,42 @@
+"""The command line: JSON/CSV output, build and info, exit status."""
+
+import json
+from pathlib import Path
+
+from techdiplomacy.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DIR = ROOT / "data" / "articles"
+
+
+def test_extract_csv_writes_one_file_per_table(tmp_path, capsys):
+    assert main(["extract", str(SAMPLE_DIR), "--format", "csv", "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["articles.csv", "errors.csv", "figures.csv", "mentions.csv", "officials.csv"]
+    assert (tmp_path / "mentions.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "read 1 articles" in capsys.readouterr().err
+
+
+def test_extract_exit_status_is_nonzero_only_when_nothing_read(tmp_path, capsys):
+    (tmp_path / "bad.json").write_text("[", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "bad.json"), "--format", "json"]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["articles"] == [] and payload["errors"][0]["path"].endswith("bad.json")
+    assert main(["extract", str(tmp_path / "bad.json"), str(SAMPLE_DIR), "--format", "json"]) == 0
+
+
+def test_build_and_info(tmp_path, capsys):
+    store = tmp_path / "s.duckdb"
+    assert main(["build", str(SAMPLE_DIR), "--store", str(store)]) == 0
+    err = capsys.readouterr().err
+    assert '"added": 1' in err
+    assert main(["info", "--store", str(store), "--format", "json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["schema_version"] == 1
+    assert info["tables"]["articles"] == 1
+    assert info["tables"]["mentions"] > 0
+
+
+def test_info_without_store_fails_clearly(tmp_path, capsys):
+    assert main(["info", "--store", str(tmp_path / "none.duckdb")]) == 1
+    assert "no store" in capsys.readouterr().err
