@@ -1,0 +1,63 @@
+"""Download rows: every table as CSV, every chart as PNG/SVG/HTML and an evidence bundle.
+
+Files are generated only when a button is clicked (deferred ``data=callable``), so a page
+render never waits for Kaleido.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from techdiplomacy import export
+from techdiplomacy.filters import Filters
+
+
+def table_download(frame: pd.DataFrame, table: str | None, what: str, filters: Filters, *, key: str) -> None:
+    """Show a CSV download button for ``frame`` (schema order when ``table`` is given)."""
+    st.download_button(
+        f"⬇ {what}.csv",
+        data=lambda: export.table_csv(frame, table),
+        file_name=export.export_filename(what, filters, "csv"),
+        mime="text/csv",
+        key=f"csv-{key}",
+        on_click="ignore",
+    )
+
+
+def figure_downloads(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    evidence: pd.DataFrame,
+    what: str,
+    filters: Filters,
+    manifest: dict,
+    *,
+    key: str,
+) -> None:
+    """Show PNG, SVG, HTML, data CSV and evidence-bundle buttons for one chart."""
+    cols = st.columns(5)
+    buttons = (
+        ("PNG", "png", "image/png", lambda: export.figure_png(fig)),
+        ("SVG", "svg", "image/svg+xml", lambda: export.figure_svg(fig)),
+        ("HTML", "html", "text/html", lambda: export.figure_html(fig)),
+        ("CSV", "csv", "text/csv", lambda: export.table_csv(data)),
+        ("Evidence (zip)", "zip", "application/zip", lambda: export.evidence_bundle(fig, data, evidence, manifest)),
+    )
+    for col, (label, ext, mime, make) in zip(cols, buttons):
+        col.download_button(
+            f"⬇ {label}",
+            data=make,
+            file_name=export.export_filename(what, filters, ext),
+            mime=mime,
+            key=f"{ext}-{key}",
+            on_click="ignore",
+        )
+
+
+def manifest_json(manifest: dict) -> str:
+    """Return a manifest as pretty JSON (for display)."""
+    return json.dumps(manifest, ensure_ascii=False, indent=1, default=str)
