@@ -175,6 +175,20 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from techdiplomacy.report import corpus_summary, render_report
+    from techdiplomacy.store import load_tables
+
+    settings = Settings()
+    path = Path(args.store or settings.store_path)
+    if not path.exists():
+        print(f"no store at {path}: run `techdiplomacy build` first", file=sys.stderr)
+        return 1
+    shape = sys.stdout.isatty() if args.shape == "auto" else args.shape == "always"
+    sys.stdout.write(render_report(corpus_summary(load_tables(path), top_n=args.top), shape=shape))
+    return 0
+
+
 def _summary(counts: dict[str, int], n_errors: int) -> None:
     rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
     print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
@@ -209,6 +223,14 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", parents=[store], help="row counts and schema version of a store")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("report", parents=[store], help="summary of the corpus for the terminal")
+    p.add_argument("--top", type=int, default=10, help="rows per section")
+    p.add_argument(
+        "--shape", choices=["auto", "always", "never"], default="auto",
+        help="shape Arabic/Persian for display (auto: only when stdout is a terminal)",
+    )
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("evaluate", parents=[store], help="score the extractors against gold files")
     p.add_argument("gold_dir")

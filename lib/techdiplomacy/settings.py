@@ -31,6 +31,17 @@ class Settings:
     batch_size: int = field(default=500, metadata={"help": "articles extracted and committed per transaction"})
     topics_k: int | None = field(default=None, metadata={"help": "number of topics; None chooses it automatically"})
     random_state: int = field(default=0, metadata={"help": "seed of every random step (topics)"})
+    fetch_timeout: float = field(default=15.0, metadata={"help": "seconds before a web request gives up"})
+    fetch_max_bytes: int = field(default=5_000_000, metadata={"help": "largest web response read"})
+    fetch_max_redirects: int = field(default=5, metadata={"help": "redirects followed per request"})
+    fetch_allow_private: bool = field(
+        default_factory=lambda: os.environ.get("TECHDIPLOMACY_ALLOW_PRIVATE", "") == "1",
+        metadata={"help": "allow requests to loopback/private addresses (off: a shared server cannot probe its network)"},
+    )
+    user_agent: str = field(
+        default="techdiplomacy/0.1 (+https://github.com/techdiplomacy/techdiplomacy; news research)",
+        metadata={"help": "User-Agent sent with every request"},
+    )
 
     @classmethod
     def help(cls) -> dict[str, str]:
