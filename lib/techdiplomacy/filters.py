@@ -1,0 +1,448 @@
+"""The dashboard's filter state: one frozen :class:`Filters`, kept in the URL.
+
+What each filter means (values within one filter are alternatives, filters are combined with
+AND):
+
+- ``countries`` (ISO3): the article has a country mention of it (``mentions.kind == "country"``
+  and ``key``), or a place mention inside it (``kind == "place"`` and ``country``), or an
+  official or a figure whose ``country`` it is. Organisation mentions do not count: naming
+  Huawei does not make an article about China.
+- ``sectors`` (sector ids): the article has a sector mention (``kind == "sector"``) of it.
+- ``date_from`` / ``date_to``: ``articles.published`` within the days, both ends included;
+  undated articles drop out once either is set.
+- ``languages``, ``sources``: ``articles.language`` / ``articles.source`` is one of them.
+- ``topics``: the article's *dominant* topic (``article_topics.rank == 1``) is one of them. The
+  dominant topic is used, not any topic, so each article counts under one topic and the topic
+  charts add up to the number of articles.
+- ``query``: every whitespace-separated term (or ``"quoted phrase"``) of the normalised query
+  occurs in the normalised title + text (:func:`techdiplomacy.text.normalise`), so ی/ي, ک/ك,
+  hamza seats, harakat and Persian digits do not matter.
+- ``lang`` is the display language (en, ar, fa); it never changes which articles match.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from techdiplomacy import labels, schema
+from techdiplomacy.text import normalise
+
+#: URL parameter of each field (st.query_params keys).
+PARAMS = {
+    "countries": "country",
+    "sectors": "sector",
+    "date_from": "from",
+    "date_to": "to",
+    "languages": "language",
+    "sources": "source",
+    "topics": "topic",
+    "query": "q",
+    "lang": "lang",
+}
+MULTI = ("countries", "sectors", "languages", "sources", "topics")
+#: Tables restricted by article_id in :meth:`Filters.apply`.
+ARTICLE_TABLES = ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics")
+
+_ISO3 = re.compile(r"[A-Z]{3}")
+_SECTOR = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_TOPIC = re.compile(r"-?[0-9]{1,9}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+MAX_TEXT = 200  # longest source name or query taken from a URL
+MAX_VALUES = 100  # most values of one multi-valued parameter taken from a URL
+
+
+def _clean_text(value) -> str:
+    """Return ``value`` as one line of at most MAX_TEXT characters, without control marks."""
+    text = _CONTROL.sub("", str(value)).replace("\n", " ").replace("\t", " ")
+    return " ".join(text.split())[:MAX_TEXT]
+
+
+def _unique(values) -> tuple:
+    return tuple(dict.fromkeys(values))
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def query_terms(query: str) -> list[str]:
+    """Return the normalised search terms of ``query``: ``"quoted phrases"`` stay whole."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query or ""):
+        norm = " ".join(normalise(phrase or word).split())
+        norm = norm.strip('"')
+        if norm:
+            terms.append(norm)
+    return list(_unique(terms))
+
+
+def search_text(articles: pd.DataFrame) -> pd.Series:
+    """Return the normalised ``title + text`` of each article (index: ``article_id``).
+
+    :meth:`Filters.apply` computes this when it needs it; pass it in (cached by the UI) to
+    search a large corpus repeatedly without normalising it each time.
+    """
+    if articles.empty:
+        return pd.Series([], dtype="string", index=pd.Index([], name="article_id"))
+    combined = articles["title"].fillna("") + "\n" + articles["text"].fillna("")
+    norm = combined.map(lambda t: " ".join(normalise(t).split()), na_action="ignore")
+    return pd.Series(norm.to_numpy(), index=pd.Index(articles["article_id"], name="article_id"), dtype="string")
+
+
+def _table(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    frame = tables.get(name)
+    return schema.empty(name) if frame is None else frame
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The dashboard's filters; an empty field means "no restriction". Build with keywords.
+
+    Lists are stored as tuples without duplicates, in the order given; ISO3 codes upper case;
+    dates as :class:`datetime.date` (swapped if ``date_from`` is after ``date_to``).
+    """
+
+    countries: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    languages: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    topics: tuple[int, ...] = ()
+    query: str = ""
+    lang: str = "en"
+
+    def __post_init__(self):
+        def tup(values, cast=str):
+            if values is None:
+                return ()
+            if isinstance(values, (str, int)):
+                values = (values,)
+            return _unique(cast(v) for v in values)
+
+        set_ = object.__setattr__  # frozen: normalise once, here
+        set_(self, "countries", tup(self.countries, lambda v: str(v).strip().upper()))
+        set_(self, "sectors", tup(self.sectors, lambda v: str(v).strip()))
+        set_(self, "languages", tup(self.languages, lambda v: str(v).strip().lower()))
+        set_(self, "sources", tup(self.sources, lambda v: str(v)))
+        set_(self, "topics", tup(self.topics, int))
+        set_(self, "query", " ".join(str(self.query or "").split()))
+        set_(self, "lang", labels.ui_language(self.lang))
+        start, end = _as_date(self.date_from), _as_date(self.date_to)
+        if start and end and start > end:
+            start, end = end, start
+        set_(self, "date_from", start)
+        set_(self, "date_to", end)
+
+    # --- state -------------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """Return True if no filter restricts the articles (``lang`` aside)."""
+        return self == Filters(lang=self.lang)
+
+    def replace(self, **changes) -> Filters:
+        """Return a copy with ``changes`` applied (a widget changed one field)."""
+        return replace(self, **changes)
+
+    # --- URL ---------------------------------------------------------------------------------
+
+    def to_query(self) -> dict[str, str | list[str]]:
+        """Return the URL parameters of these filters: only the set ones; lists for
+        multi-valued fields, ``YYYY-MM-DD`` for dates. ``from_query`` reads it back exactly."""
+        out: dict[str, str | list[str]] = {}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            key = PARAMS[field.name]
+            if field.name in MULTI:
+                if value:
+                    out[key] = [str(v) for v in value]
+            elif field.name in ("date_from", "date_to"):
+                if value:
+                    out[key] = value.isoformat()
+            elif field.name == "lang":
+                if value != "en":
+                    out[key] = value
+            elif value:
+                out[key] = value
+        return out
+
+    @classmethod
+    def from_query(cls, params, *, known: Mapping | None = None) -> Filters:
+        """Return the filters in URL ``params``; what is malformed or unknown is ignored.
+
+        ``params`` is a mapping of str to str or list of str, or ``st.query_params`` (read with
+        ``get_all``). Codes must look like codes (ISO3, sector id, language, topic number);
+        source names and the query are cleaned of control and bidi marks and capped in length.
+        With ``known`` (the output of :meth:`options`), values not in the corpus are dropped.
+        Never raises for any URL content.
+        """
+
+        def values(key: str, split: bool) -> list[str]:
+            try:
+                raw = params.get_all(key) if hasattr(params, "get_all") else params.get(key)
+            except Exception:  # noqa: BLE001 - a URL must never break the page
+                return []
+            if raw is None:
+                return []
+            if isinstance(raw, (str, bytes, int, float)):
+                raw = [raw]
+            try:
+                raw = list(raw)[:MAX_VALUES]
+            except TypeError:
+                return []
+            out = []
+            for item in raw:
+                if isinstance(item, bytes):
+                    item = item.decode("utf-8", "replace")
+                if isinstance(item, float) and math.isnan(item):
+                    continue
+                text = str(item)
+                out.extend(text.split(",") if split else [text])
+            return [v.strip() for v in out if v.strip()][:MAX_VALUES]
+
+        def last(key: str) -> str:
+            found = values(key, split=False)
+            return found[-1] if found else ""
+
+        def allowed(name: str, items: list) -> list:
+            if known is None or name not in known:
+                return items
+            pool = {str(v) for v in known[name]}
+            return [v for v in items if str(v) in pool]
+
+        countries = [v.upper() for v in values("country", True) if _ISO3.fullmatch(v.upper())]
+        sectors = [v for v in values("sector", True) if _SECTOR.fullmatch(v)]
+        languages = [v.lower() for v in values("language", True) if _LANGUAGE.fullmatch(v.lower())]
+        topics = [int(v) for v in values("topic", True) if _TOPIC.fullmatch(v)]
+        sources = [s for s in (_clean_text(v) for v in values("source", False)) if s]
+        lang = last("lang")
+        return cls(
+            countries=tuple(allowed("countries", countries)),
+            sectors=tuple(allowed("sectors", sectors)),
+            date_from=_as_date(last("from")),
+            date_to=_as_date(last("to")),
+            languages=tuple(allowed("languages", languages)),
+            sources=tuple(allowed("sources", sources)),
+            topics=tuple(allowed("topics", topics)),
+            query=_clean_text(last("q")),
+            lang=lang if lang in labels.UI_LANGUAGES else "en",
+        )
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def article_ids(self, tables: Mapping[str, pd.DataFrame], *, search: pd.Series | None = None) -> pd.Index:
+        """Return the ids of the articles that match every set filter (module docstring).
+
+        ``search`` is :func:`search_text` of the articles, if already computed.
+        """
+        articles = _table(tables, "articles")
+        keep = pd.Series(True, index=articles.index)
+
+        def having(ids) -> pd.Series:
+            return articles["article_id"].isin(ids)
+
+        if self.countries:
+            mentions = _table(tables, "mentions")
+            wanted = list(self.countries)
+            hit = (mentions["kind"].eq("country") & mentions["key"].isin(wanted)) | (
+                mentions["kind"].eq("place") & mentions["country"].isin(wanted)
+            )
+            ids = [mentions.loc[hit.fillna(False), "article_id"]]
+            for name in ("officials", "figures"):
+                other = _table(tables, name)
+                ids.append(other.loc[other["country"].isin(wanted).fillna(False), "article_id"])
+            keep &= having(pd.concat(ids, ignore_index=True).unique())
+        if self.sectors:
+            mentions = _table(tables, "mentions")
+            hit = mentions["kind"].eq("sector") & mentions["key"].isin(list(self.sectors))
+            keep &= having(mentions.loc[hit.fillna(False), "article_id"].unique())
+        if self.date_from or self.date_to:
+            published = pd.to_datetime(articles["published"], errors="coerce")
+            in_range = published.notna()
+            if self.date_from:
+                in_range &= published >= pd.Timestamp(self.date_from)
+            if self.date_to:
+                in_range &= published < pd.Timestamp(self.date_to) + pd.Timedelta(days=1)
+            keep &= in_range.fillna(False)
+        if self.languages:
+            keep &= articles["language"].isin(list(self.languages)).fillna(False)
+        if self.sources:
+            keep &= articles["source"].isin(list(self.sources)).fillna(False)
+        if self.topics:
+            assigned = _table(tables, "article_topics")
+            dominant = assigned["rank"].eq(1) & assigned["topic_id"].isin(list(self.topics))
+            keep &= having(assigned.loc[dominant.fillna(False), "article_id"].unique())
+        terms = query_terms(self.query)
+        if terms and keep.any():
+            # Only the articles still in play are searched (and normalised, if need be).
+            candidates = articles.loc[keep]
+            if search is None:
+                text = search_text(candidates)
+            else:
+                text = search.reindex(pd.Index(candidates["article_id"]))
+            found = np.ones(len(text), dtype=bool)
+            for term in terms:
+                found &= text.str.contains(term, regex=False).fillna(False).to_numpy(dtype=bool)
+            keep &= having(text.index[found])
+        return pd.Index(articles.loc[keep, "article_id"].unique(), name="article_id")
+
+    def apply(
+        self, tables: Mapping[str, pd.DataFrame], *, search: pd.Series | None = None
+    ) -> dict[str, pd.DataFrame]:
+        """Return every table restricted to the matching articles.
+
+        Tables keyed by article (articles, mentions, officials, figures, article_topics,
+        passage_topics) keep the rows of matching articles; ``topics`` keeps the topics that are
+        some matching article's dominant topic, with ``size`` (and ``n_passages`` when
+        ``passage_topics`` is given) recounted over the matching articles; other tables
+        (errors, ...) are returned as they are. Rows keep their order; indexes are reset.
+        """
+        if self.is_empty():
+            return dict(tables)
+        ids = self.article_ids(tables, search=search)
+        out: dict[str, pd.DataFrame] = {}
+        for name, frame in tables.items():
+            if name in ARTICLE_TABLES and "article_id" in frame:
+                out[name] = frame.loc[frame["article_id"].isin(ids)].reset_index(drop=True)
+            else:
+                out[name] = frame
+        if "topics" in tables:
+            out["topics"] = self._topics(tables["topics"], out.get("article_topics"), out.get("passage_topics"))
+        return out
+
+    @staticmethod
+    def _topics(topics, article_topics, passage_topics) -> pd.DataFrame:
+        if article_topics is None:
+            return topics
+        dominant = article_topics.loc[article_topics["rank"].eq(1).fillna(False)]
+        sizes = dominant.groupby("topic_id")["article_id"].nunique()
+        kept = topics.loc[topics["topic_id"].isin(sizes.index)].copy()
+        kept["size"] = kept["topic_id"].map(sizes).astype(topics["size"].dtype)
+        if passage_topics is not None:
+            passages = passage_topics.groupby("topic_id").size()
+            kept["n_passages"] = kept["topic_id"].map(passages).fillna(0).astype(topics["n_passages"].dtype)
+        return kept.reset_index(drop=True)
+
+    # --- widgets and captions ----------------------------------------------------------------
+
+    @staticmethod
+    def options(tables: Mapping[str, pd.DataFrame]) -> dict:
+        """Return the values each sidebar widget can offer, from the (unfiltered) tables.
+
+        ``countries``, ``sectors``, ``sources``, ``languages``, ``topics``: lists ordered by
+        number of articles (most first, then by value); ``date_min``/``date_max``: the
+        published range (``None`` if undated); ``lang``: the UI languages.
+        """
+        articles = _table(tables, "articles")
+        mentions = _table(tables, "mentions")
+
+        def ranked(frame: pd.DataFrame, column: str) -> list:
+            pairs = frame[["article_id", column]].dropna().drop_duplicates()
+            counts = pairs.groupby(column).size().reset_index(name="n")
+            counts = counts.sort_values(["n", column], ascending=[False, True], kind="stable")
+            return counts[column].tolist()
+
+        country_rows = [
+            mentions.loc[mentions["kind"].eq("country").fillna(False), ["article_id", "key"]].rename(columns={"key": "value"}),
+            mentions.loc[mentions["kind"].eq("place").fillna(False), ["article_id", "country"]].rename(columns={"country": "value"}),
+        ] + [
+            _table(tables, name)[["article_id", "country"]].rename(columns={"country": "value"})
+            for name in ("officials", "figures")
+        ]
+        sector_rows = mentions.loc[mentions["kind"].eq("sector").fillna(False), ["article_id", "key"]]
+        assigned = _table(tables, "article_topics")
+        dominant = assigned.loc[assigned["rank"].eq(1).fillna(False)]
+        published = pd.to_datetime(articles["published"], errors="coerce").dropna()
+        return {
+            "countries": [str(v) for v in ranked(pd.concat(country_rows, ignore_index=True), "value")],
+            "sectors": [str(v) for v in ranked(sector_rows, "key")],
+            "languages": [str(v) for v in ranked(articles, "language")],
+            "sources": [str(v) for v in ranked(articles, "source")],
+            "topics": [int(v) for v in ranked(dominant, "topic_id")],
+            "date_min": published.min().date() if len(published) else None,
+            "date_max": published.max().date() if len(published) else None,
+            "lang": list(labels.UI_LANGUAGES),
+        }
+
+    def describe(self, count: int | None = None, *, names: Mapping[str, Mapping] | None = None) -> str:
+        """Return a plain sentence in ``self.lang`` saying what is shown, e.g.
+        "12 articles where country is Armenia and sector is cybersecurity, from 2024-01-01".
+
+        ``count`` is the number of matching articles (left out if None). ``names`` overrides
+        display names: {"country": {iso3: name}, "sector": {...}, "topic": {id: label},
+        "language": {...}}; otherwise names come from :mod:`techdiplomacy.labels`.
+        """
+        lang = self.lang
+        names = names or {}
+
+        def shown(kind: str, key) -> str:
+            given = names.get(kind, {}).get(key)
+            if given is None and kind == "topic":
+                given = f"{key}"
+            text = given if given is not None else labels.name(kind, key, lang)
+            return labels.embed(text, lang)
+
+        if count is None:
+            head = labels.message("all_articles", lang) if self.is_empty() else ""
+        elif count == 1:
+            head = labels.message("n_articles_one", lang)
+        else:
+            head = labels.message("n_articles", lang, n=f"{count:,}")
+        clauses = []
+        for field, kind, items in (
+            ("country", "country", self.countries),
+            ("sector", "sector", self.sectors),
+            ("language", "language", self.languages),
+            ("source", None, self.sources),
+            ("topic", "topic", self.topics),
+        ):
+            if not items:
+                continue
+            joined = labels.message("or", lang).join(
+                shown(kind, v) if kind else labels.embed(v, lang) for v in items
+            )
+            field_name = labels.message(field, lang)
+            if lang == "en":
+                field_name = field_name.lower()
+            clauses.append(labels.message("is", lang, field=field_name, values=joined))
+        if self.query:
+            clauses.append(labels.message("contains", lang, query=labels.embed(self.query, lang)))
+        sentence = head
+        if clauses:
+            body = labels.message("and", lang).join(clauses)
+            sentence = f"{head}{labels.message('where', lang)}{body}" if head else body
+        dates = self._describe_dates(lang)
+        if dates:
+            sentence = f"{sentence}{labels.message('comma', lang)}{dates}" if sentence else dates
+        return sentence
+
+    def _describe_dates(self, lang: str) -> str:
+        if self.date_from and self.date_to:
+            return labels.message("between", lang, start=self.date_from.isoformat(), end=self.date_to.isoformat())
+        if self.date_from:
+            return labels.message("from", lang, date=self.date_from.isoformat())
+        if self.date_to:
+            return labels.message("until", lang, date=self.date_to.isoformat())
+        return ""
