@@ -189,6 +189,70 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _print_results(results, fmt: str) -> int:
+    if fmt == "json":
+        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False))
+    else:
+        for r in results:
+            detail = r.title if r.status != "rejected" else r.reason
+            print(f"{r.status:<10} {r.item}  {detail}")
+    counts = {s: sum(r.status == s for r in results) for s in ("added", "duplicate", "rejected")}
+    print(", ".join(f"{n} {s}" for s, n in counts.items()), file=sys.stderr)
+    return 0 if counts["added"] or counts["duplicate"] else 1
+
+
+def cmd_add(args) -> int:
+    from techdiplomacy.ingest import add_records, read_sources
+
+    settings = Settings()
+    progress = Progress(every=50)
+    results = add_records(
+        args.store or settings.store_path, read_sources(args.sources, settings=settings),
+        settings=settings, progress=progress,
+    )
+    progress.close()
+    return _print_results(results, args.format)
+
+
+def cmd_feeds(args) -> int:
+    from techdiplomacy.ingest import add_feed, list_feeds, refresh_feeds
+
+    settings = Settings()
+    store = args.store or settings.store_path
+    if args.action == "list":
+        feeds = list_feeds(store)
+        if args.format == "json":
+            print(json.dumps(records(feeds), ensure_ascii=False))
+        else:
+            print(feeds.to_string(index=False) if not feeds.empty else "no feeds")
+        return 0
+    if args.action == "add":
+        if not args.url:
+            raise SystemExit("feeds add needs a URL")
+        return _print_results(add_feed(store, args.url, settings=settings), args.format)
+    results = refresh_feeds(store, [args.url] if args.url else None, settings=settings)
+    _print_results(results, args.format)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from techdiplomacy.backup import export_store
+
+    settings = Settings()
+    manifest = export_store(args.store or settings.store_path, args.out)
+    print(json.dumps({"out": args.out, "files": len(manifest["files"])}), file=sys.stderr)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from techdiplomacy.backup import import_store
+
+    settings = Settings()
+    counts = import_store(args.folder, args.store or settings.store_path)
+    print(json.dumps({"restored": counts}), file=sys.stderr)
+    return 0
+
+
 def _summary(counts: dict[str, int], n_errors: int) -> None:
     rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
     print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
@@ -223,6 +287,25 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", parents=[store], help="row counts and schema version of a store")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("add", parents=[store], help="add articles from files, folders, zips or URLs")
+    p.add_argument("sources", nargs="+", metavar="PATH|URL")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("feeds", parents=[store], help="follow RSS/Atom feeds: add URL, list, refresh")
+    p.add_argument("action", choices=["add", "list", "refresh"])
+    p.add_argument("url", nargs="?")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=cmd_feeds)
+
+    p = sub.add_parser("export", parents=[store], help="back up every table as CSV plus a manifest")
+    p.add_argument("--out", required=True, help="folder to write")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", parents=[store], help="restore a backup written by export")
+    p.add_argument("folder")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("report", parents=[store], help="summary of the corpus for the terminal")
     p.add_argument("--top", type=int, default=10, help="rows per section")

@@ -94,6 +94,21 @@ TABLES: dict[str, dict[str, str]] = {
         "x": FLOAT,
         "y": FLOAT,
     },
+    # Near-duplicate groups (issue 6): the same story republished, lightly edited.
+    "near_duplicates": {
+        "article_id": STRING,
+        "group_id": STRING,  # the group's first article_id; charts count a group once
+        "similarity": FLOAT,  # to the group's first article
+    },
+    # Feeds the user follows (issue 6): refreshed on demand.
+    "feeds": {
+        "url": STRING,
+        "title": STRING,
+        "added_at": STRING,
+        "last_fetched": STRING,
+        "last_status": STRING,
+        "items_added": INT,
+    },
     "errors": {
         "path": STRING,
         "error": STRING,

@@ -291,6 +291,7 @@ def build(
         if changed or store.get_meta("topics_version") is None:
             report("topics", 0, None)
             summary.topics = _fit_topics(store, topics_k, random_state)
+            _group_near_duplicates(store)
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
         store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
@@ -341,6 +342,13 @@ def _fit_topics(store: Store, k: int | None, random_state: int) -> bool:
     )
     store.set_meta("topics_version", corpus_version(articles["article_id"].tolist()))
     return True
+
+
+def _group_near_duplicates(store: Store) -> None:
+    """Recompute the near-duplicate groups of the whole stored corpus."""
+    from techdiplomacy import dedup
+
+    store.replace({"near_duplicates": dedup.near_duplicate_groups(store.table("articles"))})
 
 
 def load_tables(store_path: str | Path) -> dict[str, pd.DataFrame]:

@@ -1,0 +1,230 @@
+"""Adding articles to a store: files, uploads (zip too), pasted text, web pages and feeds.
+
+Every item gets a result: added, duplicate (the same text is already stored) or rejected (with
+the reason). Each article is added in one transaction with all its rows, so an interrupted add
+never leaves half an article; new articles are assigned to the existing topics at once (a full
+refit is `techdiplomacy build --rebuild` or the dashboard's refit button).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from techdiplomacy import schema
+from techdiplomacy.corpus import Article, ReadError, read_bytes, read_paths
+from techdiplomacy.settings import Settings
+from techdiplomacy.store import Progress, Store, corpus_version
+from techdiplomacy.tables import extract_article
+
+#: Limits on one uploaded zip (a zip bomb must not fill memory).
+ZIP_MAX_MEMBERS = 2000
+ZIP_MAX_TOTAL_BYTES = 200_000_000
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """What happened to one item offered to the store."""
+
+    item: str
+    status: str  # added | duplicate | rejected
+    article_id: str = ""
+    title: str = ""
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("item", "status", "article_id", "title", "reason")}
+
+
+def is_url(value: str) -> bool:
+    """True when ``value`` looks like a web address rather than a path."""
+    return value.lower().startswith(("http://", "https://"))
+
+
+def read_upload(name: str, data: bytes, *, settings: Settings) -> list[Article | ReadError]:
+    """Return the articles of one uploaded file; a ``.zip`` yields those of its members."""
+    label = f"upload:{name}"
+    if not name.lower().endswith(".zip"):
+        return read_bytes(data, name, path=label, max_bytes=settings.max_file_bytes)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, ValueError) as exc:
+        return [ReadError(label, f"not a readable zip file: {exc}")]
+    if len(members) > ZIP_MAX_MEMBERS:
+        return [ReadError(label, f"zip holds {len(members)} files, more than {ZIP_MAX_MEMBERS}")]
+    total = sum(m.file_size for m in members)
+    if total > ZIP_MAX_TOTAL_BYTES:
+        return [ReadError(label, f"zip expands to {total / 1e6:.1f} MB, more than {ZIP_MAX_TOTAL_BYTES / 1e6:.0f} MB")]
+    out: list[Article | ReadError] = []
+    for member in members:
+        base = Path(member.filename).name
+        if not base or base.startswith(".") or "__MACOSX" in member.filename:
+            continue
+        where = f"{label}/{member.filename}"
+        if member.file_size > settings.max_file_bytes:
+            out.append(ReadError(where, f"file too large: {member.file_size / 1e6:.1f} MB > {settings.max_file_bytes / 1e6:.0f} MB limit"))
+            continue
+        try:
+            content = archive.read(member)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+            out.append(ReadError(where, f"cannot extract from zip: {exc}"))
+            continue
+        out.extend(read_bytes(content, base, path=where, max_bytes=settings.max_file_bytes))
+    return out or [ReadError(label, "zip holds no article files")]
+
+
+def read_pasted(text: str, *, title: str = "", date: str = "", source: str = "", url: str = "") -> list[Article | ReadError]:
+    """Return the article of pasted text with optional metadata."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    record = {"text": text, "title": title, "published": date, "source": source, "url": url}
+    return read_bytes(json.dumps(record, ensure_ascii=False).encode("utf-8"), "pasted.json", path=f"pasted:{stamp}")
+
+
+def read_sources(sources: Iterable[str], *, settings: Settings) -> list[tuple[str, Article | ReadError]]:
+    """Return (item, record) pairs for paths and URLs given on the command line."""
+    from techdiplomacy.fetch import fetch_articles
+
+    out = []
+    for source in sources:
+        if is_url(source):
+            out.extend((source, record) for record in fetch_articles(source, settings))
+        elif source.lower().endswith(".zip") and Path(source).is_file():
+            data = Path(source).read_bytes()
+            out.extend((source, r) for r in read_upload(Path(source).name, data, settings=settings))
+        else:
+            out.extend((source, record) for record in read_paths([source], max_bytes=settings.max_file_bytes))
+    return out
+
+
+def add_records(
+    store_path: str | Path,
+    records: Iterable[tuple[str, Article | ReadError]],
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> list[ItemResult]:
+    """Add (item, record) pairs to the store; return one result per record, in order."""
+    settings = settings or Settings()
+    records = list(records)
+    report = progress or (lambda stage, done, total: None)
+    results: list[ItemResult] = []
+    added: list[Article] = []
+    with Store(store_path, wait_seconds=60) as store:
+        known = set(store.article_paths())
+        for i, (item, record) in enumerate(records, 1):
+            if isinstance(record, ReadError):
+                results.append(ItemResult(record.path or item, "rejected", reason=record.error))
+            elif record.article_id in known:
+                results.append(ItemResult(record.path or item, "duplicate", record.article_id, record.title, "the same text is already in the store"))
+            else:
+                store.add([extract_article(record)])  # one transaction: the article and all its rows
+                known.add(record.article_id)
+                added.append(record)
+                results.append(ItemResult(record.path or item, "added", record.article_id, record.title))
+            report("add", i, len(records))
+        if added:
+            _after_add(store, added, settings)
+    return results
+
+
+def _after_add(store: Store, added: list[Article], settings: Settings) -> None:
+    """Assign new articles to existing topics, regroup near-duplicates, bump the corpus version."""
+    from techdiplomacy import dedup, topics
+
+    ids = [a.article_id for a in added]
+    articles = store.table("articles")
+    model = store.model("topics")
+    if model is None:
+        result = topics.fit_topics(articles, store.table("mentions"), k=settings.topics_k, random_state=settings.random_state)
+        store.replace(
+            {"topics": result.topics, "article_topics": result.article_topics, "passage_topics": result.passage_topics},
+            {"topics": result.model},
+        )
+    else:
+        new_articles = articles[articles["article_id"].isin(ids)]
+        mentions = store.table("mentions")
+        result = topics.assign_topics(model, new_articles, mentions[mentions["article_id"].isin(ids)])
+        store.replace(
+            {
+                "article_topics": pd.concat([_without(store.table("article_topics"), ids), result.article_topics]),
+                "passage_topics": pd.concat([_without(store.table("passage_topics"), ids), result.passage_topics]),
+                "topics": _resize(result.topics, store.table("topics"), pd.concat([store.table("article_topics"), result.article_topics])),
+            }
+        )
+    store.replace({"near_duplicates": dedup.near_duplicate_groups(articles)})
+    store.set_meta("corpus_version", corpus_version(articles["article_id"].tolist()))
+
+
+def _without(frame: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    return frame[~frame["article_id"].isin(ids)]
+
+
+def _resize(assigned: pd.DataFrame, stored: pd.DataFrame, article_topics: pd.DataFrame) -> pd.DataFrame:
+    """Return the stored topics with sizes recounted after new articles were assigned."""
+    topics_table = stored if not stored.empty else assigned
+    dominant = article_topics[article_topics["rank"] == 1].drop_duplicates("article_id")
+    sizes = dominant.groupby("topic_id").size()
+    topics_table = topics_table.copy()
+    topics_table["size"] = topics_table["topic_id"].map(sizes).fillna(0).astype("Int64")
+    return topics_table
+
+
+# --- feeds -------------------------------------------------------------------------------------
+
+
+def add_feed(store_path: str | Path, url: str, *, settings: Settings | None = None) -> list[ItemResult]:
+    """Remember a feed and fetch its items now; return the items' results."""
+    settings = settings or Settings()
+    if not is_url(url):
+        return [ItemResult(url, "rejected", reason="a feed must be an http(s) URL")]
+    now = _now()
+    with Store(store_path, wait_seconds=60) as store:
+        feeds = store.table("feeds")
+        if url not in set(feeds["url"]):
+            row = {"url": url, "title": "", "added_at": now, "last_fetched": "", "last_status": "", "items_added": 0}
+            store.replace({"feeds": pd.concat([feeds, schema.conform("feeds", [row])])})
+    return refresh_feeds(store_path, [url], settings=settings)
+
+
+def list_feeds(store_path: str | Path) -> pd.DataFrame:
+    """Return the feeds the store follows."""
+    if not Path(store_path).exists():
+        return schema.empty("feeds")
+    with Store(store_path, read_only=True) as store:
+        return store.table("feeds")
+
+
+def refresh_feeds(store_path: str | Path, urls: list[str] | None = None, *, settings: Settings | None = None) -> list[ItemResult]:
+    """Fetch every followed feed (or ``urls``) and add the items not stored yet."""
+    from techdiplomacy.fetch import fetch_articles
+
+    settings = settings or Settings()
+    targets = urls if urls is not None else list_feeds(store_path)["url"].tolist()
+    results: list[ItemResult] = []
+    for url in targets:
+        records = fetch_articles(url, settings)
+        item_results = add_records(store_path, [(url, r) for r in records], settings=settings)
+        results.extend(item_results)
+        failed = [r for r in item_results if r.status == "rejected" and r.item == url]
+        status = f"error: {failed[0].reason}" if failed else "ok"
+        n_added = sum(r.status == "added" for r in item_results)
+        with Store(store_path, wait_seconds=60) as store:
+            feeds = store.table("feeds")
+            mask = feeds["url"] == url
+            feeds.loc[mask, "last_fetched"] = _now()
+            feeds.loc[mask, "last_status"] = status
+            feeds.loc[mask, "items_added"] = feeds.loc[mask, "items_added"].fillna(0) + n_added
+            store.replace({"feeds": feeds})
+    return results
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
