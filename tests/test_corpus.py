@@ -127,6 +127,10 @@ def test_long_first_line_title_is_cut_at_a_word():
             "title: Iran-Oman space talks\ndate: 2024-08-12T10:00:00Z\nlanguage: English",
             ("Iran-Oman space talks", D(2024, 8, 12), "", "", "en"),
         ),
+        (  # YAML reads this as a date in year 1403 of the Gregorian calendar: it is Solar Hijri
+            "title: خبر\ndate: 1403-05-22\nlanguage: fa",
+            ("خبر", D(2024, 8, 12), "", "", "fa"),
+        ),
         (  # unknown language code: detected from the text instead; bad date: None
             "title: عنوان\ndate: sometime in August\nlanguage: xx",
             ("عنوان", None, "", "", "fa"),
@@ -328,7 +332,7 @@ def test_html_in_windows_1256_with_meta_charset():
     article = one(read_bytes(html, "page.htm"))
     assert article.title == "التعاون الفضائي"
     assert f"{AR} 3" in article.text
-    assert article.language == "ar"
+    assert (article.language, article.published, article.source) == ("ar", None, "")
 
 
 def test_html_without_article_text():
@@ -507,6 +511,7 @@ def test_newlines_and_bom(data, newline_free):
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\nstream\n\x00\x01\x02\x03\nendstream", "binary file (not text)"),
         (bytes(range(1, 32)) * 10, "binary file (not text)"),
         (b"\xef\xbb\xbf\xff\xfe bad utf-8", "invalid utf-8-sig text after byte-order mark: invalid start byte"),
+        (b"\xff\xfe" + bytes(range(0xE0, 0x100)) * 4, "binary file (not text)"),  # private-use soup
     ],
 )
 def test_not_text(data, error):
@@ -554,12 +559,32 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
 def test_missing_and_unsupported_paths(tmp_path):
     (tmp_path / "report.pdf").write_bytes(b"%PDF")
-    results = list(read_paths([tmp_path / "nope.txt", tmp_path / "report.pdf", str(tmp_path / "noext")]))
-    assert results == [
+    (tmp_path / "noext").write_text(AR, encoding="utf-8")
+    given = [tmp_path / "nope.txt", tmp_path / "report.pdf", str(tmp_path / "noext"), str(tmp_path / "no-folder"), "a\x00b.txt"]
+    assert list(read_paths(given)) == [
         ReadError(str(tmp_path / "nope.txt"), "cannot read file: No such file or directory"),
         ReadError(str(tmp_path / "report.pdf"), f"unsupported file type '.pdf' (supported: {', '.join(SUPPORTED_EXTENSIONS)})"),
         ReadError(str(tmp_path / "noext"), f"unsupported file type '(none)' (supported: {', '.join(SUPPORTED_EXTENSIONS)})"),
+        ReadError(str(tmp_path / "no-folder"), "cannot read file: No such file or directory"),
+        ReadError("a\x00b.txt", "cannot read file: embedded null byte"),
     ]
+    assert read_file(tmp_path) == [ReadError(str(tmp_path), "is a folder (use read_paths to read a folder)")]
+
+
+def test_unreadable_subfolder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    import techdiplomacy.corpus as corpus
+
+    (tmp_path / "a.txt").write_text(AR, encoding="utf-8")
+    real_walk = corpus.os.walk
+
+    def walk(top, onerror=None):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top)
+
+    monkeypatch.setattr(corpus.os, "walk", walk)
+    error, article = read_paths([tmp_path])
+    assert error == ReadError(str(tmp_path / "locked"), "cannot read folder: Permission denied")
+    assert article.text == AR
 
 
 def test_folder_is_read_recursively_in_order_skipping_hidden_and_unsupported(tmp_path):

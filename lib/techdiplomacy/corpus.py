@@ -111,9 +111,12 @@ def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise NotTextError(f"invalid {encoding} text after byte-order mark: {exc.reason}") from None
+            if _junk_ratio(text[:_SAMPLE]) > 0.05:  # binary that happens to start like a BOM
+                raise NotTextError("binary file (not text)")
+            return text
     if b"\x00" in data:
         text = _bomless_utf16(data)
         if text is None:
@@ -166,6 +169,16 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
     return text if _suspect_ratio(text[:_SAMPLE]) <= 0.15 else None
 
 
+def _junk_ratio(text: str) -> float:
+    """Return the share of control, unassigned, private-use and replacement characters."""
+    junk = sum(1 for ch in text if _is_junk(ch))
+    return junk / max(1, len(text))
+
+
+def _is_junk(ch: str) -> bool:
+    return ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\f")
+
+
 def _script(ch: str) -> str:
     code = ord(ch)
     if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
@@ -189,7 +202,7 @@ def _suspect_ratio(text: str) -> float:
         if ch.isalpha():
             script = _script(ch)
             counts[script] = counts.get(script, 0) + 1
-        elif ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\t\n\r\f"):
+        elif _is_junk(ch):
             bad += 1
     letters = sum(counts.values())
     if letters == 0:
@@ -225,31 +238,41 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for file in _folder_files(path):
-                yield from read_file(file, max_bytes=max_bytes)
-        else:
+        if not path.is_dir():
             yield from read_file(path, max_bytes=max_bytes)
+            continue
+        files, errors = _folder_files(path)
+        yield from errors
+        for file in files:
+            yield from read_file(file, max_bytes=max_bytes)
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder, onerror=None):
+def _folder_files(folder: Path) -> tuple[list[Path], list[ReadError]]:
+    """Return the readable-looking files under ``folder`` (sorted) and the folders that failed."""
+    found: list[Path] = []
+    errors: list[ReadError] = []
+
+    def failed(exc: OSError) -> None:
+        errors.append(ReadError(str(exc.filename or folder), f"cannot read folder: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=failed):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if not name.startswith(".") and _extension(name) in SUPPORTED_EXTENSIONS:
                 found.append(Path(root) / name)
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+    return sorted(found, key=lambda p: p.relative_to(folder).parts), errors
 
 
 def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article | ReadError]:
     """Return the articles in the file at ``path`` (several for JSON lists, JSONL, CSV, feeds)."""
     shown = str(path)
     path = Path(path)
-    if _extension(path.name) not in SUPPORTED_EXTENSIONS:
-        return [ReadError(shown, _unsupported(path.name))]
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            return [ReadError(shown, "is a folder (use read_paths to read a folder)")]
+        if _extension(path.name) not in SUPPORTED_EXTENSIONS:
+            return [ReadError(shown, _unsupported(path.name))]
         if not path.is_file():
             return [ReadError(shown, "not a regular file")]
         if size > max_bytes:
@@ -257,6 +280,8 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[A
         data = path.read_bytes()
     except OSError as exc:
         return [ReadError(shown, f"cannot read file: {exc.strerror or exc}")]
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        return [ReadError(shown, f"cannot read file: {exc}")]
     return read_bytes(data, path.name, path=shown, max_bytes=max_bytes)
 
 
@@ -369,10 +394,11 @@ def _language(value: object) -> str:
 
 
 def _date(value: object) -> datetime.date | None:
+    # YAML reads `date: 1403-05-22` as a Gregorian date object: read it again as written.
     if isinstance(value, datetime.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, datetime.date):
-        return value
+        value = value.isoformat()
     return parse_date(value) if isinstance(value, str) else None
 
 
