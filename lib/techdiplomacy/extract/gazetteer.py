@@ -1,0 +1,218 @@
+"""A multi-pattern gazetteer over normalised text: Aho-Corasick, one pass, word-aware.
+
+Terms are matched in :func:`techdiplomacy.text.normalise` form, as they are written in the wild:
+
+* **Arabic proclitics** may precede an Arabic-script term: و ف ب ل ك, the article ال and their
+  combinations (وال بال فال كال لل ولل وبال ...). A term that starts with the article also
+  matches in its fused ``لل`` form (العراق -> للعراق, ولليابان).
+* **Suffixes** may follow a term, by mode: ``"none"``; ``"nominal"`` (Arabic pronoun suffixes
+  ها هم هما نا, Persian ی ای ها های هایی, English plural s/es); ``"demonym"`` (Arabic nisba on a
+  name: ایران -> ایرانی/الإيرانية/الإيرانيين/ایرانیان; inflection of a demonym that already ends
+  in ی: أرمني -> الأرمنية/الأرمنيين/ارمنی‌ها; English plural s).
+* Otherwise **strict word boundaries**: هند does not match inside هندسه, قطر not in قطرات.
+* Overlapping candidates are resolved **longest first** (then leftmost): الحكومة الإلكترونية
+  beats الحكومة. An **exclusion** phrase takes part in that contest and, when it wins, removes
+  what it covers (``وزير الاتصالات`` hides the sector word inside a minister's title).
+* **Case-sensitive** entries (US, UK, UAE, AI) only match where the original text has exactly
+  that spelling; they need ``text`` (and ``offsets``) passed to :meth:`Gazetteer.find`.
+
+A match's span covers the term and its suffix but not its proclitics, so the evidence of
+``وأرمينيا`` reads ``أرمينيا`` and of ``بالأمن السيبراني`` reads ``الأمن السيبراني``. The one
+exception is the fused article: ``للعراق`` is reported whole (its article has lost its alef).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from techdiplomacy.text import normalise
+
+#: Arabic proclitic strings allowed before an Arabic-script term (normalised form).
+PROCLITICS = frozenset(
+    "و ف ب ل ك وب ول وك فب فل فك ال وال فال بال كال لل ولل فلل وبال فبال وكال فكال".split()
+)
+#: Proclitics before the fused-article form (``ل`` + ``لعراق`` = ``للعراق``).
+FUSED_ARTICLE_PROCLITICS = frozenset(["ل", "ول", "فل"])
+
+_LATIN_PLURAL = frozenset(["", "s", "es"])
+SUFFIXES: dict[str, dict[str, frozenset[str]]] = {
+    "none": {"arabic": frozenset([""]), "latin": frozenset([""])},
+    "nominal": {
+        "arabic": frozenset(["", "ها", "هم", "هما", "نا", "ي", "اي", "هاي", "هايي"]),
+        "latin": _LATIN_PLURAL,
+    },
+    "demonym": {
+        # after a name: the nisba and its inflections (ايراني ايرانيه ايرانيين ايرانيون ايرانيان),
+        # Persian -یی after a final alef (امريكايي).
+        "arabic": frozenset(["", "ي", "يه", "يين", "يون", "يان", "يي", "ييه"]),
+        "latin": frozenset(["", "s"]),
+    },
+}
+#: After a demonym that already ends in ي: feminine, plurals, dual, Persian plurals.
+DEMONYM_INFLECTIONS = frozenset(["", "ه", "ين", "ون", "ان", "ها", "هاي", "تان", "تين"])
+_MAX_PREFIX = 4
+_MAX_SUFFIX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One term found in normalised text: ``norm[start:end]`` is the term plus its suffix."""
+
+    key: str
+    start: int
+    end: int
+
+
+def is_arabic_script(text: str) -> bool:
+    """Return True when ``text`` contains a letter of the Arabic script."""
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+
+
+def is_cased_acronym(alias: str) -> bool:
+    """Return True for an all-capital Latin acronym (US, U.S., UAE, IoT) that must match in case."""
+    if any(ch.isspace() for ch in alias) or is_arabic_script(alias):
+        return False
+    upper = sum(ch.isupper() for ch in alias)
+    lower = sum(ch.islower() for ch in alias)
+    return upper >= 2 and lower <= 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    key: str | None  # None marks an exclusion
+    length: int  # pattern length in norm
+    fused: bool  # pattern is the fused-article form: needs a ل proclitic
+    arabic: bool
+    suffixes: frozenset[str]
+    demonym_inflection: bool  # arabic demonym already ending in ي
+    written: str | None  # case-sensitive spelling in the original text
+
+
+class Gazetteer:
+    """Find many terms in normalised text in one pass.
+
+    ``entries`` are ``(key, normalised alias)`` pairs, or ``(key, alias, suffixes)`` triples to
+    give one entry its own suffix mode. ``cased`` are ``(key, alias as written)`` pairs matched
+    only with that exact capitalisation. ``exclusions`` are phrases (any form; normalised here)
+    that hide the matches they cover.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str] | tuple[str, str, str]],
+        *,
+        clitics: bool = True,
+        suffixes: str = "none",
+        cased: Iterable[tuple[str, str]] = (),
+        exclusions: Iterable[str] = (),
+    ) -> None:
+        if suffixes not in SUFFIXES:
+            raise ValueError(f"suffixes must be one of {sorted(SUFFIXES)}, not {suffixes!r}")
+        self.clitics = clitics
+        self.suffixes = suffixes
+        self._patterns: dict[str, list[_Spec]] = {}
+        for entry in entries:
+            key, alias = entry[0], entry[1]
+            mode = entry[2] if len(entry) > 2 else suffixes
+            self._add(key, " ".join(alias.split()), mode, None)
+        for key, written in cased:
+            self._add(key, " ".join(normalise(written).split()), "none", written)
+        for phrase in exclusions:
+            norm = " ".join(normalise(phrase).split())
+            self._add(None, norm, "nominal", None)
+        self._automaton = ahocorasick.Automaton()
+        for pattern, specs in self._patterns.items():
+            self._automaton.add_word(pattern, tuple(specs))
+        if self._patterns:
+            self._automaton.make_automaton()
+
+    def _add(self, key: str | None, alias: str, mode: str, written: str | None) -> None:
+        if not alias:
+            return
+        arabic = is_arabic_script(alias)
+        table = SUFFIXES[mode]["arabic" if arabic else "latin"]
+        inflect = mode == "demonym" and arabic and alias.endswith("ي")
+        if inflect:
+            table = DEMONYM_INFLECTIONS
+        forms = [(alias, False)]
+        if arabic and self.clitics and alias.startswith("ال") and len(alias) > 3:
+            forms.append((alias[1:], True))
+        for pattern, fused in forms:
+            spec = _Spec(key, len(pattern), fused, arabic, table, inflect, written)
+            specs = self._patterns.setdefault(pattern, [])
+            if spec not in specs:
+                specs.append(spec)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def find(self, norm: str, text: str | None = None, offsets: list[int] | None = None) -> list[Match]:
+        """Return the matches in ``norm``: non-overlapping, longest first, sorted by start.
+
+        ``text``/``offsets`` (the original text and :func:`normalise_with_offsets` offsets)
+        are needed only for case-sensitive entries; without them those never match.
+        """
+        if not self._patterns or not norm:
+            return []
+        n = len(norm)
+        candidates: list[tuple[int, int, int, str | None]] = []
+        for last, specs in self._automaton.iter(norm):
+            end = last + 1
+            # right boundary and suffix (shared by all specs of this pattern)
+            if norm[last].isalnum():
+                j = end
+                limit = min(n, end + _MAX_SUFFIX + 1)
+                while j < limit and norm[j].isalnum():
+                    j += 1
+                if j < n and norm[j].isalnum():
+                    continue
+                suffix = norm[end:j]
+            else:
+                j, suffix = end, ""
+            for spec in specs:
+                if suffix not in spec.suffixes:
+                    continue
+                start = end - spec.length
+                span_start = start
+                if norm[start].isalnum():
+                    i = start
+                    while i > 0 and norm[i - 1].isalnum() and start - i <= _MAX_PREFIX:
+                        i -= 1
+                    if i > 0 and norm[i - 1].isalnum():
+                        continue
+                    prefix = norm[i:start]
+                    if spec.fused:
+                        if prefix not in FUSED_ARTICLE_PROCLITICS:
+                            continue
+                        span_start = start - 1
+                    elif prefix and not (spec.arabic and self.clitics and prefix in PROCLITICS):
+                        continue
+                elif spec.fused:
+                    continue
+                if spec.written is not None and not _written_as(spec.written, text, offsets, start, end):
+                    continue
+                candidates.append((span_start, j, end - start, spec.key))
+        return _longest_first(candidates)
+
+
+def _written_as(written: str, text: str | None, offsets: list[int] | None, start: int, end: int) -> bool:
+    if text is None:
+        return False
+    if offsets is None:
+        return text[start:end] == written
+    return text[offsets[start] : offsets[end - 1] + 1] == written
+
+
+def _longest_first(candidates: list[tuple[int, int, int, str | None]]) -> list[Match]:
+    """Keep the longest candidates that do not overlap a longer (or earlier) one."""
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, str | None]] = []
+    for start, end, _, key in candidates:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, key))
+    return [Match(key, s, e) for s, e, key in sorted(taken) if key is not None]

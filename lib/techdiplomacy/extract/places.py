@@ -1,0 +1,291 @@
+"""Countries and places an article names: one row per mention, with its evidence.
+
+Countries follow TAXONOMY.md: every sovereign present-day country named by name, short or long
+form, demonym or adjective, with any Arabic clitic attached (``data/reference/countries.csv``).
+Places are cities and sub-national places with the ISO3 of their country
+(``data/reference/places.csv``); a country reached only through a city is a place mention.
+
+Homographs are listed as data (``ambiguous_aliases``; ``alias@ar`` means ambiguous only in
+Arabic articles) and resolved from context here:
+
+* عمان in Arabic: Amman (a place of JOR) in a dateline or next to "the Jordanian capital",
+  Oman otherwise; in Persian always Oman (Amman is امان there).
+* آذربایجان in Persian: the province/region of Iran after استان/منطقه/خطه, else the Republic.
+  (آذربایجان شرقی/غربی are places of IRN by the longest-match rule.)
+* جورجيا / Georgia: the US state after ولاية/"state of", beside Atlanta or "American"; dropped.
+* Jordan, Chad (English): dropped when they read as a person's name (a capitalised word beside).
+* Any other ambiguous alias counts only with a cue: "دولة/جمهورية/کشور/country" before a country,
+  "مدينة/شهر/العاصمة/city" before a city, its country in the same sentence (for a place), a
+  dateline, or a list of other countries around it (ایران و مالی).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from techdiplomacy import reference
+from techdiplomacy.document import Document
+from techdiplomacy.extract.gazetteer import Gazetteer, Match, is_arabic_script, is_cased_acronym
+from techdiplomacy.text import normalise
+
+_SEP = "\t"
+COUNTRY_CUES = frozenset(normalise(w) for w in "دولة جمهورية سلطنة مملكة بلد كشور جمهوری دولت country republic kingdom".split())
+CITY_CUES = frozenset(
+    normalise(w) for w in "مدينة العاصمة عاصمة شهر پایتخت بندر ميناء استان محافظة city capital".split()
+)
+LIST_GLUE = re.compile(r"^(?:\s|[,،/-]|و|and|va)*$")
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One resolved mention in ``Document.norm``: a country or a place."""
+
+    kind: str  # country | place
+    key: str
+    country: str
+    start: int
+    end: int
+    form: str  # name | demonym (the adjective/demonym forms ANERCorp-style corpora leave untagged)
+
+
+def _key(kind: str, ident: str, form: str, alias: str) -> str:
+    return _SEP.join((kind, ident, form, alias))
+
+
+def _ambiguous(cell: str) -> dict[str, str]:
+    """Return {normalised alias: language it is ambiguous in ('*' = every language)}."""
+    out = {}
+    for item in reference.split_aliases(cell):
+        alias, _, lang = item.partition("@")
+        out[" ".join(normalise(alias).split())] = lang or "*"
+    return out
+
+
+def arabic_demonym(alias: str) -> str | None:
+    """Return the Arabic nisba of a one-word name ending in alef (أرمينيا -> ارميني), else None."""
+    if " " in alias or len(alias) < 4 or not alias.endswith("ا") or not is_arabic_script(alias):
+        return None
+    return alias[:-1] if alias.endswith("يا") else alias[:-1] + "ي"
+
+
+@dataclass(frozen=True)
+class _Tables:
+    gazetteer: Gazetteer
+    ambiguous: dict[tuple[str, str], str]  # (kind|id, alias) -> language
+    labels: dict[tuple[str, str], str]
+    place_country: dict[str, str]
+
+
+@cache
+def tables() -> _Tables:
+    """Return the matcher and lookups built from the reference CSVs (built once)."""
+    entries: list[tuple[str, str, str]] = []
+    cased: list[tuple[str, str]] = []
+    exclusions: list[str] = []
+    ambiguous: dict[tuple[str, str], str] = {}
+    labels: dict[tuple[str, str], str] = {}
+    countries = reference.load("countries")
+    country_aliases: set[str] = set()
+    for row in countries.to_dict("records"):
+        iso3 = row["iso3"]
+        labels[("country", iso3)] = row["name_en"]
+        amb = _ambiguous(row.get("ambiguous_aliases", ""))
+        for a, lang in amb.items():
+            ambiguous[(f"country:{iso3}", a)] = lang
+        exclusions.extend(reference.split_aliases(row.get("exclusions", "")))
+        for form, columns in (("name", ("name_en", "name_ar", "name_fa", "aliases")), ("demonym", ("demonyms",))):
+            for column in columns:
+                for alias in reference.split_aliases(row.get(column, "")):
+                    if is_cased_acronym(alias):
+                        cased.append((_key("country", iso3, form, normalise(alias)), alias))
+                        continue
+                    norm = " ".join(normalise(alias).split())
+                    country_aliases.add(norm)
+                    entries.append((_key("country", iso3, form, norm), norm, "demonym"))
+                    derived = arabic_demonym(norm) if form == "name" else None
+                    if derived:
+                        entries.append((_key("country", iso3, "demonym", derived), derived, "demonym"))
+                        if norm in amb:
+                            ambiguous[(f"country:{iso3}", derived)] = amb[norm]
+    place_country: dict[str, str] = {}
+    for row in reference.load("places").to_dict("records"):
+        place = row["place"]
+        place_country[place] = row["country"]
+        labels[("place", place)] = row["name_en"]
+        amb = _ambiguous(row.get("ambiguous_aliases", ""))
+        for a, lang in amb.items():
+            ambiguous[(f"place:{place}", a)] = lang
+        exclusions.extend(reference.split_aliases(row.get("exclusions", "")))
+        for column in ("name_en", "name_ar", "name_fa", "aliases"):
+            for alias in reference.split_aliases(row.get(column, "")):
+                norm = " ".join(normalise(alias).split())
+                if norm in country_aliases:
+                    continue  # a city spelt like its country (عمان): the country's rule decides
+                entries.append((_key("place", place, "name", norm), norm, "none"))
+    gazetteer = Gazetteer(entries, clitics=True, suffixes="demonym", cased=cased, exclusions=exclusions)
+    return _Tables(gazetteer, ambiguous, labels, place_country)
+
+
+# --- context -------------------------------------------------------------------------------
+
+
+def _words_before(norm: str, start: int, n: int = 2) -> list[str]:
+    """Return up to ``n`` normalised words before ``start``, nearest first."""
+    return _TOKEN.findall(norm[max(0, start - 60) : start])[::-1][:n]
+
+
+def _words_after(norm: str, end: int, n: int = 2) -> list[str]:
+    return _TOKEN.findall(norm[end : end + 60])[:n]
+
+
+def _bare(word: str) -> str:
+    """Return a word without a leading Arabic proclitic/article (for cue lookup)."""
+    for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
+def _is_dateline(norm: str, start: int, end: int) -> bool:
+    """A dateline: the name opens a line and is followed by a dash, colon, bracket or comma."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    if norm[line_start:start].strip(" \t*_#(\"'«") not in ("",):
+        return False
+    return bool(re.match(r"\s*[-–—:(،,/]", norm[end : end + 4]))
+
+
+def _in_list(norm: str, hit: Match, others: list[Match]) -> bool:
+    """True when another country/place sits next to ``hit`` joined only by و، and commas."""
+    for other in others:
+        if other is hit:
+            continue
+        if 0 <= hit.start - other.end <= 8 and LIST_GLUE.match(norm[other.end : hit.start]):
+            return True
+        if 0 <= other.start - hit.end <= 8 and LIST_GLUE.match(norm[hit.end : other.start]):
+            return True
+    return False
+
+
+def _capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+_FUNCTION_WORDS = frozenset(
+    "The In And Of From To With For By At On About As Both While Visiting Between Neighbouring Neighboring King Kingdom "
+    "Republic Hashemite Said Says Minister President Iran".split()
+)
+
+
+def _reads_as_person(doc: Document, start: int, end: int) -> bool:
+    """True when a capitalised word stands right before (Michael Jordan) or after (Chad Smith)."""
+    s, e = doc.original(start, end)
+    before = re.search(r"([A-Za-z][\w'-]*)\s+$", doc.text[max(0, s - 40) : s])
+    after = re.match(r"\s+([A-Za-z][\w'-]*)", doc.text[e : e + 40])
+    if before and _capitalised(before.group(1)) and before.group(1) not in _FUNCTION_WORDS:
+        sentence = doc.sentence_at(s)
+        if doc.text[sentence.start : s].strip() != before.group(1):  # not just the sentence opener
+            return True
+    return bool(after and _capitalised(after.group(1)) and after.group(1) not in _FUNCTION_WORDS)
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+def hits(doc: Document) -> list[Hit]:
+    """Return the resolved country and place mentions of ``doc`` (spans into ``doc.norm``)."""
+    t = tables()
+    norm = doc.norm
+    matches = t.gazetteer.find(norm, doc.text, doc.offsets)
+    parsed = [(m, *m.key.split(_SEP)) for m in matches]
+    clear_keys = {
+        (kind, ident)
+        for m, kind, ident, form, alias in parsed
+        if (f"{kind}:{ident}", alias) not in t.ambiguous
+    }
+    clear_matches = [m for m, kind, ident, form, alias in parsed if (f"{kind}:{ident}", alias) not in t.ambiguous]
+    out: list[Hit] = []
+    for m, kind, ident, form, alias in parsed:
+        lang = t.ambiguous.get((f"{kind}:{ident}", alias))
+        if lang is not None and (lang == "*" or lang == doc.language):
+            resolved = _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t)
+            if resolved is None:
+                continue
+            kind, ident = resolved
+        country = ident if kind == "country" else t.place_country[ident]
+        if form == "name" and not norm[m.start : m.end].endswith(alias):
+            form = "demonym"  # a nisba or plural built on the name (الإيرانية, ایرانیان)
+        out.append(Hit(kind, ident, country, m.start, m.end, form))
+    return out
+
+
+def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[str, str] | None:
+    """Return the (kind, key) an ambiguous match stands for here, or None to drop it."""
+    norm = doc.norm
+    before = [_bare(w) for w in _words_before(norm, m.start)]
+    after = _words_after(norm, m.end)
+    sentence = doc.sentence_at(doc.original(m.start, m.end)[0])
+    s_norm = normalise(sentence.text)
+    if alias == "عمان":
+        if doc.language == "fa":
+            return kind, ident
+        near = norm[max(0, m.start - 30) : m.start]
+        if _is_dateline(norm, m.start, m.end) or "العاصمه الاردنيه" in near or (
+            before and before[0] == "عاصمه" and ("country", "JOR") in clear_keys
+        ):
+            return "place", "amman"
+        return kind, ident
+    if alias == "اذربايجان":
+        if before and before[0] in {"استان", "استانهاي", "منطقه", "خطه", "مردم", "ترك"}:
+            return "place", "azarbaijan_region"
+        return kind, ident
+    if alias in ("جورجيا", "georgia"):
+        us = {"ولايه", "state", "ولايات"}
+        if (before and before[0] in us) or (before[:2] == ["of", "state"]) or (after and after[0] in {"الامريكيه", "الاميركيه", "state"}):
+            return None
+        if "اتلانتا" in s_norm or "atlanta" in s_norm:
+            return None
+        return kind, ident
+    if alias in ("jordan", "chad"):
+        return None if _reads_as_person(doc, m.start, m.end) else (kind, ident)
+    # generic rule
+    cues = COUNTRY_CUES if kind == "country" else CITY_CUES
+    if before and before[0] in cues:
+        return kind, ident
+    if _is_dateline(norm, m.start, m.end):
+        return kind, ident
+    if kind == "country":
+        if _in_list(norm, m, clear_matches):
+            return kind, ident
+        return None
+    country = t.place_country[ident]
+    for other in clear_matches:
+        other_kind, other_id = other.key.split(_SEP)[:2]
+        other_country = other_id if other_kind == "country" else t.place_country[other_id]
+        if other_country == country and sentence.start <= doc.original(other.start, other.end)[0] < sentence.end:
+            return kind, ident
+    return None
+
+
+def extract(doc: Document) -> list[dict]:
+    """Return one row per country or place mention (``mentions`` columns), in text order."""
+    t = tables()
+    rows = []
+    for hit in hits(doc):
+        row = {
+            "article_id": doc.article_id,
+            "kind": hit.kind,
+            "key": hit.key,
+            "label": t.labels[(hit.kind, hit.key)],
+            "country": hit.country,
+        }
+        row.update(doc.evidence_norm(hit.start, hit.end))
+        rows.append(row)
+    return rows
+
+
+def countries_in(doc: Document) -> list[dict]:
+    """Return only the country rows of :func:`extract`."""
+    return [row for row in extract(doc) if row["kind"] == "country"]
