@@ -1,0 +1,377 @@
+"""Figures: every quantity that measures something (percentages, money, counts, capacities).
+
+One row per figure mention with ``value`` (scale words applied), ``unit``, ``measure`` (what is
+counted, as written), and the ``country`` / ``sector`` the figure's sentence ties it to. Dates,
+years, ordinals, durations, ages, codes (5G, COP28), phone and document numbers and referring
+phrases ("the two countries", دو کشور) are not figures (see ``TAXONOMY.md``).
+
+Matching runs on ``Document.norm``; every span is mapped back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from techdiplomacy.document import Document
+from techdiplomacy.extract import numbers
+from techdiplomacy.text import normalise
+
+# --- language data (written as in the wild; normalised on load) ------------------------------
+
+#: Unit phrases written after a number, longest first wins.
+UNIT_AFTER = {
+    "percent": "% | بالمئة | بالمائة | في المئة | في المائة | بالمية | بالمئه | في المية | بالمئة تقريبا"
+    " | نقطة مئوية | نقاط مئوية | درصد | درصدی | واحد درصد | percent | per cent | pct | percentage points"
+    " | percentage point",
+    "USD": "دولار | دولارا | دولارات | دولار أمريكي | دولار أميركي | مليار دولار | دلار | دلار آمریکا"
+    " | dollars | dollar | usd | us dollars | u.s. dollars",
+    "EUR": "يورو | یورو | euros | euro | eur",
+    "IRR": "ريال | ريالا | ريال إيراني | ریال | rials | rial | irr",
+    "IRT": "تومان | تومن | toman | tomans",
+    "SAR": "ريال سعودي | ريالات سعودية | ریال سعودی | saudi riyals",
+    "OMR": "ريال عماني | ريالات عمانية | ریال عمان | omani rials",
+    "QAR": "ريال قطري | ریال قطر | qatari riyals",
+    "AED": "درهم | دراهم | درهم إماراتي | درهم امارات | dirhams | dirham | aed",
+    "IQD": "دينار | دينار عراقي | دنانير | دينارا | دینار | دینار عراق | iraqi dinars | dinars | iqd",
+    "KWD": "دينار كويتي | kuwaiti dinars",
+    "TRY": "ليرة | ليرة تركية | لير | لیر | لیر ترکیه | lira | liras | turkish lira | try",
+    "RUB": "روبل | روبلات | rubles | roubles | ruble | rouble | rub",
+    "CNY": "يوان | یوان | yuan | renminbi | cny",
+    "AMD": "درام | drams | dram | amd",
+    "AZN": "منات | manat | manats | azn",
+    "INR": "روبية | روبيه | روپیه | rupees | inr",
+    "GBP": "جنيه إسترليني | پوند | pounds | gbp",
+    "km": "كيلومتر | كيلومترا | كيلومترات | كم | کیلومتر | km | kilometres | kilometers | kilometre | kilometer",
+    "Tbps": "تيرابت | ترابت | تيرابايت في الثانية | ترابیت | ترابیت بر ثانیه | tbps | terabits per second | terabit",
+    "Gbps": "غيغابت | جيجابت | جيغابت | گیگابیت | گیگابیت بر ثانیه | gbps | gigabits per second | gigabit | gb/s",
+    "Mbps": "ميغابت | ميجابت | مگابیت | مگابیت بر ثانیه | mbps | megabits per second | megabit | mb/s",
+    "TB": "تيرابايت | ترابايت | ترابایت | tb | terabytes | terabyte",
+    "GB": "جيجابايت | غيغابايت | گیگابایت | gb | gigabytes | gigabyte",
+    "MW": "ميغاواط | ميجاواط | مگاوات | mw | megawatts | megawatt",
+    "other": "petabytes | petabyte | پتابایت | بيتابايت | طن | تن | tons | tonnes | متر مربع | square metres"
+    " | square meters | هكتار | هکتار | hectares | kw | كيلوواط | کیلووات | gw | gigawatts | گیگاوات",
+}
+#: Currency signs and codes written before a number.
+UNIT_BEFORE = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+               "aed": "AED", "irr": "IRR", "try": "TRY"}
+#: A number followed by one of these counts time: a duration, an age or a date, not a figure.
+TIME_WORDS = (
+    "يوم يوما أيام يومين أسبوع أسابيع أسبوعين شهر شهرا أشهر شهور شهرين سنة سنوات سنين عام عاما"
+    " أعوام عامين سنتين عقد عقود ساعة ساعات دقيقة دقائق ثانية ثوان قرن قرون"
+    " روز روزه هفته ماه ماهه سال ساله سالگی دهه ساعت دقیقه ثانیه قرن"
+    " day days week weeks month months year years decade decades hour hours minute minutes"
+    " second seconds century centuries"
+)
+MONTHS = (
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر"
+    " كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    " فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل مه"
+    " ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر محرم صفر رمضان شوال"
+    " january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+#: Words just before a number that make it an identifier, a clock time or an ordinal.
+ID_BEFORE = (
+    "رقم رقمه شماره number no nr المادة المادة ماده بند article resolution قرار قطعنامه فقرة اصل"
+    " paragraph clause version نسخه نسخة الإصدار الدورة دوره session edition round الجولة جولة"
+    " الساعة ساعت tel phone fax هاتف تلفن فاكس فکس كود کد code عدد العدد page صفحه صفحة hall"
+    " سالن قاعة stand booth غرفه غرفة cop g d عام سنة سال year in since until till from مند منذ"
+    " ص ب ext"
+)
+#: Counted nouns that make "two ..." a referring phrase, not a figure.
+REFERRING = (
+    "countries country sides side nations nation parties party states governments ministers"
+    " presidents leaders كشور کشور طرف جانب ملت دولت دولة بلد"
+)
+#: Number words that are also common words: figures only with a unit or scale.
+AMBIGUOUS_WORDS = "نه ده سی ست احد واحد one یک a"
+#: Words that soften a figure ("more than 100" is 100) or link it to its measure.
+APPROX = (
+    "نحو حوالي حوالى قرابة أكثر اكثر من أقل زهاء ما يقارب يقارب يزيد عن بنسبة بقيمة بمبلغ بحجم إلى الى"
+    " حدود حدودا بیش بیشتر کمتر از بالغ بر حدود تقریبا نزدیک به حدوداً میزان"
+    " about around nearly almost approximately more than less over under some up to of by at worth"
+    " valued to roughly estimated an additional reached reach reaching hit hits totalled totaled"
+    " amounted stood stands rose grew increased fell dropped"
+    " بلغ بلغت وصل وصلت يبلغ تبلغ ارتفع ارتفعت تجاوز تجاوزت سجل سجلت رسید رسیده می‌رسد است بود"
+)
+LINKERS = "من of از from among في in for للـ ل برای"
+ENGLISH_STOP = (
+    "a an the of in on at to for from by with and or but as is are was were be been has have had"
+    " will would can could this that these those it its their his her they he she we which who"
+    " than more less over under about around nearly some up into per also said says"
+    " been being not no such other each both all any new"
+)
+ENGLISH_VERBS = (
+    "signed attended took participated joined registered reached received were are have has"
+    " will would visited set launched opened held said announced"
+)
+
+
+def _norm_words(text: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in text.split())
+
+
+@cache
+def _lexicon() -> dict:
+    import stopwordsiso
+
+    stop = set()
+    for lang in ("ar", "fa"):
+        stop |= {normalise(w) for w in stopwordsiso.stopwords(lang)}
+    stop |= _norm_words(ENGLISH_STOP)
+    units: dict[tuple[str, ...], str] = {}
+    for unit, phrases in UNIT_AFTER.items():
+        for phrase in phrases.split("|"):
+            toks = tuple(_TOKEN.findall(normalise(phrase.strip())))
+            if toks:
+                units[toks] = unit
+    return {
+        "stop": frozenset(stop),
+        "units": units,
+        "max_unit": max(len(k) for k in units),
+        "time": _norm_words(TIME_WORDS),
+        "months": _norm_words(MONTHS),
+        "id_before": _norm_words(ID_BEFORE),
+        "referring": _norm_words(REFERRING),
+        "ambiguous": _norm_words(AMBIGUOUS_WORDS),
+        "approx": _norm_words(APPROX),
+        "linkers": _norm_words(LINKERS),
+        "en_verbs": _norm_words(ENGLISH_VERBS),
+    }
+
+
+_TOKEN = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+(?:[-.'][^\W\d_]+)*|[%$€£]|[^\w\s]")
+_PUNCT = set(".,،;؛:!?؟()[]«»\"“”'|/\\-–—")
+_CURRENCY_UNITS = {"USD", "EUR", "IRR", "IRT", "SAR", "OMR", "QAR", "AED", "IQD", "KWD", "TRY", "RUB",
+                   "CNY", "AMD", "AZN", "INR", "GBP"}
+
+
+def _tokens(norm: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+
+
+def _strip(word: str) -> str:
+    """Drop Arabic proclitics و ب ل ف and the article from a word for lexicon look-ups."""
+    for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix):]
+    return word
+
+
+def extract(doc: Document) -> list[dict]:
+    """Return one row per figure in ``doc``: value, unit, measure, country, sector, evidence."""
+    lex = _lexicon()
+    norm = doc.norm
+    toks = _tokens(norm)
+    at = {s: i for i, (s, _, _) in enumerate(toks)}
+    rows = []
+    mentions = None
+    for number in numbers.find(norm, doc.language):
+        i = at.get(number.start)
+        if i is None:
+            continue
+        j = i
+        while j < len(toks) and toks[j][1] <= number.end:
+            j += 1
+        figure = _read(norm, toks, i, j, number, lex)
+        if figure is None:
+            continue
+        unit, start, end, measure = figure
+        if mentions is None:
+            mentions = _context_mentions(doc)
+        ostart, oend = doc.original(start, end)
+        row = doc.evidence(ostart, oend)
+        mstart, mend = doc.original(*measure) if measure else (ostart, ostart)
+        country, sector = _nearest(mentions, doc.sentence_at(ostart), ostart, oend, mstart, mend)
+        rows.append({
+            "article_id": doc.article_id,
+            "value": float(number.value),
+            "unit": unit,
+            "measure": " ".join(doc.text[mstart:mend].split()),
+            "country": country,
+            "sector": sector,
+            **{k: row[k] for k in ("surface", "start", "end", "sentence")},
+        })
+    return rows
+
+
+def _read(norm, toks, i, j, number, lex):
+    """Return (unit, start, end, measure span) for the number at tokens [i, j), or None."""
+    before = toks[i - 1][2] if i > 0 else ""
+    before2 = toks[i - 2][2] if i > 1 else ""
+    start, end = number.start, number.end
+    unit = None
+    # a currency sign or code before: "$11bn", "USD 5 million", "€ 3"
+    if before in UNIT_BEFORE and (before in "$€£" or toks[i - 1][1] < start):
+        unit = UNIT_BEFORE[before]
+        start = toks[i - 1][0]
+    # a unit after: longest phrase among the next tokens
+    k = j
+    if unit is None:
+        best = None
+        for n in range(lex["max_unit"], 0, -1):
+            phrase = tuple(t[2] for t in toks[j:j + n])
+            if len(phrase) == n and phrase in lex["units"]:
+                best = (lex["units"][phrase], n)
+                break
+        if best is None and j < len(toks):
+            word = toks[j][2]
+            stripped = _strip(word) if not word.startswith("ال") else word
+            if (stripped,) in lex["units"] and lex["units"][(stripped,)] in _CURRENCY_UNITS:
+                best = (lex["units"][(stripped,)], 1)
+        if best:
+            unit, n = best
+            k = j + n
+            end = toks[k - 1][1]
+    elif j < len(toks) and (toks[j][2],) in lex["units"]:
+        k = j + 1  # "$5 million dollars" reads once
+    value = number.value
+    nxt = toks[k][2] if k < len(toks) else ""
+    # --- what a number is not ---
+    if before in lex["id_before"] or _strip(before) in lex["id_before"] and len(before) > 3:
+        if unit is None or before in ("عام", "سنه", "سال", "year", "in", "from", "since", "until"):
+            if unit is None or unit == "count":
+                return None
+    if before in ("#", "+", "ـ") or before2 in ("+",):
+        return None
+    if number.written == "digits":
+        raw = norm[number.start:number.end]
+        digits = re.sub(r"\D", "", raw.split()[0])
+        if unit is None and "," not in raw and "." not in raw and (
+            len(digits) >= 7 or (digits.startswith("0") and len(digits) > 1)
+        ):
+            return None  # phone, document or code number
+        if unit is None and value == int(value) and (1300 <= value <= 1500 or 1900 <= value <= 2100) \
+                and "," not in raw and number.end == number.start + len(raw.split()[0]):
+            return None  # a year
+    if unit is None and (nxt in lex["months"] or before in lex["months"]):
+        return None
+    if unit is None and nxt in ("-", "/", ":", "–") and k + 1 < len(toks) and toks[k + 1][2][:1].isdigit():
+        return None  # a range of dates, a clock time or a score
+    if unit is None:
+        if _strip(nxt) in lex["time"] or nxt in lex["time"]:
+            return None
+        words = norm[number.start:number.end].split()
+        if number.written == "words" and len(words) == 1 and (
+            words[0] in lex["ambiguous"] or value < 2
+        ) and not _has_scale(norm[number.start:number.end]):
+            return None
+        if value <= 3 and number.written == "words" and (
+            nxt in lex["referring"] or _strip(nxt) in lex["referring"]
+        ):
+            return None
+        if before in ("the", "both"):
+            return None
+        # a count needs a counted noun right after it
+        if not _content_word(nxt, lex):
+            if not _has_scale(norm[number.start:number.end]):
+                return None
+        unit = "count"
+    if unit == "count":
+        measure = _noun_phrase(toks, k, lex)
+    else:
+        measure = _measure(toks, i, k, lex)
+    return unit, start, end, measure
+
+
+def _has_scale(text: str) -> bool:
+    _, scales = numbers.word_tables()
+    return any(w in scales for w in re.findall(r"[^\W\d_]+", text)) or bool(re.search(r"\d(bn|mn|m|b|k|tn)\b", text))
+
+
+def _content_word(word: str, lex) -> bool:
+    if not word or not word[0].isalpha() or len(word) < 2:
+        return False
+    if word in lex["stop"] or word in lex["approx"] or word in lex["en_verbs"]:
+        return False
+    return True
+
+
+def _noun_phrase(toks, k, lex):
+    """Return the span of the counted noun phrase starting at token ``k`` (up to 4 words)."""
+    if k >= len(toks) or not _content_word(toks[k][2], lex):
+        return None
+    last = k
+    latin = toks[k][2].isascii()
+    for m in range(k + 1, min(k + 4, len(toks))):
+        word = toks[m][2]
+        prev = toks[m - 1][2]
+        if not _content_word(word, lex) or toks[m][0] - toks[m - 1][1] > 1:
+            break
+        if latin:
+            if prev.endswith("s") and prev not in ("mous",) or not word.isascii():
+                break
+        elif not (word.startswith("ال") or word.endswith(("ه", "ي", "يه", "ان", "ها")) or not _is_arabic(word)):
+            break
+        last = m
+    return toks[k][0], toks[last][1]
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in word)
+
+
+def _measure(toks, i, k, lex):
+    """Return the span saying what a percentage or an amount measures.
+
+    The phrase after "of / من / از" when there is one, else the words before the number in
+    its clause (without "about", "reached", "بنسبة" ...).
+    """
+    if k < len(toks) and (toks[k][2] in lex["linkers"]):
+        first = k + 1
+        while first < len(toks) and toks[first][2] in lex["linkers"] | {"ال", "the"}:
+            first += 1
+        last = None
+        if first < len(toks) and toks[first][2][:1].isdigit():
+            first = len(toks)  # "in 2024": a date, not what is measured
+        for m in range(first, min(first + 12, len(toks))):
+            if toks[m][2] in _PUNCT:
+                break
+            last = m
+        if last is not None:
+            while last > first and toks[last][2] in lex["stop"]:
+                last -= 1
+            return toks[first][0], toks[last][1]
+    # words before: back to punctuation, at most 6 words
+    first = i
+    m = i - 1
+    while m >= 0 and i - m <= 6 and toks[m][2] not in _PUNCT:
+        first = m
+        m -= 1
+    last = i - 1
+    while last >= first and (toks[last][2] in lex["approx"] or toks[last][2] in lex["stop"]
+                             or _strip(toks[last][2]) in lex["approx"] or toks[last][2] in UNIT_BEFORE):
+        last -= 1
+    while first <= last and (toks[first][2] in lex["stop"] or toks[first][2] in lex["approx"]):
+        first += 1
+    if last < first:
+        return None
+    return toks[first][0], toks[last][1]
+
+
+def _context_mentions(doc: Document) -> list[dict]:
+    """Return the country, place and sector mentions of ``doc`` (from their own extractors)."""
+    from techdiplomacy.extract import places, sectors
+
+    return list(places.extract(doc)) + list(sectors.extract(doc))
+
+
+def _nearest(mentions, sentence, start, end, mstart, mend):
+    """Return (country, sector) of the figure: inside its measure first, else the nearest in
+    its sentence."""
+
+    def best(kind_ok, value_of):
+        found = [m for m in mentions
+                 if kind_ok(m) and sentence.start <= m["start"] and m["end"] <= sentence.end and value_of(m)]
+        if not found:
+            return ""
+        inside = [m for m in found if mstart <= m["start"] and m["end"] <= mend]
+        pool = inside or found
+        pick = min(pool, key=lambda m: (m["start"] - mstart if inside else
+                                        min(abs(m["start"] - end), abs(start - m["end"]))))
+        return value_of(pick) or ""
+
+    country = best(lambda m: m.get("kind") in ("country", "place"), lambda m: m.get("country") or "")
+    sector = best(lambda m: m.get("kind") == "sector", lambda m: m.get("key") or "")
+    return country, sector

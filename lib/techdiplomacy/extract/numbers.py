@@ -1,0 +1,313 @@
+"""Numbers as written in Arabic, Persian and English news: digits, separators, words, scales.
+
+Everything here works on the *matching form* of a text (:func:`techdiplomacy.text.normalise`):
+digits are already ASCII, ٫ is ``.``, ٬ is ``,``, alef forms are bare alef, ة is ه and ی/ى are
+ي. :func:`find` returns every number with its span in that form; :func:`parse` reads one
+written number ("1,500", "۱٫۵", "خمسة وعشرين", "two million") to a float.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from techdiplomacy.text import normalise
+
+
+def _norm_map(pairs: dict[str, float]) -> dict[str, float]:
+    return {normalise(k): v for k, v in pairs.items()}
+
+
+#: Words for 0-99 and the hundreds, each language in its own table (normalised on load).
+UNIT_WORDS = {
+    "ar": {
+        "صفر": 0, "واحد": 1, "واحده": 1, "احد": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+        "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+        "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+        "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
+        "عشر": 10, "عشره": 10,
+        "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+        "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+        "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+        "مائه": 100, "مئه": 100, "مائتان": 200, "مائتين": 200, "مئتان": 200, "مئتين": 200,
+        "ثلاثمائه": 300, "ثلاثمئه": 300, "اربعمائه": 400, "اربعمئه": 400, "خمسمائه": 500,
+        "خمسمئه": 500, "ستمائه": 600, "ستمئه": 600, "سبعمائه": 700, "سبعمئه": 700,
+        "ثمانمائه": 800, "ثمانمئه": 800, "ثمانيمائه": 800, "تسعمائه": 900, "تسعمئه": 900,
+    },
+    "fa": {
+        "صفر": 0, "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8,
+        "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15,
+        "پونزده": 15, "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19,
+        "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80,
+        "نود": 90, "صد": 100, "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400,
+        "پانصد": 500, "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
+    },
+    "en": {
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+        "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    },
+}
+
+#: Scale words: the number before them is multiplied. Dual forms carry their own 2.
+SCALE_WORDS = {
+    # Arabic (normalised): singular, plural, dual, with the accusative -ا
+    "الف": 1e3, "الفا": 1e3, "الاف": 1e3, "الفان": 2e3, "الفين": 2e3, "الفي": 2e3,
+    "مليون": 1e6, "مليونا": 1e6, "ملايين": 1e6, "مليونان": 2e6, "مليونين": 2e6, "مليوني": 2e6,
+    "مليار": 1e9, "مليارا": 1e9, "مليارات": 1e9, "ملياران": 2e9, "مليارين": 2e9, "ملياري": 2e9,
+    "بليون": 1e9, "تريليون": 1e12, "ترليون": 1e12,
+    # Persian
+    "هزار": 1e3, "میلیون": 1e6, "ملیون": 1e6, "میلیارد": 1e9, "ملیارد": 1e9, "بیلیون": 1e9,
+    "تریلیون": 1e12,
+    # English
+    "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "k": 1e3,
+}
+#: Scale words that stand alone as a number ("ملياري دولار" = 2e9, "ألف شركة" = 1000).
+STANDALONE_SCALES = {
+    "الف", "الفان", "الفين", "الفي", "مليون", "مليونان", "مليونين", "مليوني", "مليار",
+    "ملياران", "مليارين", "ملياري", "هزار", "میلیون", "میلیارد",
+}
+#: Scale words only read right after digits ("$11bn", "5m"): too ambiguous as free words.
+ATTACHED_ONLY = {"m", "b", "bn", "mn", "tn", "k"}
+
+
+@cache
+def word_tables() -> tuple[dict[str, float], dict[str, float]]:
+    """Return ({number word: value}, {scale word: multiplier}) in normalised form."""
+    units: dict[str, float] = {}
+    for table in UNIT_WORDS.values():
+        units.update(_norm_map(table))
+    return units, _norm_map(SCALE_WORDS)
+
+
+# Arabic proclitics a number word may carry: و ب ل ف ك (not ال: "الخمسة" is "the five").
+_PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|%|\$|€|£")
+
+
+def parse_digits(text: str) -> float | None:
+    """Return the value of a digit string in any script ("1,500", "١٬٥٠٠", "۱٫۵", "2,5").
+
+    A comma before exactly three digits groups thousands, else it is a decimal comma; a dot
+    is a decimal point unless several dots group thousands ("1.500.000").
+    """
+    s = normalise(text.strip()).replace(" ", "")
+    if not s or not _DIGITS.fullmatch(s):
+        return None
+    if s.count(".") > 1 and "," not in s:
+        return float(s.replace(".", ""))
+    if "," in s:
+        head, *groups = s.split(",")
+        tail = groups[-1]
+        if all(len(g.split(".")[0]) == 3 for g in groups) and len(head) <= 3 or (
+            "." in tail and all(len(g) == 3 for g in groups[:-1])
+        ):
+            return float(s.replace(",", ""))
+        if len(groups) == 1 and "." not in s:
+            return float(head + "." + tail)
+        return float(s.replace(",", ""))
+    return float(s)
+
+
+def _strip_clitic(word: str, table: dict[str, float]) -> str | None:
+    if word in table:
+        return word
+    m = _PROCLITIC.match(word)
+    if m and m.end() and word[m.end():] in table:
+        return word[m.end():]
+    return None
+
+
+def parse_words(words: list[str]) -> tuple[float, int] | None:
+    """Return (value, number of words read) for number words at the start of ``words``.
+
+    Reads "خمسة وعشرين" (25), "بیست و پنج" (25), "twenty-five" (25), "three hundred"
+    (300), "دو میلیون" (2e6), "ملياري" (2e9); ``words`` are normalised tokens.
+    """
+    units, scales = word_tables()
+    total = 0.0
+    current = 0.0
+    used = 0
+    seen_any = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if seen_any and w in ("و", "and") and i + 1 < len(words):
+            nxt = _strip_clitic(words[i + 1], units) or (words[i + 1] if words[i + 1] in scales else None)
+            if nxt is None:
+                break
+            i += 1
+            continue
+        parts = w.split("-") if "-" in w else [w]
+        if len(parts) > 1 and all(p in units for p in parts):
+            current += sum(units[p] for p in parts)
+            seen_any = True
+            i += 1
+            used = i
+            continue
+        key = _strip_clitic(w, units) if (not seen_any or w.startswith("و")) else (w if w in units else None)
+        if key is not None:
+            value = units[key]
+            if value == 100 and current and current < 10 and key in ("hundred", "مائه", "مئه", "صد"):
+                current *= 100
+            else:
+                current += value
+            seen_any = True
+            i += 1
+            used = i
+            continue
+        skey = w if w in scales else _strip_clitic(w, scales)
+        if skey is not None and skey not in ATTACHED_ONLY and (seen_any or skey in _standalone()):
+            scale = scales[skey]
+            if not seen_any:
+                current = scale
+            elif scale in (2e3, 2e6, 2e9):  # a dual after a number is still the scale
+                current = (current or 1) * scale / 2
+            else:
+                current = (current or 1) * scale
+            total += current
+            current = 0.0
+            seen_any = True
+            i += 1
+            used = i
+            continue
+        break
+    if not seen_any:
+        return None
+    return total + current, used
+
+
+@cache
+def _standalone() -> frozenset[str]:
+    return frozenset(normalise(w) for w in STANDALONE_SCALES)
+
+
+def parse(text: str) -> float | None:
+    """Return the value of one written number: digits, words or both ("2.5 مليار" = 2.5e9)."""
+    words = [w for w in _TOKEN.findall(normalise(text)) if w not in ("%", "$", "€", "£")]
+    if not words:
+        return None
+    _, scales = word_tables()
+    first = parse_digits(words[0]) if words[0][0].isdigit() else None
+    if first is not None:
+        value, i = first, 1
+        while i < len(words) and (words[i] in scales or _strip_clitic(words[i], scales)):
+            value *= scales[words[i] if words[i] in scales else _strip_clitic(words[i], scales)]
+            i += 1
+        return value if i == len(words) else None
+    parsed = parse_words(words)
+    if parsed is None or parsed[1] != len(words):
+        return None
+    return parsed[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number found in normalised text: ``value`` and its span ``[start, end)``."""
+
+    value: float
+    start: int
+    end: int
+    written: str  # "digits" or "words"
+
+
+# A number in digits, optionally glued to an English scale suffix ("11bn", "2.5m").
+_DIGIT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,/:+-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+/\d+)(bn|mn|m|b|k|tn)?(?![\w/:-]|[.,]\d)"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def find(norm: str, language: str = "") -> list[Number]:
+    """Return every number in normalised text ``norm``, digits or words, with its scale words.
+
+    Numbers inside codes (5G, COP28, 1403/05/12, 10:30, +98-21-...) are skipped here; what a
+    number measures (or whether it is a year) is for the caller to judge.
+    """
+    units, scales = word_tables()
+    out: list[Number] = []
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    word_starts = {s: i for i, (s, _, _) in enumerate(words)}
+    taken_until = -1
+    for m in _DIGIT_NUMBER.finditer(norm):
+        raw, suffix = m.group(1), m.group(2)
+        if not _free_before(norm, m.start()):
+            continue
+        if "/" in raw:
+            if language != "fa":
+                continue
+            a, b = raw.split("/")
+            value = float(f"{a}.{b}")
+        else:
+            value = parse_digits(raw)
+            if value is None:
+                continue
+        end = m.end()
+        if suffix:
+            value *= scales[suffix]
+        else:
+            # Scale words after the digits: "2 million", "۵۰۰ هزار", "2.5 مليار"
+            pos = end
+            while True:
+                nxt = _next_word(norm, pos, word_starts, words)
+                if nxt is None:
+                    break
+                s, e, w = nxt
+                key = w if w in scales else None
+                if key is None or key in ATTACHED_ONLY:
+                    break
+                value *= scales[key] / (2 if scales[key] in (2e3, 2e6, 2e9) else 1)
+                end = e
+                pos = e
+        if "/" in raw and end == m.end():
+            continue  # "1/2" without a scale word is a fraction or a date, not a decimal
+        out.append(Number(value, m.start(), end, "digits"))
+    digit_spans = [(n.start, n.end) for n in out]
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        if s <= taken_until or any(a <= s < b for a, b in digit_spans):
+            i += 1
+            continue
+        seq = [x[2] for x in words[i:i + 12]]
+        parsed = parse_words(seq)
+        if parsed is None or not _contiguous(norm, words[i:i + parsed[1]]):
+            i += 1
+            continue
+        value, n = parsed
+        end = words[i + n - 1][1]
+        out.append(Number(value, s, end, "words"))
+        taken_until = end
+        i += n
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _next_word(norm, pos, word_starts, words):
+    """Return the word starting after the spaces at ``pos`` (None if punctuation comes first)."""
+    j = pos
+    while j < len(norm) and norm[j] == " ":
+        j += 1
+    i = word_starts.get(j)
+    return words[i] if i is not None else None
+
+
+def _free_before(norm: str, start: int) -> bool:
+    """True unless digits are glued to a word (a lone Arabic proclitic و ب ل ف may be)."""
+    if start == 0 or not norm[start - 1].isalpha():
+        return True
+    return norm[start - 1] in "وبلف" and (start == 1 or not norm[start - 2].isalnum())
+
+
+def _contiguous(norm: str, seq) -> bool:
+    """True when the words of ``seq`` are separated by spaces only (no punctuation)."""
+    for (s1, e1, _), (s2, _, _) in zip(seq, seq[1:]):
+        if norm[e1:s2].strip(" "):
+            return False
+    return True

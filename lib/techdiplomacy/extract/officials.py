@@ -1,0 +1,746 @@
+"""Officials: every person the article names with a title, one row per mention.
+
+A *title phrase* is a title word from ``data/reference/titles.csv`` ("وزير", "معاون وزیر",
+"CEO") with what qualifies it ("الاتصالات وتكنولوجيا المعلومات الإيراني", "of TIC",
+"Armenia's"). A name stands right after it ("وزير الاتصالات ستار هاشمي") or before it, with
+or without the comma of apposition ("غريغور هاكوبيان، سفير أرمينيا", "عیسی زارع‌پور وزیر
+ارتباطات", "Hashemi, the minister"). A name is told from a common word by its shape: a known
+first name or official, a capitalised Latin word, or an Arabic-script word too rare to be a
+common word (``wordfreq``). Later mentions by full name or surname alone resolve to the person.
+
+Every row of one person carries the same official_id, name (the fullest written form), title
+(the first one given), role, organisation and country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from techdiplomacy import reference
+from techdiplomacy.document import Document
+from techdiplomacy.extract import organisations
+from techdiplomacy.text import normalise
+
+# --- language data ----------------------------------------------------------------------------
+
+#: First names common in the news this tool reads (Iranian, Arab, Armenian, Turkic, Russian...),
+#: in every script they are written in. A name may start with one of them.
+FIRST_NAMES = """
+محمد محمّد محمدجواد محمدرضا محمدعلي محمدمهدي محمدحسين محمدباقر محمدحسن احمد محمود مصطفى مصطفي علي
+عليرضا حسن حسين حسین رضا مهدي مهدی جواد عباس عبد عبدالله عبدالرحمن عبدالعزيز عبدالقادر عيسى عیسی
+ستار بهزاد ميثم میثم مجيد مجید سعيد سعید وحيد وحید ابراهيم ابراهیم إبراهيم اسماعيل یوسف يوسف داود
+موسى موسی هادي هادی مرتضى مرتضی مجتبى مجتبی امير امیر اميرحسين امیرحسین كاظم کاظم قاسم صادق
+جعفر باقر حميد حمید حميدرضا حمیدرضا فرهاد فرزاد بهروز بهمن بيژن بیژن كامران کامران كيوان کیوان
+مسعود منصور ناصر نادر نصرالله روح الله روح‌الله اسدالله عطاءالله سيد سید سيدمحمد سیدمحمد ابوالفضل
+محسن محسن مهرداد ميلاد میلاد شهرام شهريار شهریار پيمان پیمان پژمان ایرج ايرج داريوش داریوش كورش کوروش
+اكبر اکبر اصغر علی‌اکبر علي‌اكبر غلامرضا غلامحسين غلامحسین هاشم كريم کریم رحيم رحیم رسول مهران مهدیه
+زهرا فاطمه مريم مریم معصومه طاهره سمیه سميه انسیه انسيه الهام شيرين شیرین نسرين نسرین ليلا لیلا
+سارا زينب زینب منيره منیره اعظم فرشته آزاده ازاده پروانه
+خالد فيصل سلطان حمد حمود سعود تركي تميم عبدالله محمد بن راشد منصور نايف هيثم طارق زياد عمر
+عثمان فهد ناصر جاسم ماجد سالم سليم هشام وليد وائل عادل عماد فؤاد نبيه جبران فادي رامي سامي
+نوري نوری فالح فلاح هيام هیام قيس عمار حيدر قاسم فائق برهم مقتدى نجيب
+غريغور گریگور غریگور ارمن ارمين آرمن آرا نيكول نیکول مهير مهر مخيتار مخیتار آرارات آرتاک ارتاك
+هاكوب هاکوب فاهان واهان فاهاگن ساموئل سامويل روبن روبين اشوت آشوت كارين کارن تيغران تیگران
+الهام إلهام رشاد جيحون جیحون الشاد ممد رمضان رجب طيب طیب مولود مولود عبدالقادر فاتح خاقان هاكان هاکان
+ميخائيل میخائیل سيرغي سيرغي سرگئی فلاديمير ولادیمیر ديمتري دیمیتری مقصود ألكسندر الکساندر ايغور ایگور
+شي وانغ لي جانغ
+""".split()
+#: Words that may stand inside a name ("عبد الله", "bin", "زارع‌پور", "Al-").
+NAME_PARTICLES = "بن ابن عبد الله الدين ابو أبو پور زاده نيا نیا فر راد bin ibn al el abu van de von da der".split()
+#: Honorifics: written before a name, never part of it.
+HONORIFICS = (
+    "الدكتور الدکتور دكتور دکتر د المهندس مهندس السيد السيدة سيد سید السید السيده خانم آقای آقاي آقا"
+    " جناب حجت‌الاسلام حجت الاسلام الاسلام والمسلمين والمسلمین المسلمين آیت آيت الله‌ الشيخ شيخ"
+    " سردار اللواء العميد سرتیپ dr mr mrs ms eng engr prof professor sheikh sir he excellency his"
+    " h.e madam"
+).split()
+#: Words that qualify a title: fields of ministries, kinds of bodies, parts of titles.
+QUALIFIERS = """
+اتصالات تكنولوجيا تكنولوجيه تقنيه تقنية معلومات خارجيه خارجية شوون شؤون دوليه دولية اقتصاد اقتصادية
+تجاره تجارة صناعه صناعة علوم بحث طرق نقل ثقافه ثقافة دفاع داخليه داخلية ماليه مالية نفط طاقه طاقة
+بريد فضاء اعلام رقمي رقميه رقمية هيئه هيئة شركه شركة منظمه منظمة مركز وكاله وكالة مجلس اداره إدارة
+موسسه مؤسسة جامعه جامعة بنك صندوق لجنه لجنة جمهوريه جمهورية اسلاميه إسلامية دوله دولة حكومه حكومة
+تنفيذي عام اعلى أعلى وطني وطنية شورى بنيه بنية تحتيه تحتية اتصالات متنقله عمليات تطوير تنميه تنمية
+الكترونيه إلكترونية ابتكار ازدهار معرفه معرفة ذكاء اصطناعي سيبراني امن أمن فضائي فضائيه بلاد
+ارتباطات فناوری اطلاعات امور خارجه بین الملل بين اقتصادی دارایی صنعت معدن تجارت تحقیقات راه
+شهرسازی فرهنگ ارشاد اسلامی نفت نیرو پست فضایی سازمان شرکت پژوهشگاه شورای عالی فضای مجازی مدیره
+هیئت ملی جمهوری زیرساخت مخابرات تنظیم مقررات رادیویی توسعه دانش بنیان ستاد پارک نوآوری شکوفایی
+بانک مرکزی اتاق بازرگانی ریاست علمی دیجیتال هوش مصنوعی سایبری امنیت دولت الکترونیک کشور مجلس
+کمیسیون ارتباطات بین‌الملل بین‌الملل حوزه معاونت فنی عامل اجرایی ارشد اول سیار تلفن همراه
+ict it information communications communication technology technologies telecommunications
+telecommunication telecom foreign affairs economy economic economics trade commerce industry
+industries infrastructure company corporation agency organization organisation authority ministry
+department council center centre research institute space post postal digital national bank
+republic islamic science sciences union bureau international development affairs executive
+general high-tech high tech innovation cyberspace cyber security parliament commission committee
+regulatory chamber fund park board directors operations mobile operator telecommunication
+""".split()
+#: Words joining qualifiers ("وزير الاتصالات و..."), and prepositions inside a title phrase.
+CONNECTORS = frozenset(normalise(w) for w in "و and & ,".split())
+PREPOSITIONS = frozenset(normalise(w) for w in "في لدى الى إلى در برای به of to for in at on the".split())
+#: Words before a title word that qualify it in English ("Iran's Deputy ICT Minister").
+MODIFIERS = frozenset("deputy vice acting former first senior assistant interim".split())
+#: Words that end a name; stop-word lists (stopwordsiso) supply the rest.
+NOT_NAMES = (
+    "اليوم امس أمس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت خلال عن على مع الى إلى"
+    " امروز دیروز فردا روز شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه گفت افزود کرد"
+    " said says told added noted stressed met visited"
+)
+#: Words marking that a title names a body: "رئيس سازمان ...", "CEO of ... Company".
+ORG_WORDS = frozenset(normalise(w) for w in (
+    "شركة شركه هيئة منظمة مؤسسة مركز وكالة مجلس صندوق بنك جامعة لجنة اتحاد غرفة سازمان شرکت"
+    " پژوهشگاه شورای ستاد صندوق بانک اتاق دانشگاه کمیسیون مرکز company corporation agency"
+    " organization organisation authority council center centre institute bank fund university"
+    " union chamber commission group"
+).split())
+#: Title words too ambiguous to stand alone: "امیر" is a first name, "ملك" is property, "head"
+#: and "chair" are verbs. They count only when a country or "of" follows.
+NEEDS_QUALIFIER = frozenset("king emir sultan".split())
+ENGLISH_NEEDS_OF = frozenset("head chair chief director secretary".split())
+
+#: wordfreq Zipf frequency above which an Arabic-script word is a common word, not a name:
+#: (to start a name, to continue one). Persian surnames are common words more often.
+COMMON = {"ar": (3.3, 4.35), "fa": (3.6, 5.0), "en": (4.0, 4.6)}
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*|[^\w\s]")
+_PUNCT = frozenset(".,،;؛:!?؟()[]«»\"“”|/\\–—-")
+
+
+def _norm_set(words) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words)
+
+
+@cache
+def _lexicon() -> dict:
+    import stopwordsiso
+
+    stop = set()
+    for lang in ("ar", "fa"):
+        stop |= {normalise(w) for w in stopwordsiso.stopwords(lang)}
+    stop |= {normalise(w) for w in stopwordsiso.stopwords("en") if len(w) > 1}
+    stop -= _norm_set(FIRST_NAMES) | _norm_set(NAME_PARTICLES)
+    title_words = set()
+    for record in reference.aliases("titles").to_dict("records"):
+        title_words.update(record["norm"].split())
+    known_tokens = set()
+    for record in reference.aliases("officials").to_dict("records"):
+        known_tokens.update(record["norm"].split())
+    return {
+        "first": _norm_set(FIRST_NAMES) | {normalise(w) for w in FIRST_NAMES},
+        "particles": _norm_set(NAME_PARTICLES),
+        "honorifics": _norm_set(HONORIFICS),
+        "qualifiers": _norm_set(QUALIFIERS),
+        "not_names": _norm_set(NOT_NAMES.split()),
+        "stop": frozenset(stop),
+        "title_words": frozenset(title_words),
+        "known_tokens": frozenset(known_tokens - title_words),
+    }
+
+
+@cache
+def _known_officials() -> tuple[dict[str, str], dict[str, str]]:
+    """Return ({alias key without spaces: official id}, {official id: country})."""
+    keys = {}
+    for record in reference.aliases("officials").to_dict("records"):
+        keys.setdefault(record["norm"].replace(" ", ""), record["id"])
+    countries = dict(zip(reference.load("officials")["official"], reference.load("officials")["country"]))
+    return keys, countries
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    if lang == "fa":
+        word = word.replace("ي", "ی").replace("ك", "ک")
+    elif lang == "ar":
+        word = word.replace("ی", "ي").replace("ک", "ك")
+    return zipf_frequency(word.replace("\u200c", ""), lang)
+
+
+# --- tokens and titles ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # in norm
+    end: int
+    norm: str
+    text: str  # as written
+    upper: bool  # a capitalised Latin word
+
+
+@dataclass
+class Title:
+    first: int  # token range of the whole phrase, inclusive
+    last: int
+    head: int  # the first title word
+    heads: list  # (title id, role) of each title word, in order
+
+
+def _tokens(doc: Document) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(doc.norm):
+        s, e = doc.original(m.start(), m.end())
+        text = doc.text[s:e]
+        out.append(Token(m.start(), m.end(), m.group(), text, text[:1].isupper()))
+    return out
+
+
+def clitic_forms(word: str) -> list[str]:
+    """Return ``word`` and its forms without Arabic proclitics (و ف ب ل ك ال لل), longest first."""
+    forms = [word]
+    if not word or word.isascii():
+        return forms
+    base = [word]
+    if word[0] in "وف" and len(word) > 3:
+        base.append(word[1:])
+    for w in list(base):
+        if w.startswith("لل") and len(w) > 4:
+            forms += ["ال" + w[2:], w[2:]]
+        elif w[:1] in "بلك" and len(w) > 3:
+            rest = w[1:]
+            forms.append(rest)
+            if rest.startswith("ال") and len(rest) > 4:
+                forms.append(rest[2:])
+        if w.startswith("ال") and len(w) > 4:
+            forms.append(w[2:])
+        if w is not word:
+            forms.append(w)
+    seen = []
+    for f in forms:
+        if f not in seen:
+            seen.append(f)
+    return seen
+
+
+@cache
+def _titles() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    table_frame = reference.load("titles")
+    roles = dict(zip(table_frame["title"], table_frame["role"]))
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    for record in reference.aliases("titles").to_dict("records"):
+        key = tuple(_TOKEN.findall(record["norm"]))
+        if key and key not in table:
+            table[key] = (record["id"], roles[record["id"]])
+    return table, max(len(k) for k in table)
+
+
+def _match_title(tokens: list[Token], i: int, entity_at: set[int]) -> tuple[int, str, str] | None:
+    """Return (tokens used, title id, role) of the longest title word(s) at token ``i``."""
+    table, longest = _titles()
+    first = tokens[i].norm
+    if first in _PUNCT or first[:1].isdigit():
+        return None
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        rest = tuple(t.norm for t in tokens[i + 1:i + n])
+        for head in clitic_forms(first):
+            hit = table.get((head, *rest))
+            if hit is None:
+                continue
+            title_id, role = hit
+            nxt = tokens[i + n] if i + n < len(tokens) else None
+            if title_id in NEEDS_QUALIFIER and n == 1 and (i + 1 not in entity_at):
+                if not (nxt and nxt.norm == "of"):
+                    continue
+            if head in ENGLISH_NEEDS_OF and n == 1 and not (tokens[i].upper or (nxt and nxt.norm == "of")):
+                continue
+            return n, title_id, role
+    return None
+
+
+def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dict) -> int:
+    """Return how many tokens from ``j`` on still qualify the title before them (0: none)."""
+    t = tokens[j]
+    if j in entity_at:
+        return 1
+    if t.norm in lex["not_names"]:
+        return 0
+    if t.norm in CONNECTORS or t.norm in PREPOSITIONS:
+        if j + 1 < len(tokens) and tokens[j + 1].start - t.end <= 1 and tokens[j + 1].norm not in _PUNCT:
+            if t.norm in ("في", "در", "in", "at") and j + 1 not in entity_at:
+                return 0
+            nxt = _qualifier_length(tokens, j + 1, entity_at, lex) if tokens[j + 1].norm not in CONNECTORS | PREPOSITIONS else 0
+            if nxt or _match_title(tokens, j + 1, entity_at):
+                return 1
+        return 0
+    forms = clitic_forms(t.norm)
+    if any(f in lex["qualifiers"] for f in forms):
+        return 1
+    if not t.norm.isascii() and t.norm.startswith(("ال", "وال", "لل", "بال", "فال")) and len(t.norm) > 4:
+        if t.norm not in lex["stop"] and t.norm not in lex["not_names"]:
+            return 1
+    return 0
+
+
+def _find_titles(tokens: list[Token], entity_at: set[int]) -> list[Title]:
+    """Return every title phrase: title words and their qualifiers (left ones in English)."""
+    lex = _lexicon()
+    out: list[Title] = []
+    i = 0
+    while i < len(tokens):
+        hit = _match_title(tokens, i, entity_at)
+        if hit is None:
+            i += 1
+            continue
+        n, title_id, role = hit
+        heads = [(title_id, role)]
+        last = i + n - 1
+        j = last + 1
+        while j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2 and tokens[j].norm not in _PUNCT:
+            more = _match_title(tokens, j, entity_at)
+            if more:
+                heads.append((more[1], more[2]))
+                last = j + more[0] - 1
+                j = last + 1
+                continue
+            step = _qualifier_length(tokens, j, entity_at, lex)
+            if step == 0:
+                break
+            last = j + step - 1
+            j = last + 1
+        while last > i + n - 1 and (tokens[last].norm in CONNECTORS or tokens[last].norm in PREPOSITIONS):
+            last -= 1
+        first = i
+        k = i - 1
+        while k >= 0 and tokens[k].norm.isascii() and tokens[k].norm not in _PUNCT and (
+            k in entity_at or tokens[k].norm in MODIFIERS or tokens[k].norm in lex["qualifiers"]
+            or tokens[k].norm.endswith(("'s", "’s")) and k in entity_at
+        ):
+            if tokens[k].norm in MODIFIERS and heads[0][0] != "deputy" and tokens[k].norm != "former":
+                if tokens[k].norm in ("deputy", "vice", "assistant"):
+                    heads.insert(0, ("deputy", "official"))
+            first = k
+            k -= 1
+        out.append(Title(first, last, i, heads))
+        i = last + 1
+    return out
+
+
+def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool) -> str:
+    """Return the role of a title phrase from its title words in order (taxonomy: the first)."""
+    first_id, first_role = heads[0]
+    if first_id == "deputy":
+        for title_id, role in heads[1:]:
+            if title_id in ("minister", "deputy_minister"):
+                return "deputy_minister"
+            if title_id in ("president", "prime_minister", "vice_president"):
+                return "leader"
+        return "official"
+    if first_id in ("head", "president"):
+        later = [h for h in heads[1:] if h[0] not in ("head", "ceo", "president")]
+        if later and later[0][0] in ("president", "vice_president", "prime_minister"):
+            return "leader"
+        if has_org:
+            return "executive"
+        if first_id == "president" or has_country:
+            return "leader"
+        return "executive"
+    return first_role
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def _lang(token: Token, doc_lang: str) -> str:
+    if token.norm.isascii():
+        return "en"
+    return doc_lang if doc_lang in ("ar", "fa") else "ar"
+
+
+#: Words that fold into a name only in matching form (على -> علي "Ali", إلى -> الي).
+RAW_NOT_NAMES = frozenset("على إلى الى حتى متى لدى سوى".split())
+
+
+def _is_word(token: Token, lex: dict) -> bool:
+    """True for a token that may be part of a name at all."""
+    n = token.norm
+    if not n[:1].isalpha() or n in _PUNCT or token.text in RAW_NOT_NAMES:
+        return False
+    if n in lex["stop"] or n in lex["not_names"] or n in lex["honorifics"] or n in lex["qualifiers"]:
+        return n in lex["first"] or n in lex["known_tokens"] or n in lex["particles"]
+    if n in lex["title_words"] and n not in lex["first"] and n not in lex["known_tokens"]:
+        return False
+    return True
+
+
+def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool) -> int:
+    """Return 2 for a sure name word (known first name or official), 1 for a likely one, 0 not."""
+    n = token.norm
+    if not _is_word(token, lex):
+        return 0
+    if n in lex["first"] or n in lex["known_tokens"]:
+        if n.isascii() and not token.upper:
+            return 0
+        return 2
+    if not start and n in lex["particles"]:
+        return 1
+    lang = _lang(token, doc_lang)
+    if lang == "en":
+        if not token.upper:
+            return 0
+        limit = COMMON["en"][1]
+        return 1 if _zipf(n, "en") < limit or not start else 0
+    if any(f in lex["qualifiers"] or f in lex["title_words"] for f in clitic_forms(n)[1:]):
+        return 0
+    if n.startswith("ال") and (start or _zipf(token.text, lang) >= 2.5):
+        return 0
+    limit = COMMON[lang][0 if start else 1]
+    return 1 if _zipf(token.text, lang) < limit else 0
+
+
+def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
+    """True when tokens a and b (a < b, adjacent) are separated by spaces only."""
+    return tokens[b].start - tokens[a].end <= 2 and tokens[b].norm not in _PUNCT
+
+
+def _skip_honorifics(tokens: list[Token], p: int, lex: dict) -> int:
+    while p < len(tokens) and (tokens[p].norm in lex["honorifics"] or
+                               any(f in lex["honorifics"] for f in clitic_forms(tokens[p].norm)[1:2])):
+        p += 1
+        if p < len(tokens) and tokens[p].norm == ".":
+            p += 1
+    return p
+
+
+def _name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
+    """Return the token range of a name starting at ``p`` (after honorifics), or None."""
+    p = _skip_honorifics(tokens, p, lex)
+    if p >= len(tokens) or p in blocked:
+        return None
+    s = _name_strength(tokens[p], doc_lang, lex, start=True)
+    if s == 0:
+        return None
+    last = p
+    strengths = [s]
+    while last + 1 < len(tokens) and last - p < 3 and _gap_ok(tokens, last, last + 1) and last + 1 not in blocked:
+        c = _name_strength(tokens[last + 1], doc_lang, lex, start=False)
+        if c == 0:
+            break
+        last += 1
+        strengths.append(c)
+    while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in ("پور", "زاده", "نيا", "فر", "راد"):
+        last -= 1
+        strengths.pop()
+    return (p, last) if _enough(tokens, p, last, strengths) else None
+
+
+def _name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
+    """Return the token range of a name ending at ``e``, or None."""
+    if e < 0 or e in blocked:
+        return None
+    if _name_strength(tokens[e], doc_lang, lex, start=False) == 0:
+        return None
+    first = e
+    while first - 1 >= 0 and e - first < 3 and _gap_ok(tokens, first - 1, first) and first - 1 not in blocked:
+        if _name_strength(tokens[first - 1], doc_lang, lex, start=False) == 0:
+            break
+        first -= 1
+    # the name starts at its leftmost word that can start a name
+    for p in range(first, e + 1):
+        s = _name_strength(tokens[p], doc_lang, lex, start=True)
+        if s:
+            strengths = [s] + [_name_strength(tokens[k], doc_lang, lex, start=False) for k in range(p + 1, e + 1)]
+            if _enough(tokens, p, e, strengths):
+                return p, e
+            return None
+    return None
+
+
+def _enough(tokens, p, last, strengths) -> bool:
+    """A name needs a sure word, or two likely words, or one rare capitalised Latin word."""
+    if 2 in strengths:
+        return True
+    if len(strengths) >= 2:
+        return True
+    return tokens[p].norm.isascii() and tokens[p].upper
+
+
+def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked: set[int]) -> list:
+    """Return [(title, (first, last))]: each title with at most one name, each name once."""
+    lex = _lexicon()
+    candidates = []
+    commas = {"،", ","}
+    for order, t in enumerate(titles):
+        nxt = t.last + 1
+        # forward, right after the title: "وزير الاتصالات ستار هاشمي", "Minister Isa Zarepour"
+        span = _name_forward(tokens, nxt, doc_lang, lex, blocked)
+        if span and _gap_ok(tokens, t.last, nxt):
+            candidates.append((4, order, t, span))
+        # backward with the comma of apposition: "غريغور هاكوبيان، سفير", "Hakobyan, the envoy"
+        b = t.first - 1
+        if b >= 0 and tokens[b].norm in ("the", "his", "her") and tokens[b].norm.isascii():
+            b -= 1
+        if b >= 1 and tokens[b].norm in commas:
+            span = _name_backward(tokens, b - 1, doc_lang, lex, blocked)
+            if span:
+                candidates.append((3, order, t, span))
+        # backward without a comma (Persian style): "عیسی زارع‌پور وزیر ارتباطات"
+        if t.first >= 1 and not tokens[t.first].norm.isascii() and _gap_ok(tokens, t.first - 1, t.first):
+            span = _name_backward(tokens, t.first - 1, doc_lang, lex, blocked)
+            if span:
+                candidates.append((2, order, t, span))
+        # forward after a comma: "وزير الاتصالات الإيراني، ستار هاشمي،" (sure names only)
+        if nxt < len(tokens) and tokens[nxt].norm in commas:
+            span = _name_forward(tokens, nxt + 1, doc_lang, lex, blocked)
+            if span and any(_name_strength(tokens[k], doc_lang, lex, start=True) == 2
+                            for k in range(span[0], span[1] + 1)):
+                candidates.append((1, order, t, span))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    used_titles, taken, out = set(), [], []
+    for _, order, t, (a, b) in candidates:
+        if order in used_titles or any(not (b < x or a > y) for x, y in taken):
+            continue
+        used_titles.add(order)
+        taken.append((a, b))
+        out.append((t, (a, b)))
+    out.sort(key=lambda x: x[1][0])
+    return out
+
+
+def _name_key(words: list[str]) -> str:
+    return "".join(words)
+
+
+def _clitic_skip(token: Token, lex: dict) -> int:
+    """Characters of an Arabic و/ف glued to a name's first word ("وميثم" -> 1)."""
+    n = token.norm
+    if not n.isascii() and n[:1] in "وف" and len(n) > 3 and n not in lex["first"] and n not in lex["known_tokens"]:
+        if n[1:] in lex["first"] or n[1:] in lex["known_tokens"] or _zipf(token.text, "ar") < 1:
+            return 1
+    return 0
+
+
+# --- the extractor ----------------------------------------------------------------------------
+
+
+def extract(doc: Document) -> list[dict]:
+    """Return one officials row per mention of a titled person in ``doc``."""
+    if not doc.norm.strip():
+        return []
+    lex = _lexicon()
+    tokens = _tokens(doc)
+    if not tokens:
+        return []
+    ctx = _context(doc, tokens)
+    entity_at = set(ctx["country"]) | set(ctx["place"]) | set(ctx["org"])
+    titles = _find_titles(tokens, entity_at)
+    if not titles:
+        return []
+    blocked = set(entity_at)
+    for t in titles:
+        blocked.update(range(t.first, t.last + 1))
+    pairs = _pair_names(tokens, titles, doc.language, blocked)
+    known_keys, known_country = _known_officials()
+    persons: dict[str, dict] = {}
+    mentions = []
+    claimed = []
+    for title, (a, b) in pairs:
+        skip = _clitic_skip(tokens[a], lex)
+        words = [tokens[k].norm for k in range(a, b + 1)]
+        words[0] = words[0][skip:]
+        key_norm = _name_key(words)
+        official = known_keys.get(key_norm) or _known_without_honorific(words, known_keys)
+        key = official or _same_person(persons, key_norm) or "p:" + key_norm
+        ns, ne = doc.original(tokens[a].start + skip, tokens[b].end)
+        person = persons.get(key)
+        if person is None:
+            person = persons[key] = _describe(doc, tokens, title, ctx, official, known_country)
+            person.update(official_id=official or "p:" + key_norm, keys=set(), name="", name_words=0)
+        if b - a + 1 > person["name_words"]:
+            person["name"], person["name_words"] = doc.text[ns:ne], b - a + 1
+        person["keys"].add(key_norm)
+        person["keys"].add(words[-1] if len(words) > 1 else key_norm)
+        mentions.append((key, ns, ne))
+        claimed.append((a, b))
+    if not persons:
+        return []
+    fallback = _context_country(ctx)
+    for person in persons.values():
+        person["country"] = person["country"] or fallback
+    mentions += _later_mentions(doc, tokens, persons, claimed, lex)
+    rows = []
+    for key, s, e in sorted(set(mentions), key=lambda m: (m[1], m[2])):
+        p = persons[key]
+        rows.append({
+            "article_id": doc.article_id,
+            "official_id": p["official_id"],
+            "name": p["name"],
+            "title": p["title"],
+            "role": p["role"],
+            "organisation": p["organisation"],
+            "country": p["country"],
+            **{k: v for k, v in doc.evidence(s, e).items() if k != "article_id"},
+        })
+    return rows
+
+
+def _known_without_honorific(words, known_keys) -> str | None:
+    for n in range(1, len(words)):
+        hit = known_keys.get(_name_key(words[n:]))
+        if hit and len(words) - n >= 2:
+            return hit
+    return None
+
+
+def _same_person(persons: dict, key_norm: str) -> str | None:
+    """Return the key of a person already seen whose name this one extends or shortens."""
+    for key, p in persons.items():
+        for k in p["keys"]:
+            if len(k) >= 3 and (key_norm.endswith(k) or k.endswith(key_norm)):
+                return key
+    return None
+
+
+def _describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_country: dict) -> dict:
+    """Return title, role, organisation and country of one titled mention."""
+    s, e = doc.original(tokens[title.first].start, tokens[title.last].end)
+    phrase = range(title.first, title.last + 1)
+    countries = [ctx["country"][k] for k in phrase if ctx["country"].get(k)]
+    places = [ctx["place"][k] for k in phrase if ctx["place"].get(k)]
+    orgs = [ctx["org"][k] for k in phrase if k in ctx["org"]]
+    organisation, org_country = "", ""
+    if orgs:
+        _, org_country, oa, ob = orgs[0]
+        os_, oe_ = doc.original(oa, ob)
+        organisation = doc.text[os_:oe_]
+    else:
+        for k in phrase:
+            if any(f in ORG_WORDS for f in clitic_forms(tokens[k].norm)):
+                skip = len(tokens[k].norm) - len(next(f for f in clitic_forms(tokens[k].norm) if f in ORG_WORDS))
+                os_, oe_ = doc.original(tokens[k].start + skip, tokens[title.last].end)
+                organisation = doc.text[os_:oe_]
+                break
+    role = _role(title.heads, bool(organisation), bool(countries))
+    country = countries[0] if countries else ""
+    if not country and role != "ambassador" and places:
+        country = places[0]
+    if not country and official:
+        country = known_country.get(official, "")
+    country = country or org_country
+    return {"title": doc.text[s:e], "role": role, "organisation": organisation, "country": country}
+
+
+def _later_mentions(doc, tokens, persons, claimed, lex) -> list[tuple[str, int, int]]:
+    """Return mentions of known persons by full name or surname alone outside titled mentions."""
+    lookup: dict[str, str] = {}
+    ambiguous = set()
+    for key, p in persons.items():
+        for k in p["keys"]:
+            if k in lookup and lookup[k] != key:
+                ambiguous.add(k)
+            lookup[k] = key
+    for k in ambiguous:
+        lookup.pop(k, None)
+    out = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in range(4, 0, -1):
+            if i + n > len(tokens) or any(not _gap_ok(tokens, k, k + 1) for k in range(i, i + n - 1)):
+                continue
+            words = [tokens[k].norm for k in range(i, i + n)]
+            for skip in (0, _clitic_skip(tokens[i], lex) or -1):
+                if skip < 0:
+                    continue
+                key = _name_key([words[0][skip:]] + words[1:])
+                if key not in lookup:
+                    continue
+                if n == 1 and not _surname_ok(tokens[i], skip, doc.language, lex, key, persons[lookup[key]]):
+                    continue
+                hit = (lookup[key], i, i + n - 1, skip)
+                break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        key, a, b, skip = hit
+        if not any(not (b < x or a > y) for x, y in claimed):
+            s, e = doc.original(tokens[a].start + skip, tokens[b].end)
+            out.append((key, s, e))
+        i = b + 1
+    return out
+
+
+def _surname_ok(token: Token, skip: int, doc_lang: str, lex: dict, key: str, person: dict) -> bool:
+    """A surname alone is a mention unless it is also a common word ("رئيسي" = main)."""
+    if token.norm.isascii():
+        return token.upper
+    if key in lex["first"]:
+        return False
+    lang = _lang(token, doc_lang)
+    return _zipf(token.text[skip:], lang) < COMMON[lang][1] or key in lex["known_tokens"]
+
+
+def _context(doc: Document, tokens: list[Token]) -> dict:
+    """Return {token index: ISO3} of country and place mentions and {token index: organisation}."""
+    from techdiplomacy.extract import places
+
+    starts = [t.start for t in tokens]
+    out = {"country": {}, "place": {}, "org": {}, "counts": {}}
+    original_spans = _original_starts(doc, tokens)
+    for m in places.extract(doc):
+        kind = m.get("kind")
+        if kind not in ("country", "place"):
+            continue
+        if kind == "country" and m.get("country"):
+            out["counts"][m["country"]] = out["counts"].get(m["country"], 0) + 1
+        for k in _tokens_in(original_spans, m["start"], m["end"]):
+            out[kind][k] = m.get("country") or ""
+    for org, s, e in organisations.find(doc.norm):
+        ks = _norm_tokens_in(starts, tokens, s, e)
+        if ks:
+            info = _org_country()
+            for k in ks:
+                out["org"][k] = (org, info.get(org, ""), s, e)
+    return out
+
+
+def _original_starts(doc, tokens):
+    return [doc.original(t.start, t.end) for t in tokens]
+
+
+def _tokens_in(spans, start, end) -> list[int]:
+    """Token indices whose original span overlaps [start, end) (a mention may end mid-token)."""
+    import bisect
+
+    i = bisect.bisect_right([s for s, _ in spans], start) - 1
+    i = max(i, 0)
+    out = []
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] > start:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _norm_tokens_in(starts, tokens, s, e) -> list[int]:
+    import bisect
+
+    i = max(bisect.bisect_right(starts, s) - 1, 0)
+    out = []
+    while i < len(tokens) and tokens[i].start < e:
+        if tokens[i].end > s:
+            out.append(i)
+        i += 1
+    return out
+
+
+@cache
+def _org_country() -> dict[str, str]:
+    frame = reference.load("organisations")
+    return dict(zip(frame["organisation"], frame["country"]))
+
+
+def _context_country(ctx: dict) -> str:
+    """Return the state an official with no country in the title most likely serves: Iran when
+    the article speaks of Iran (an Iranian outlet's "the minister"), else its most named country."""
+    counts = ctx["counts"]
+    if not counts:
+        return ""
+    if "IRN" in counts:
+        return "IRN"
+    return max(counts, key=counts.get)

@@ -1,0 +1,102 @@
+"""Organisation mentions: ministries, agencies, operators and companies named in the text.
+
+One row per mention (kind ``organisation``, key = the organisation id of
+``data/reference/organisations.csv``, country = its ISO3). Aliases are matched on
+``Document.norm`` as whole words; an Arabic proclitic (و ف ب ل ك, ال, لل) may be glued to the
+first word ("لشركة البنية التحتية للاتصالات").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import ahocorasick
+
+from techdiplomacy import reference
+from techdiplomacy.document import Document
+
+#: Proclitics allowed before an alias's first letter; "ل" + "ال" is written "لل".
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "فال", "لل", "ولل")
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton | None:
+    table = reference.aliases("organisations")
+    auto = ahocorasick.Automaton()
+    for record in table.to_dict("records"):
+        norm = record["norm"]
+        variants = {norm}
+        if norm.startswith("ال") and len(norm) > 4:
+            variants.add("ل" + norm[1:])  # ل + ال -> لل
+        for variant in variants:
+            for clitic in PROCLITICS if not variant.isascii() else ("",):
+                key = clitic + variant
+                if variant.startswith("ال") and clitic.endswith(("ال", "لل")):
+                    continue
+                existing = auto.get(key, None)
+                if existing is None or len(clitic) < existing[2]:
+                    auto.add_word(key, (record["id"], len(key), len(clitic), _acronym(record["alias"])))
+    if len(auto) == 0:
+        return None
+    auto.make_automaton()
+    return auto
+
+
+@cache
+def _info() -> dict[str, dict]:
+    return {r["organisation"]: r for r in reference.load("organisations").to_dict("records")}
+
+
+def _acronym(alias: str) -> bool:
+    return alias.isascii() and alias.isupper() and len(alias) <= 6
+
+
+def find(norm: str, text: str | None = None) -> list[tuple[str, int, int]]:
+    """Return (organisation id, start, end) of each whole-word alias in ``norm``, longest first
+    among overlapping matches; ``start`` skips any proclitic.
+
+    ``text`` (the original, when ``norm`` maps to it one to one) lets acronyms such as ISA
+    match only in capitals.
+    """
+    auto = _automaton()
+    if auto is None or not norm:
+        return []
+    hits = []
+    for end_index, (org, length, clitic, acronym) in auto.iter(norm):
+        start = end_index - length + 1
+        end = end_index + 1
+        if start > 0 and norm[start - 1].isalnum():
+            continue
+        if end < len(norm) and norm[end].isalnum():
+            continue
+        hits.append((start, end, clitic, org, acronym))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for start, end, clitic, org, acronym in hits:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        if acronym and text is not None and not text[start:end].isupper():
+            continue  # "ISA" the agency, not "Isa" the first name
+        taken.append((start, end))
+        out.append((org, start + clitic, end))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def extract(doc: Document) -> list[dict]:
+    """Return one mentions row per organisation named in ``doc`` (kind ``organisation``)."""
+    info = _info()
+    labels = reference.labels("organisations", "en")
+    rows = []
+    for org, start, end in find(doc.norm, doc.text if doc.offsets is None else None):
+        ostart, oend = doc.original(start, end)
+        rows.append({
+            "article_id": doc.article_id,
+            "kind": "organisation",
+            "key": org,
+            "label": labels.get(org, org),
+            "country": info[org]["country"],
+            **{k: v for k, v in doc.evidence(ostart, oend).items() if k != "article_id"},
+        })
+    return rows
