@@ -35,6 +35,14 @@ COUNTRY_CUES = frozenset(normalise(w) for w in "دولة جمهورية سلطن
 CITY_CUES = frozenset(
     normalise(w) for w in "مدينة العاصمة عاصمة شهر پایتخت بندر ميناء استان محافظة city capital".split()
 )
+#: Heads of event, team-venue, bank and university names: a country or city right after one is
+#: part of a name (بطولة فرنسا المفتوحة, بنك فرنسا المركزي, ستاد عمان, جامعة طهران), not a mention.
+NAME_HEADS = {
+    "ar": frozenset(normalise(w) for w in "بطولة بنك نادي ستاد ملعب دوري كأس جائزة مهرجان رالي سباق جامعة".split()),
+    "fa": frozenset(normalise(w) for w in "جام بانک باشگاه ورزشگاه دانشگاه جشنواره".split()),
+    "en": frozenset(),
+}
+NAME_TAILS_EN = frozenset("open cup masters airways".split())
 LIST_GLUE = re.compile(r"^(?:\s|[,،/-]|و|and|va)*$")
 _TOKEN = re.compile(r"\w+")
 
@@ -208,6 +216,8 @@ def hits(doc: Document) -> list[Hit]:
     clear_matches = [m for m, kind, ident, form, alias in parsed if (f"{kind}:{ident}", alias) not in t.ambiguous]
     out: list[Hit] = []
     for m, kind, ident, form, alias in parsed:
+        if _inside_name(doc, m):
+            continue
         lang = t.ambiguous.get((f"{kind}:{ident}", alias))
         if lang is not None and (lang == "*" or lang == doc.language):
             resolved = _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t)
@@ -215,24 +225,51 @@ def hits(doc: Document) -> list[Hit]:
                 continue
             kind, ident = resolved
         country = ident if kind == "country" else t.place_country[ident]
-        if form == "name" and not norm[m.start : m.end].endswith(alias):
-            form = "demonym"  # a nisba or plural built on the name (الإيرانية, ایرانیان)
+        if form == "name" and (
+            not norm[m.start : m.end].endswith(alias)
+            or _article_before(norm, m.start)
+        ):
+            form = "demonym"  # a nisba or plural built on the name (الإيرانية, ایرانیان, الألمان)
         out.append(Hit(kind, ident, country, m.start, m.end, form))
     return out
+
+
+def _article_before(norm: str, start: int) -> bool:
+    """True when the article ال (with or without a proclitic) is glued before ``start``."""
+    if start < 2 or norm[start - 2 : start] != "ال":
+        return False
+    i = start - 2
+    return i == 0 or not norm[i - 1].isalnum() or (norm[i - 1] in "وبفك" and (i < 2 or not norm[i - 2].isalnum()))
+
+
+def _inside_name(doc: Document, m: Match) -> bool:
+    """True when the match is part of an event, club, bank or university name."""
+    before = _words_before(doc.norm, m.start, 2)
+    if doc.language == "en" or not before or before[0].isascii():
+        after = _words_after(doc.norm, m.end, 1)
+        return before[:2] in (["of", "bank"], ["of", "university"]) or bool(after and after[0] in NAME_TAILS_EN)
+    heads = NAME_HEADS.get(doc.language, NAME_HEADS["ar"])
+    return before[0] in heads or _bare(before[0]) in heads
 
 
 def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[str, str] | None:
     """Return the (kind, key) an ambiguous match stands for here, or None to drop it."""
     norm = doc.norm
-    before = [_bare(w) for w in _words_before(norm, m.start)]
+    raw_before = _words_before(norm, m.start)
+    before = [w if w in COUNTRY_CUES | CITY_CUES else _bare(w) for w in raw_before]
     after = _words_after(norm, m.end)
     sentence = doc.sentence_at(doc.original(m.start, m.end)[0])
     s_norm = normalise(sentence.text)
     if alias == "عمان":
         if doc.language == "fa":
             return kind, ident
+        s, e = doc.original(m.start, m.end)
+        written = doc.text[s:e]
+        if "\u064f" in written:  # عُمان: Oman is written with damma
+            return kind, ident
         near = norm[max(0, m.start - 30) : m.start]
-        if _is_dateline(norm, m.start, m.end) or "العاصمه الاردنيه" in near or (
+        dash_follows = re.match(r"\s*[-–—]", norm[m.end : m.end + 3]) is not None
+        if "\u0651" in written or dash_follows or "العاصمه الاردنيه" in near or (
             before and before[0] == "عاصمه" and ("country", "JOR") in clear_keys
         ):
             return "place", "amman"
