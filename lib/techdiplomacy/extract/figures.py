@@ -76,7 +76,7 @@ ID_BEFORE = (
     "رقم رقمه شماره number no nr المادة المادة ماده بند article resolution قرار قطعنامه فقرة اصل"
     " paragraph clause version نسخه نسخة الإصدار الدورة دوره session edition round الجولة جولة"
     " الساعة ساعت tel phone fax هاتف تلفن فاكس فکس كود کد code عدد العدد page صفحه صفحة hall"
-    " سالن قاعة stand booth غرفه غرفة cop g d عام سنة سال year in since until till from مند منذ"
+    " سالن قاعة stand booth غرفه غرفة cop g d"
     " ص ب ext"
 )
 #: Counted nouns that make "two ..." a referring phrase, not a figure.
@@ -96,11 +96,19 @@ APPROX = (
     " بلغ بلغت وصل وصلت يبلغ تبلغ ارتفع ارتفعت تجاوز تجاوزت سجل سجلت رسید رسیده می‌رسد است بود"
 )
 LINKERS = "من of از from among في in for للـ ل برای"
+#: Function words: never what a figure counts, and where a measure phrase stops.
+FUNCTION_WORDS = (
+    "في من على إلى الى عن مع أن ان إن لا ما لم لن قد كان كانت هذا هذه ذلك تلك التي الذي الذين"
+    " و او أو ثم بين حتى خلال بعد قبل عند منذ لدى حيث كما كل بعض غير أي وفي ومن وعلى وإلى"
+    " وقد وأن وكان به بها له لها فيه فيها منه منها عليه عليها إليه هو هي هم نحو حوالي اكثر أكثر"
+    " در از به با که را و یا تا برای این آن هر هم نیز بر های ها است بود شد شده می باشد کرد"
+    " کند کنند دارد دارند هستند بین پس پیش روی زیر طی ای یک وی او ما"
+)
 ENGLISH_STOP = (
     "a an the of in on at to for from by with and or but as is are was were be been has have had"
     " will would can could this that these those it its their his her they he she we which who"
     " than more less over under about around nearly some up into per also said says"
-    " been being not no such other each both all any new"
+    " been being not no such other each both all any"
 )
 ENGLISH_VERBS = (
     "signed attended took participated joined registered reached received were are have has"
@@ -114,12 +122,7 @@ def _norm_words(text: str) -> frozenset[str]:
 
 @cache
 def _lexicon() -> dict:
-    import stopwordsiso
-
-    stop = set()
-    for lang in ("ar", "fa"):
-        stop |= {normalise(w) for w in stopwordsiso.stopwords(lang)}
-    stop |= _norm_words(ENGLISH_STOP)
+    stop = set(_norm_words(FUNCTION_WORDS)) | _norm_words(ENGLISH_STOP)
     units: dict[tuple[str, ...], str] = {}
     for unit, phrases in UNIT_AFTER.items():
         for phrase in phrases.split("|"):
@@ -326,7 +329,7 @@ def _measure(toks, i, k, lex):
         if first < len(toks) and toks[first][2][:1].isdigit():
             first = len(toks)  # "in 2024": a date, not what is measured
         for m in range(first, min(first + 12, len(toks))):
-            if toks[m][2] in _PUNCT:
+            if toks[m][2] in _PUNCT or toks[m][2] == "and" or toks[m][2][:1].isdigit():
                 break
             last = m
         if last is not None:

@@ -33,22 +33,31 @@ FIRST_NAMES = """
 ستار بهزاد ميثم میثم مجيد مجید سعيد سعید وحيد وحید ابراهيم ابراهیم إبراهيم اسماعيل یوسف يوسف داود
 موسى موسی هادي هادی مرتضى مرتضی مجتبى مجتبی امير امیر اميرحسين امیرحسین كاظم کاظم قاسم صادق
 جعفر باقر حميد حمید حميدرضا حمیدرضا فرهاد فرزاد بهروز بهمن بيژن بیژن كامران کامران كيوان کیوان
-مسعود منصور ناصر نادر نصرالله روح الله روح‌الله اسدالله عطاءالله سيد سید سيدمحمد سیدمحمد ابوالفضل
+مسعود منصور ناصر نادر نصرالله روح الله روح‌الله اسدالله عطاءالله ابوالفضل احسان
 محسن محسن مهرداد ميلاد میلاد شهرام شهريار شهریار پيمان پیمان پژمان ایرج ايرج داريوش داریوش كورش کوروش
 اكبر اکبر اصغر علی‌اکبر علي‌اكبر غلامرضا غلامحسين غلامحسین هاشم كريم کریم رحيم رحیم رسول مهران مهدیه
 زهرا فاطمه مريم مریم معصومه طاهره سمیه سميه انسیه انسيه الهام شيرين شیرین نسرين نسرین ليلا لیلا
 سارا زينب زینب منيره منیره اعظم فرشته آزاده ازاده پروانه
 خالد فيصل سلطان حمد حمود سعود تركي تميم عبدالله محمد بن راشد منصور نايف هيثم طارق زياد عمر
 عثمان فهد ناصر جاسم ماجد سالم سليم هشام وليد وائل عادل عماد فؤاد نبيه جبران فادي رامي سامي
-نوري نوری فالح فلاح هيام هیام قيس عمار حيدر قاسم فائق برهم مقتدى نجيب
+نوري نوری فالح فلاح طلال جمال كمال أسد اسد هيام هیام قيس عمار حيدر قاسم فائق برهم مقتدى نجيب
 غريغور گریگور غریگور ارمن ارمين آرمن آرا نيكول نیکول مهير مهر مخيتار مخیتار آرارات آرتاک ارتاك
 هاكوب هاکوب فاهان واهان فاهاگن ساموئل سامويل روبن روبين اشوت آشوت كارين کارن تيغران تیگران
 الهام إلهام رشاد جيحون جیحون الشاد ممد رمضان رجب طيب طیب مولود مولود عبدالقادر فاتح خاقان هاكان هاکان
 ميخائيل میخائیل سيرغي سيرغي سرگئی فلاديمير ولادیمیر ديمتري دیمیتری مقصود ألكسندر الکساندر ايغور ایگور
 شي وانغ لي جانغ
+mohammad mohammed muhammad mohamed ali hassan hasan hossein hussein hosein reza mehdi mahdi javad
+abbas isa eisa issa sattar behzad meysam meisam majid saeed said vahid ebrahim ibrahim esmaeil
+esmail ismail yousef yusuf davood mostafa mustafa mahmoud ahmad amir kazem ghasem qasem sadegh
+sadeq jafar bagher hamid farhad bahram masoud massoud mansour naser nasser mohsen mehrdad peyman
+iraj dariush kourosh akbar asghar gholamreza karim rahim rasoul mehran ehsan zahra fatemeh maryam
+elham khalid khaled faisal hamad saud tamim tariq omar fahd talal nikol mher grigor hakob vahan
+ararat armen ashot tigran mkhitar ilham rashad hakan recep fatih mevlut sergei sergey vladimir
+dmitry maksut xi wang li
 """.split()
 #: Words that may stand inside a name ("عبد الله", "bin", "زارع‌پور", "Al-").
-NAME_PARTICLES = "بن ابن عبد الله الدين ابو أبو پور زاده نيا نیا فر راد bin ibn al el abu van de von da der".split()
+NAME_PARTICLES = "آل بن ابن عبد الله الدين ابو أبو پور زاده نيا نیا فر راد خان bin ibn al el abu van de von da der".split()
+_SUFFIXES = frozenset(normalise(w) for w in "پور زاده نیا فر راد خان".split())
 #: Honorifics: written before a name, never part of it.
 HONORIFICS = (
     "الدكتور الدکتور دكتور دکتر د المهندس مهندس السيد السيدة سيد سید السید السيده خانم آقای آقاي آقا"
@@ -135,7 +144,7 @@ def _lexicon() -> dict:
         "not_names": _norm_set(NOT_NAMES.split()),
         "stop": frozenset(stop),
         "title_words": frozenset(title_words),
-        "known_tokens": frozenset(known_tokens - title_words),
+        "known_tokens": frozenset(known_tokens - title_words - _norm_set(HONORIFICS)),
     }
 
 
@@ -170,6 +179,7 @@ class Token:
     norm: str
     text: str  # as written
     upper: bool  # a capitalised Latin word
+    joined: bool  # written glued to the previous token by a ZWNJ (زارع‌پور): one word
 
 
 @dataclass
@@ -182,10 +192,13 @@ class Title:
 
 def _tokens(doc: Document) -> list[Token]:
     out = []
+    previous_end = -1
     for m in _TOKEN.finditer(doc.norm):
         s, e = doc.original(m.start(), m.end())
         text = doc.text[s:e]
-        out.append(Token(m.start(), m.end(), m.group(), text, text[:1].isupper()))
+        joined = previous_end >= 0 and doc.text[previous_end:s] == "\u200c"
+        out.append(Token(m.start(), m.end(), m.group(), text, text[:1].isupper(), joined))
+        previous_end = e
     return out
 
 
@@ -319,10 +332,16 @@ def _find_titles(tokens: list[Token], entity_at: set[int]) -> list[Title]:
     return out
 
 
-def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool) -> str:
+#: A ministry named in a deputy's title makes a deputy minister ("معاون ... وزارت ارتباطات").
+MINISTRY_WORDS = frozenset(normalise(w) for w in "وزارة وزارت ministry".split())
+
+
+def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, ministry: bool = False) -> str:
     """Return the role of a title phrase from its title words in order (taxonomy: the first)."""
     first_id, first_role = heads[0]
     if first_id == "deputy":
+        if ministry and not any(h[0] in ("president", "prime_minister", "head", "ceo") for h in heads[1:]):
+            return "deputy_minister"
         for title_id, role in heads[1:]:
             if title_id in ("minister", "deputy_minister"):
                 return "deputy_minister"
@@ -385,8 +404,8 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool) -> in
         return 1 if _zipf(n, "en") < limit or not start else 0
     if any(f in lex["qualifiers"] or f in lex["title_words"] for f in clitic_forms(n)[1:]):
         return 0
-    if n.startswith("ال") and (start or _zipf(token.text, lang) >= 2.5):
-        return 0
+    if n.startswith("ال") and (start or _zipf(token.text, lang) >= (3.6 if n.endswith("ي") else 2.5)):
+        return 0  # an Arabic name may end in a nisba surname: الياسري، المعمري
     limit = COMMON[lang][0 if start else 1]
     return 1 if _zipf(token.text, lang) < limit else 0
 
@@ -417,11 +436,11 @@ def _name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
     strengths = [s]
     while last + 1 < len(tokens) and last - p < 3 and _gap_ok(tokens, last, last + 1) and last + 1 not in blocked:
         c = _name_strength(tokens[last + 1], doc_lang, lex, start=False)
-        if c == 0:
+        if c == 0 and not (tokens[last + 1].joined and _is_word(tokens[last + 1], lex)):
             break
         last += 1
         strengths.append(c)
-    while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in ("پور", "زاده", "نيا", "فر", "راد"):
+    while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in _SUFFIXES:
         last -= 1
         strengths.pop()
     return (p, last) if _enough(tokens, p, last, strengths) else None
@@ -432,17 +451,20 @@ def _name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
     if e < 0 or e in blocked:
         return None
     if _name_strength(tokens[e], doc_lang, lex, start=False) == 0:
-        return None
+        if not (tokens[e].joined and e > 0 and _is_word(tokens[e], lex)
+                and _name_strength(tokens[e - 1], doc_lang, lex, start=False)):
+            return None
     first = e
     while first - 1 >= 0 and e - first < 3 and _gap_ok(tokens, first - 1, first) and first - 1 not in blocked:
-        if _name_strength(tokens[first - 1], doc_lang, lex, start=False) == 0:
+        if _name_strength(tokens[first - 1], doc_lang, lex, start=False) == 0 and not tokens[first].joined:
             break
         first -= 1
     # the name starts at its leftmost word that can start a name
     for p in range(first, e + 1):
         s = _name_strength(tokens[p], doc_lang, lex, start=True)
         if s:
-            strengths = [s] + [_name_strength(tokens[k], doc_lang, lex, start=False) for k in range(p + 1, e + 1)]
+            strengths = [s] + [_name_strength(tokens[k], doc_lang, lex, start=False) or int(tokens[k].joined)
+                               for k in range(p + 1, e + 1)]
             if _enough(tokens, p, e, strengths):
                 return p, e
             return None
@@ -482,11 +504,13 @@ def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked
             span = _name_backward(tokens, t.first - 1, doc_lang, lex, blocked)
             if span:
                 candidates.append((2, order, t, span))
-        # forward after a comma: "وزير الاتصالات الإيراني، ستار هاشمي،" (sure names only)
+        # forward after a comma: "وزير الاتصالات الإيراني، ستار هاشمي،": a sure name, or
+        # a name of two words or more closed by a comma
         if nxt < len(tokens) and tokens[nxt].norm in commas:
             span = _name_forward(tokens, nxt + 1, doc_lang, lex, blocked)
-            if span and any(_name_strength(tokens[k], doc_lang, lex, start=True) == 2
-                            for k in range(span[0], span[1] + 1)):
+            if span and (any(_name_strength(tokens[k], doc_lang, lex, start=True) == 2
+                             for k in range(span[0], span[1] + 1))
+                         or span[1] > span[0] and span[1] + 1 < len(tokens) and tokens[span[1] + 1].norm in commas):
                 candidates.append((1, order, t, span))
     candidates.sort(key=lambda c: (-c[0], c[1]))
     used_titles, taken, out = set(), [], []
@@ -613,7 +637,8 @@ def _describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_
                 os_, oe_ = doc.original(tokens[k].start + skip, tokens[title.last].end)
                 organisation = doc.text[os_:oe_]
                 break
-    role = _role(title.heads, bool(organisation), bool(countries))
+    ministry = any(f in MINISTRY_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))
+    role = _role(title.heads, bool(organisation), bool(countries), ministry)
     country = countries[0] if countries else ""
     if not country and role != "ambassador" and places:
         country = places[0]
@@ -690,7 +715,7 @@ def _context(doc: Document, tokens: list[Token]) -> dict:
             out["counts"][m["country"]] = out["counts"].get(m["country"], 0) + 1
         for k in _tokens_in(original_spans, m["start"], m["end"]):
             out[kind][k] = m.get("country") or ""
-    for org, s, e in organisations.find(doc.norm):
+    for org, s, e in organisations.find(doc.norm, doc.text, doc.offsets):
         ks = _norm_tokens_in(starts, tokens, s, e)
         if ks:
             info = _org_country()

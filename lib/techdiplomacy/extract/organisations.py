@@ -47,15 +47,21 @@ def _info() -> dict[str, dict]:
     return {r["organisation"]: r for r in reference.load("organisations").to_dict("records")}
 
 
+def _written(text: str, offsets: list[int] | None, start: int, end: int) -> str:
+    if offsets is None:
+        return text[start:end]
+    return text[offsets[start]:offsets[end - 1] + 1]
+
+
 def _acronym(alias: str) -> bool:
     return alias.isascii() and alias.isupper() and len(alias) <= 6
 
 
-def find(norm: str, text: str | None = None) -> list[tuple[str, int, int]]:
+def find(norm: str, text: str | None = None, offsets: list[int] | None = None) -> list[tuple[str, int, int]]:
     """Return (organisation id, start, end) of each whole-word alias in ``norm``, longest first
     among overlapping matches; ``start`` skips any proclitic.
 
-    ``text`` (the original, when ``norm`` maps to it one to one) lets acronyms such as ISA
+    ``text`` (the original) and ``offsets`` (``Document.offsets``) let acronyms such as ISA
     match only in capitals.
     """
     auto = _automaton()
@@ -76,7 +82,7 @@ def find(norm: str, text: str | None = None) -> list[tuple[str, int, int]]:
     for start, end, clitic, org, acronym in hits:
         if any(start < b and a < end for a, b in taken):
             continue
-        if acronym and text is not None and not text[start:end].isupper():
+        if acronym and text is not None and not _written(text, offsets, start, end).isupper():
             continue  # "ISA" the agency, not "Isa" the first name
         taken.append((start, end))
         out.append((org, start + clitic, end))
@@ -89,7 +95,7 @@ def extract(doc: Document) -> list[dict]:
     info = _info()
     labels = reference.labels("organisations", "en")
     rows = []
-    for org, start, end in find(doc.norm, doc.text if doc.offsets is None else None):
+    for org, start, end in find(doc.norm, doc.text, doc.offsets):
         ostart, oend = doc.original(start, end)
         rows.append({
             "article_id": doc.article_id,
