@@ -1,0 +1,59 @@
+"""The dashboard's charts: one function per chart, each returning a ``plotly.graph_objects.Figure``.
+
+Charts take tidy tables that are already filtered (:meth:`techdiplomacy.filters.Filters.apply`)
+and never filter by the UI state, read files or call Streamlit. Every chart:
+
+- draws one tidy aggregate from :mod:`techdiplomacy.charts_frames` (call the same function
+  for the chart's "data.csv");
+- uses one template, a colour-blind-safe palette with pinned colours per country, sector and
+  topic, and a font stack with Arabic and Persian glyphs (:mod:`techdiplomacy.charts_style`);
+- labels in the UI language ``lang`` (en, ar, fa) via :mod:`techdiplomacy.labels`, right-to-left
+  display strings wrapped in RLI ... PDI (never the data);
+- returns a figure saying "No data for these filters" for an empty input;
+- puts the keys of each mark in ``customdata`` (documented per function) and its own name in
+  ``layout.meta["chart"]``.
+
+The functions live in modules by noun; this module gathers them.
+"""
+
+from techdiplomacy.charts_countries import (
+    articles_over_time,
+    country_sector_heatmap,
+    mentions_by_country,
+    partner_map,
+)
+from techdiplomacy.charts_frames import headline_counts
+from techdiplomacy.charts_people import figures_by_unit, officials_by_role, officials_network
+from techdiplomacy.charts_sectors import (
+    partners_by_sector,
+    sector_cooccurrence,
+    sectors_by_count,
+    sectors_over_time,
+)
+from techdiplomacy.charts_style import FONT_FAMILY, PALETTE, TEMPLATE, colour_map, country_colour, empty_figure
+from techdiplomacy.charts_topics import topic_map, topic_sizes, topics_over_time, topics_per_country
+
+__all__ = [
+    "FONT_FAMILY",
+    "PALETTE",
+    "TEMPLATE",
+    "articles_over_time",
+    "colour_map",
+    "country_colour",
+    "country_sector_heatmap",
+    "empty_figure",
+    "figures_by_unit",
+    "headline_counts",
+    "mentions_by_country",
+    "officials_by_role",
+    "officials_network",
+    "partner_map",
+    "partners_by_sector",
+    "sector_cooccurrence",
+    "sectors_by_count",
+    "sectors_over_time",
+    "topic_map",
+    "topic_sizes",
+    "topics_over_time",
+    "topics_per_country",
+]

@@ -1,0 +1,440 @@
+import pandas as pd
+import pytest
+
+from techdiplomacy import charts, reference, schema
+from techdiplomacy import charts_frames as frames
+from techdiplomacy.charts_style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour
+from techdiplomacy.labels import PDI, RLI
+
+ARM_AR = f"{RLI}أرمينيا{PDI}"
+TUR_AR = f"{RLI}تركيا{PDI}"
+
+
+@pytest.fixture(autouse=True)
+def tiny_reference(tmp_path, monkeypatch):
+    """Reference names the assertions can rely on, whatever data/reference holds."""
+    pd.DataFrame(
+        [
+            {"iso3": "ARM", "iso2": "AM", "name_en": "Armenia", "name_ar": "أرمينيا", "name_fa": "ارمنستان", "aliases": ""},
+            {"iso3": "TUR", "iso2": "TR", "name_en": "Türkiye", "name_ar": "تركيا", "name_fa": "ترکیه", "aliases": ""},
+            {"iso3": "IRN", "iso2": "IR", "name_en": "Iran", "name_ar": "إيران", "name_fa": "ایران", "aliases": ""},
+        ]
+    ).to_csv(tmp_path / "countries.csv", index=False)
+    pd.DataFrame(
+        [
+            {"sector": "cybersecurity", "name_en": "Cybersecurity", "name_ar": "الأمن السيبراني", "name_fa": "امنیت سایبری", "aliases": ""},
+            {"sector": "data_centres", "name_en": "Data centres", "name_ar": "مراكز البيانات", "name_fa": "مرکز داده", "aliases": ""},
+            {"sector": "ai", "name_en": "AI", "name_ar": "الذكاء الاصطناعي", "name_fa": "هوش مصنوعی", "aliases": ""},
+        ]
+    ).to_csv(tmp_path / "sectors.csv", index=False)
+    monkeypatch.setenv("TECHDIPLOMACY_REFERENCE", str(tmp_path))
+    from techdiplomacy import charts_style
+
+    caches = (reference.load, reference.labels, reference.aliases, charts_style._sector_order)
+    for cached in caches:
+        cached.cache_clear()
+    yield
+    for cached in caches:
+        cached.cache_clear()
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    """a1: ARM + cyber + data centres (Jan 2024); a2: ARM + TUR + data centres (Mar 2024);
+    a3: TUR + AI (Mar 2024); a4: a place in ARM, undated; a5: only Iran (Feb 2024)."""
+    articles = schema.conform(
+        "articles",
+        [
+            {"article_id": "a1", "title": "تعاون إيران وأرمينيا", "language": "ar", "published": pd.Timestamp("2024-01-10")},
+            {"article_id": "a2", "title": "همکاری", "language": "fa", "published": pd.Timestamp("2024-03-05")},
+            {"article_id": "a3", "title": "AI with Türkiye", "language": "en", "published": pd.Timestamp("2024-03-20")},
+            {"article_id": "a4", "title": "Yerevan", "language": "en", "published": None},
+            {"article_id": "a5", "title": "Tehran", "language": "en", "published": pd.Timestamp("2024-02-01")},
+        ],
+    )
+    m = [
+        ("a1", "country", "IRN", "IRN"), ("a1", "country", "ARM", "ARM"), ("a1", "country", "ARM", "ARM"),
+        ("a1", "sector", "cybersecurity", None), ("a1", "sector", "data_centres", None),
+        ("a2", "country", "ARM", "ARM"), ("a2", "country", "TUR", "TUR"), ("a2", "sector", "data_centres", None),
+        ("a3", "country", "TUR", "TUR"), ("a3", "sector", "ai", None),
+        ("a4", "place", "yerevan", "ARM"),
+        ("a5", "country", "IRN", "IRN"),
+    ]
+    mentions = schema.conform(
+        "mentions", [{"article_id": a, "kind": k, "key": key, "country": c, "label": key} for a, k, key, c in m]
+    )
+    officials = schema.conform(
+        "officials",
+        [
+            {"article_id": "a1", "official_id": "hashemi", "name": "ستار هاشمي", "role": "minister", "country": "IRN"},
+            {"article_id": "a1", "official_id": "hakobyan", "name": "غريغور هاكوبيان", "role": "ambassador", "country": "ARM"},
+            {"article_id": "a2", "official_id": "hashemi", "name": "ستار هاشمی", "role": "minister", "country": "IRN"},
+            {"article_id": "a2", "official_id": "hakobyan", "name": "گریگور هاکوبیان", "role": "ambassador", "country": "ARM"},
+            {"article_id": "a3", "official_id": None, "name": "Mehmet Demir", "role": "minister", "country": "TUR"},
+            {"article_id": "a3", "official_id": "hashemi", "name": "Sattar Hashemi", "role": "minister", "country": "IRN"},
+        ],
+    )
+    figures = schema.conform(
+        "figures",
+        [
+            {"article_id": "a1", "value": 25.0, "unit": "percent", "measure": "startups", "country": "IRN", "sector": "ai", "start": 10, "end": 20, "sentence": "نحو 25 بالمئة من الشركات الناشئة"},
+            {"article_id": "a2", "value": 5e6, "unit": "USD", "measure": "trade", "country": "ARM", "start": 3, "end": 9, "sentence": "$5 million"},
+            {"article_id": "a3", "value": 2e10, "unit": "USD", "measure": "deal", "country": "TUR", "start": 0, "end": 5, "sentence": "$20 billion"},
+        ],
+    )
+    topics = schema.conform(
+        "topics",
+        [
+            {"topic_id": 0, "label": "مراكز البيانات", "size": 2, "representative_article_id": "a1"},
+            {"topic_id": 1, "label": "AI", "size": 1, "representative_article_id": "a3"},
+            {"topic_id": 2, "label": "", "size": 0},
+        ],
+    )
+    article_topics = schema.conform(
+        "article_topics",
+        [
+            {"article_id": "a1", "topic_id": 0, "rank": 1, "x": 0.1, "y": 0.2},
+            {"article_id": "a1", "topic_id": 1, "rank": 2, "x": 0.1, "y": 0.2},
+            {"article_id": "a2", "topic_id": 0, "rank": 1, "x": 0.2, "y": 0.1},
+            {"article_id": "a3", "topic_id": 1, "rank": 1, "x": -0.5, "y": 0.4},
+        ],
+    )
+    return {"articles": articles, "mentions": mentions, "officials": officials, "figures": figures,
+            "topics": topics, "article_topics": article_topics}
+
+
+def empty(name):
+    return schema.empty(name)
+
+
+def trace_types(fig):
+    return [t["type"] for t in fig.to_dict()["data"]]
+
+
+def title(fig):
+    return fig.to_dict()["layout"]["title"]["text"]
+
+
+def is_empty_figure(fig):
+    d = fig.to_dict()
+    return d["data"] == [] and d["layout"]["meta"]["empty"] and "No data for these filters" in d["layout"]["annotations"][0]["text"]
+
+
+# --- style -------------------------------------------------------------------------------------
+
+
+def test_template_font_has_arabic_glyphs_and_colour_blind_palette():
+    d = charts.mentions_by_country(tables()["mentions"]).to_dict()
+    font = d["layout"]["template"]["layout"]["font"]["family"]
+    assert font.startswith("Noto Sans Arabic") and "DejaVu Sans" in font
+    assert d["layout"]["template"]["layout"]["colorway"] == list(PALETTE)
+
+
+def test_country_colours_are_pinned():
+    assert country_colour("ARM") == PALETTE[0]
+    assert country_colour("IRN") == IRAN_COLOUR
+    assert country_colour("XYZ") == country_colour("XYZ") in PALETTE
+    assert country_colour(None) == OTHER_COLOUR
+    # Armenia keeps its colour when a filter removes Türkiye (Plotly would reassign it).
+    t = tables()
+    both = charts.mentions_by_country(t["mentions"]).to_dict()["data"][0]
+    only_arm = charts.mentions_by_country(t["mentions"][t["mentions"]["key"].ne("TUR")]).to_dict()["data"][0]
+    colours = {c[0]: colour for c, colour in zip(both["customdata"], both["marker"]["color"])}
+    assert colours == {"ARM": PALETTE[0], "TUR": PALETTE[1]}
+    assert only_arm["customdata"][0][0] == "ARM" and only_arm["marker"]["color"] == [PALETTE[0]]
+    lines = charts.articles_over_time(t["articles"], t["mentions"]).to_dict()["data"]
+    assert {tr["customdata"][0][0]: tr["line"]["color"] for tr in lines}["ARM"] == PALETTE[0]
+
+
+# --- countries ---------------------------------------------------------------------------------
+
+
+def test_mentions_by_country_counts_articles_and_leaves_iran_out():
+    fig = charts.mentions_by_country(tables()["mentions"])
+    bar = fig.to_dict()["data"][0]
+    assert trace_types(fig) == ["bar"] and bar["orientation"] == "h"
+    assert list(bar["y"]) == ["Armenia", "Türkiye"]
+    assert list(bar["x"]) == [3, 2]  # a1, a2, a4 (a place in Armenia); a2, a3
+    assert [list(c) for c in bar["customdata"]] == [["ARM", 3, 4], ["TUR", 2, 2]]
+    assert title(fig) == "Articles mentioning each country"
+    assert fig.layout.yaxis.autorange == "reversed"  # largest at the top
+
+
+def test_mentions_by_country_in_arabic_is_isolated_and_mirrored():
+    fig = charts.mentions_by_country(tables()["mentions"], lang="ar")
+    bar = fig.to_dict()["data"][0]
+    assert list(bar["y"]) == [ARM_AR, TUR_AR]
+    assert title(fig) == f"{RLI}المقالات التي تذكر كل بلد{PDI}"
+    assert fig.layout.xaxis.autorange == "reversed" and fig.layout.yaxis.side == "right"
+    assert fig.layout.title.xanchor == "right"
+    # keys in customdata stay raw: no bidi marks in data
+    assert bar["customdata"][0][0] == "ARM"
+
+
+def test_mentions_by_country_top_n_and_include_iran():
+    fig = charts.mentions_by_country(tables()["mentions"], top_n=1, exclude=())
+    assert list(fig.to_dict()["data"][0]["customdata"][0][:2]) == ["ARM", 3]
+    assert len(fig.to_dict()["data"][0]["y"]) == 1
+
+
+def test_articles_over_time_by_partner():
+    t = tables()
+    fig = charts.articles_over_time(t["articles"], t["mentions"], freq="M")
+    data = fig.to_dict()["data"]
+    assert trace_types(fig) == ["scatter", "scatter"]
+    by_key = {tr["customdata"][0][0]: tr for tr in data}
+    assert set(by_key) == {"ARM", "TUR"}  # a4 (ARM) is undated: left out; IRN never a partner
+    assert [c[1] for c in by_key["ARM"]["customdata"]] == ["2024-01-01", "2024-02-01", "2024-03-01"]
+    assert list(by_key["ARM"]["y"]) == [1, 0, 1]
+    assert list(by_key["TUR"]["y"]) == [0, 0, 2]
+    assert by_key["ARM"]["name"] == "Armenia"
+    assert title(fig) == "Articles over time by partner country"
+
+
+def test_articles_over_time_groups_the_rest_as_other():
+    t = tables()
+    data = charts.articles_over_time(t["articles"], t["mentions"], freq="Q", top_n=1, lang="fa").to_dict()["data"]
+    assert [tr["name"] for tr in data] == [f"{RLI}ارمنستان{PDI}", f"{RLI}سایر{PDI}"]
+    assert data[1]["customdata"][0][0] == "__other__" and data[1]["line"]["dash"] == "dot"
+    assert list(data[1]["y"]) == [2]
+
+
+def test_articles_over_time_rejects_an_unknown_frequency():
+    t = tables()
+    with pytest.raises(ValueError):
+        charts.articles_over_time(t["articles"], t["mentions"], freq="D")
+
+
+def test_partner_map():
+    fig = charts.partner_map(tables()["mentions"], lang="ar")
+    iran, partners = fig.to_dict()["data"]
+    assert trace_types(fig) == ["choropleth", "choropleth"]
+    assert partners["locationmode"] == "ISO-3" and iran["locationmode"] == "ISO-3"
+    assert list(partners["locations"]) == ["ARM", "TUR"] and list(partners["z"]) == [3, 2]
+    assert list(partners["text"]) == [ARM_AR, TUR_AR]
+    assert list(iran["locations"]) == ["IRN"]
+    geo = fig.to_dict()["layout"]["geo"]
+    assert geo["scope"] == "world" and geo["resolution"] == 50 and geo["fitbounds"] == "locations"
+    assert [list(c) for c in partners["customdata"]] == [["ARM", 3, 4], ["TUR", 2, 2]]
+
+
+def test_country_sector_heatmap():
+    fig = charts.country_sector_heatmap(tables()["mentions"])
+    heat = fig.to_dict()["data"][0]
+    assert trace_types(fig) == ["heatmap"]
+    assert list(heat["y"]) == ["Armenia", "Türkiye"]
+    assert list(heat["x"]) == ["Data centres", "AI", "Cybersecurity"]
+    assert [list(row) for row in heat["z"]] == [[2, 0, 1], [1, 1, 0]]
+    assert list(heat["customdata"][1][1]) == ["TUR", "ai"]
+
+
+# --- sectors -----------------------------------------------------------------------------------
+
+
+def test_sectors_by_count_in_arabic():
+    fig = charts.sectors_by_count(tables()["mentions"], lang="ar")
+    bar = fig.to_dict()["data"][0]
+    assert list(bar["y"]) == [f"{RLI}مراكز البيانات{PDI}", f"{RLI}الذكاء الاصطناعي{PDI}", f"{RLI}الأمن السيبراني{PDI}"]
+    assert list(bar["x"]) == [2, 1, 1]
+    assert [c[0] for c in bar["customdata"]] == ["data_centres", "ai", "cybersecurity"]
+
+
+def test_sectors_over_time():
+    t = tables()
+    data = charts.sectors_over_time(t["articles"], t["mentions"]).to_dict()["data"]
+    by_key = {tr["customdata"][0][0]: list(tr["y"]) for tr in data}
+    assert by_key == {"data_centres": [1, 0, 1], "ai": [0, 0, 1], "cybersecurity": [1, 0, 0]}
+
+
+def test_sector_cooccurrence_is_symmetric_with_totals_on_the_diagonal():
+    heat = charts.sector_cooccurrence(tables()["mentions"]).to_dict()["data"][0]
+    assert list(heat["x"]) == list(heat["y"]) == ["Data centres", "AI", "Cybersecurity"]
+    assert [list(r) for r in heat["z"]] == [[2, 0, 1], [0, 1, 0], [1, 0, 1]]
+    assert list(heat["customdata"][0][2]) == ["data_centres", "cybersecurity"]
+
+
+def test_partners_by_sector_with_a_mixed_script_title():
+    fig = charts.partners_by_sector(tables()["mentions"], "data_centres", lang="ar")
+    bar = fig.to_dict()["data"][0]
+    assert list(bar["y"]) == [ARM_AR, TUR_AR]
+    assert list(bar["x"]) == [2, 1]
+    assert [list(c) for c in bar["customdata"]] == [["ARM", 2, 3, "data_centres"], ["TUR", 1, 1, "data_centres"]]
+    assert title(fig) == f"{RLI}البلدان الشريكة في مراكز البيانات{PDI}"
+    # an English sector name inside an Arabic title: the whole title is isolated
+    mixed = charts.partners_by_sector(tables()["mentions"], "quantum_x", lang="ar")
+    assert title(mixed) == f"{RLI}البلدان الشريكة في quantum x{PDI}"
+    assert mixed.layout.meta["empty"]
+
+
+# --- officials and figures ---------------------------------------------------------------------
+
+
+def test_officials_by_role_counts_distinct_people_stacked_by_country():
+    fig = charts.officials_by_role(tables()["officials"])
+    data = fig.to_dict()["data"]
+    assert fig.layout.barmode == "stack"
+    assert all(list(tr["x"]) == ["Minister", "Ambassador"] for tr in data)
+    by_country = {tr["customdata"][0][1]: list(tr["y"]) for tr in data}
+    assert by_country == {"IRN": [1, 0], "ARM": [0, 1], "TUR": [1, 0]}
+    assert [list(c) for c in data[0]["customdata"]] == [["minister", data[0]["customdata"][0][1]], ["ambassador", data[0]["customdata"][0][1]]]
+
+
+def test_officials_network_nodes_edges_and_deterministic_layout():
+    officials = tables()["officials"]
+    fig = charts.officials_network(officials, lang="ar")
+    d = fig.to_dict()
+    nodes = d["data"][-1]
+    assert nodes["mode"] == "markers+text"
+    keys = [c[0] for c in nodes["customdata"]]
+    assert keys == ["hashemi", "hakobyan", "Mehmet Demir"]  # most articles first; no id -> name
+    assert [c[3] for c in nodes["customdata"]] == [3, 2, 1]
+    assert nodes["customdata"][0][4] == "a1|a2|a3"
+    sizes = list(nodes["marker"]["size"])
+    assert sizes[0] > sizes[1] > sizes[2]
+    assert nodes["text"][0] == f"{RLI}ستار هاشمي{PDI}"  # the most frequent spelling
+    assert nodes["text"][2] == "Mehmet Demir"
+    edges = d["data"][:-1]
+    assert {e["line"]["width"] for e in edges} == {1.0, 2.0}  # hashemi-hakobyan share 2 articles
+    again = charts.officials_network(officials, lang="ar").to_dict()["data"][-1]
+    assert list(again["x"]) == list(nodes["x"]) and list(again["y"]) == list(nodes["y"])
+
+
+def test_spring_layout_is_deterministic_and_bounded():
+    pos = frames.spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])
+    assert pos.shape == (6, 2) and abs(pos).max() <= 1.0 + 1e-9
+    assert (pos == frames.spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])).all()
+
+
+def test_figures_by_unit_keeps_one_unit_and_traces_the_evidence():
+    fig = charts.figures_by_unit(tables()["figures"], "USD")
+    data = fig.to_dict()["data"]
+    assert [tr["name"] for tr in data] == ["Türkiye", "Armenia"]  # largest value first
+    assert [list(tr["x"]) for tr in data] == [[2e10], [5e6]]
+    assert list(data[0]["customdata"][0]) == ["a3", 0, 5, "TUR", None, "deal"]
+    assert fig.layout.xaxis.type == "log"  # 5e6 .. 2e10 spans more than 1000x
+    assert title(fig) == "Figures in USD"
+    percent = charts.figures_by_unit(tables()["figures"], "percent", lang="ar").to_dict()["data"][0]
+    assert percent["text"][0] == f"{RLI}نحو 25 بالمئة من الشركات الناشئة{PDI}"
+    assert percent["name"] == f"{RLI}إيران{PDI}"
+
+
+# --- topics ------------------------------------------------------------------------------------
+
+
+def test_topic_sizes():
+    fig = charts.topic_sizes(tables()["topics"], lang="fa")
+    bar = fig.to_dict()["data"][0]
+    assert list(bar["y"]) == [f"{RLI}مراكز البيانات{PDI}", "AI"]  # size 0 topic left out
+    assert list(bar["x"]) == [2, 1]
+    assert [list(c) for c in bar["customdata"]] == [[0, "a1"], [1, "a3"]]
+
+
+def test_topic_map():
+    t = tables()
+    fig = charts.topic_map(t["article_topics"], t["topics"], articles=t["articles"], lang="ar")
+    data = fig.to_dict()["data"]
+    assert trace_types(fig) == ["scatter", "scatter"]
+    assert [list(c) for c in data[0]["customdata"]] == [["a1", 0], ["a2", 0]]
+    assert list(data[0]["x"]) == [0.1, 0.2]  # the rank-2 row of a1 is not drawn
+    assert data[0]["name"] == f"{RLI}مراكز البيانات{PDI}"
+    assert data[0]["text"][0] == f"{RLI}تعاون إيران وأرمينيا{PDI}"
+
+
+def test_topics_over_time_from_its_frame():
+    t = tables()
+    over_time = frames.topic_counts_over_time(t["articles"], t["article_topics"])
+    assert list(over_time.columns) == ["period", "topic_id", "n_articles"]
+    data = charts.topics_over_time(over_time, topics=t["topics"]).to_dict()["data"]
+    assert [tr["name"] for tr in data] == [f"{RLI}مراكز البيانات{PDI}", "AI"]
+    assert list(data[0]["y"]) == [1, 0, 1]
+    assert list(data[1]["customdata"][2]) == [1, "2024-03-01"]
+
+
+def test_topics_per_country_from_its_frame():
+    t = tables()
+    frame = frames.topic_counts_by_country(t["mentions"], t["article_topics"])
+    fig = charts.topics_per_country(frame, topics=t["topics"])
+    data = fig.to_dict()["data"]
+    assert fig.layout.barmode == "stack"
+    assert list(data[0]["y"]) == ["Armenia", "Türkiye"]
+    assert {tr["customdata"][0][1]: list(tr["x"]) for tr in data} == {0: [2, 1], 1: [0, 1]}
+
+
+def test_topic_labels_fall_back_when_missing():
+    topics = schema.conform("topics", [{"topic_id": 4, "label": None, "size": 3}])
+    assert list(charts.topic_sizes(topics).to_dict()["data"][0]["y"]) == ["Topic 4"]
+
+
+# --- empty inputs ------------------------------------------------------------------------------
+
+EMPTY_CHARTS = {
+    "articles_over_time": lambda: charts.articles_over_time(empty("articles"), empty("mentions")),
+    "mentions_by_country": lambda: charts.mentions_by_country(empty("mentions")),
+    "partner_map": lambda: charts.partner_map(empty("mentions")),
+    "country_sector_heatmap": lambda: charts.country_sector_heatmap(empty("mentions")),
+    "sectors_by_count": lambda: charts.sectors_by_count(empty("mentions")),
+    "sectors_over_time": lambda: charts.sectors_over_time(empty("articles"), empty("mentions")),
+    "sector_cooccurrence": lambda: charts.sector_cooccurrence(empty("mentions")),
+    "partners_by_sector": lambda: charts.partners_by_sector(empty("mentions"), "ai"),
+    "officials_by_role": lambda: charts.officials_by_role(empty("officials")),
+    "officials_network": lambda: charts.officials_network(empty("officials")),
+    "figures_by_unit": lambda: charts.figures_by_unit(empty("figures"), "USD"),
+    "topic_sizes": lambda: charts.topic_sizes(empty("topics")),
+    "topic_map": lambda: charts.topic_map(empty("article_topics"), empty("topics")),
+    "topics_over_time": lambda: charts.topics_over_time(frames.topic_counts_over_time(empty("articles"), empty("article_topics"))),
+    "topics_per_country": lambda: charts.topics_per_country(frames.topic_counts_by_country(empty("mentions"), empty("article_topics"))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_CHARTS))
+def test_empty_input_gives_a_no_data_figure(name):
+    fig = EMPTY_CHARTS[name]()
+    assert is_empty_figure(fig)
+    assert fig.layout.meta["chart"] == name
+    assert title(fig)
+
+
+def test_undated_articles_only_give_an_empty_time_chart():
+    t = tables()
+    articles = t["articles"].assign(published=pd.NaT)
+    assert is_empty_figure(charts.articles_over_time(articles, t["mentions"]))
+
+
+def test_no_data_note_is_translated_and_isolated():
+    fig = charts.partner_map(empty("mentions"), lang="fa")
+    assert fig.layout.annotations[0].text == f"{RLI}برای این فیلترها داده‌ای نیست{PDI}"
+
+
+def test_only_iran_is_no_partner_data():
+    mentions = tables()["mentions"]
+    assert is_empty_figure(charts.mentions_by_country(mentions[mentions["article_id"].eq("a5")]))
+
+
+# --- frames and headline -----------------------------------------------------------------------
+
+
+def test_country_pairs_count_places_and_drop_iran():
+    pairs = frames.country_pairs(tables()["mentions"])
+    assert pairs[["article_id", "country", "n_mentions"]].values.tolist() == [
+        ["a1", "ARM", 2], ["a2", "ARM", 1], ["a2", "TUR", 1], ["a3", "TUR", 1], ["a4", "ARM", 1]
+    ]
+
+
+def test_headline_counts():
+    assert charts.headline_counts(tables()) == {
+        "articles": 5, "partners": 2, "sectors": 3, "officials": 3, "figures": 3, "sources": 0,
+        "languages": {"en": 3, "ar": 1, "fa": 1}, "date_min": "2024-01-10", "date_max": "2024-03-20",
+    }
+    assert charts.headline_counts({})["articles"] == 0
+
+
+def test_no_chart_puts_bidi_marks_in_customdata():
+    t = tables()
+    figs = [
+        charts.mentions_by_country(t["mentions"], lang="ar"),
+        charts.country_sector_heatmap(t["mentions"], lang="ar"),
+        charts.officials_network(t["officials"], lang="fa"),
+        charts.topic_map(t["article_topics"], t["topics"], lang="ar"),
+    ]
+    for fig in figs:
+        for trace in fig.to_dict()["data"]:
+            assert RLI not in repr(trace.get("customdata", "")), fig.layout.meta["chart"]
