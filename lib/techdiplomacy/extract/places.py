@@ -157,6 +157,11 @@ def _bare(word: str) -> str:
     return word
 
 
+def _is(word: str, vocabulary) -> bool:
+    """True when ``word``, as written or without its proclitic, is in ``vocabulary``."""
+    return word in vocabulary or _bare(word) in vocabulary
+
+
 def _is_dateline(norm: str, start: int, end: int) -> bool:
     """A dateline: the name opens a line and is followed by a dash, colon, bracket or comma."""
     line_start = norm.rfind("\n", 0, start) + 1
@@ -193,9 +198,7 @@ def _reads_as_person(doc: Document, start: int, end: int) -> bool:
     before = re.search(r"([A-Za-z][\w'-]*)\s+$", doc.text[max(0, s - 40) : s])
     after = re.match(r"\s+([A-Za-z][\w'-]*)", doc.text[e : e + 40])
     if before and _capitalised(before.group(1)) and before.group(1) not in _FUNCTION_WORDS:
-        sentence = doc.sentence_at(s)
-        if doc.text[sentence.start : s].strip() != before.group(1):  # not just the sentence opener
-            return True
+        return True
     return bool(after and _capitalised(after.group(1)) and after.group(1) not in _FUNCTION_WORDS)
 
 
@@ -249,14 +252,13 @@ def _inside_name(doc: Document, m: Match) -> bool:
         after = _words_after(doc.norm, m.end, 1)
         return before[:2] in (["of", "bank"], ["of", "university"]) or bool(after and after[0] in NAME_TAILS_EN)
     heads = NAME_HEADS.get(doc.language, NAME_HEADS["ar"])
-    return before[0] in heads or _bare(before[0]) in heads
+    return _is(before[0], heads)
 
 
 def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[str, str] | None:
     """Return the (kind, key) an ambiguous match stands for here, or None to drop it."""
     norm = doc.norm
-    raw_before = _words_before(norm, m.start)
-    before = [w if w in COUNTRY_CUES | CITY_CUES else _bare(w) for w in raw_before]
+    before = _words_before(norm, m.start)
     after = _words_after(norm, m.end)
     sentence = doc.sentence_at(doc.original(m.start, m.end)[0])
     s_norm = normalise(sentence.text)
@@ -270,17 +272,17 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
         near = norm[max(0, m.start - 30) : m.start]
         dash_follows = re.match(r"\s*[-–—]", norm[m.end : m.end + 3]) is not None
         if "\u0651" in written or dash_follows or "العاصمه الاردنيه" in near or (
-            before and before[0] == "عاصمه" and ("country", "JOR") in clear_keys
+            before and _is(before[0], {"عاصمه"}) and ("country", "JOR") in clear_keys
         ):
             return "place", "amman"
         return kind, ident
     if alias == "اذربايجان":
-        if before and before[0] in {"استان", "استانهاي", "منطقه", "خطه", "مردم", "ترك"}:
+        if before and _is(before[0], {"استان", "استانهاي", "منطقه", "خطه", "مردم", "ترك"}):
             return "place", "azarbaijan_region"
         return kind, ident
     if alias in ("جورجيا", "georgia"):
         us = {"ولايه", "state", "ولايات"}
-        if (before and before[0] in us) or (before[:2] == ["of", "state"]) or (after and after[0] in {"الامريكيه", "الاميركيه", "state"}):
+        if (before and _is(before[0], us)) or (before[:2] == ["of", "state"]) or (after and after[0] in {"الامريكيه", "الاميركيه", "state"}):
             return None
         if "اتلانتا" in s_norm or "atlanta" in s_norm:
             return None
@@ -289,7 +291,7 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
         return None if _reads_as_person(doc, m.start, m.end) else (kind, ident)
     # generic rule
     cues = COUNTRY_CUES if kind == "country" else CITY_CUES
-    if before and before[0] in cues:
+    if before and _is(before[0], cues):
         return kind, ident
     if _is_dateline(norm, m.start, m.end):
         return kind, ident
