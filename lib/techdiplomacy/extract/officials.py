@@ -30,7 +30,7 @@ from techdiplomacy.text import normalise
 FIRST_NAMES = """
 محمد محمّد محمدجواد محمدرضا محمدعلي محمدمهدي محمدحسين محمدباقر محمدحسن احمد محمود مصطفى مصطفي علي
 عليرضا حسن حسين حسین رضا مهدي مهدی جواد عباس عبد عبدالله عبدالرحمن عبدالعزيز عبدالقادر عيسى عیسی
-ستار بهزاد ميثم میثم مجيد مجید سعيد سعید وحيد وحید ابراهيم ابراهیم إبراهيم اسماعيل یوسف يوسف داود
+ستار بهزاد ميثم میثم مجيد مجید سعيد سعید وحيد وحید ابراهيم ابراهیم إبراهيم اسماعيل یوسف يوسف داود داوود
 موسى موسی هادي هادی مرتضى مرتضی مجتبى مجتبی امير امیر اميرحسين امیرحسین كاظم کاظم قاسم صادق
 جعفر باقر حميد حمید حميدرضا حمیدرضا فرهاد فرزاد بهروز بهمن بيژن بیژن كامران کامران كيوان کیوان
 مسعود منصور ناصر نادر نصرالله روح الله روح‌الله اسدالله عطاءالله ابوالفضل احسان
@@ -385,8 +385,11 @@ def _is_word(token: Token, lex: dict) -> bool:
     return True
 
 
-def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool) -> int:
-    """Return 2 for a sure name word (known first name or official), 1 for a likely one, 0 not."""
+def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost: bool = False) -> int:
+    """Return 2 for a sure name word (known first name or official), 1 for a likely one, 0 not.
+
+    ``boost``: the word follows a sure first name, so a commoner word may still be a surname.
+    """
     n = token.norm
     if not _is_word(token, lex):
         return 0
@@ -402,12 +405,38 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool) -> in
             return 0
         limit = COMMON["en"][1]
         return 1 if _zipf(n, "en") < limit or not start else 0
-    if any(f in lex["qualifiers"] or f in lex["title_words"] for f in clitic_forms(n)[1:]):
+    forms = clitic_forms(n)
+    if any(f in lex["qualifiers"] or f in lex["title_words"] for f in forms[1:]):
         return 0
-    if n.startswith("ال") and (start or _zipf(token.text, lang) >= (3.6 if n.endswith("ي") else 2.5)):
+    if lang == "ar" and len(token.text) == len(n):
+        # "بالقول", "للمنطقة", "فهدد": a proclitic on a common word is no name
+        for f in forms[1:]:
+            if len(f) >= 3 and _zipf(token.text[len(n) - len(f):], "ar") >= 3.8:
+                return 0
+        if not start and _looks_like_verb_or_plural(n, token.text):
+            return 0
+    if n.startswith("ال") and (start or _zipf(token.text, lang) >= (4.3 if boost else 3.6 if n.endswith("ي") else 2.5)):
         return 0  # an Arabic name may end in a nisba surname: الياسري، المعمري
-    limit = COMMON[lang][0 if start else 1]
+    limit = COMMON[lang][0 if start else 1] + (0.4 if boost else 0.0)
     return 1 if _zipf(token.text, lang) < limit else 0
+
+
+def _looks_like_verb_or_plural(n: str, text: str) -> bool:
+    """Arabic words that follow a name but are none: a future verb ("سيلتقيان") or a common
+    feminine plural ("محادثات")."""
+    if len(n) >= 6 and n[0] == "س" and n[1] in "يتن":
+        return True
+    return n.endswith("ات") and _zipf(text, "ar") >= 3.5
+
+
+#: Persian light verbs: the word before one is half of a compound verb ("خاطرنشان کرد").
+LIGHT_VERBS = frozenset(normalise(w) for w in (
+    "کرد کرده کردند کند کنند نمود نمودند داشت داشتند دارد دارند شود گردید"
+).split())
+
+
+def _rare(token: Token, doc_lang: str, limit: float = 3.0) -> bool:
+    return token.norm.isascii() or _zipf(token.text, _lang(token, doc_lang)) < limit
 
 
 def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
@@ -435,20 +464,28 @@ def _name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
     last = p
     strengths = [s]
     while last + 1 < len(tokens) and last - p < 3 and _gap_ok(tokens, last, last + 1) and last + 1 not in blocked:
-        c = _name_strength(tokens[last + 1], doc_lang, lex, start=False)
-        if c == 0 and not (tokens[last + 1].joined and _is_word(tokens[last + 1], lex)):
+        nxt = tokens[last + 1]
+        after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن")
+        c = _name_strength(nxt, doc_lang, lex, start=False, boost=strengths[-1] == 2 or after_particle)
+        if after_particle and c == 0 and _is_word(nxt, lex):
+            c = 1  # "عبد العزيز"
+        if c == 0 and not (nxt.joined and _is_word(nxt, lex)):
+            break
+        if last + 2 < len(tokens) and tokens[last + 2].norm in LIGHT_VERBS and not nxt.norm.isascii():
             break
         last += 1
         strengths.append(c)
     while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in _SUFFIXES:
         last -= 1
         strengths.pop()
-    return (p, last) if _enough(tokens, p, last, strengths) else None
+    return (p, last) if _enough(tokens, p, last, strengths, doc_lang) else None
 
 
 def _name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
     """Return the token range of a name ending at ``e``, or None."""
     if e < 0 or e in blocked:
+        return None
+    if e + 1 < len(tokens) and tokens[e + 1].norm in LIGHT_VERBS and not tokens[e].norm.isascii():
         return None
     if _name_strength(tokens[e], doc_lang, lex, start=False) == 0:
         if not (tokens[e].joined and e > 0 and _is_word(tokens[e], lex)
@@ -465,19 +502,23 @@ def _name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
         if s:
             strengths = [s] + [_name_strength(tokens[k], doc_lang, lex, start=False) or int(tokens[k].joined)
                                for k in range(p + 1, e + 1)]
-            if _enough(tokens, p, e, strengths):
+            if _enough(tokens, p, e, strengths, doc_lang):
                 return p, e
             return None
     return None
 
 
-def _enough(tokens, p, last, strengths) -> bool:
-    """A name needs a sure word, or two likely words, or one rare capitalised Latin word."""
+def _enough(tokens, p, last, strengths, doc_lang: str = "") -> bool:
+    """A name needs a sure word; or two likely words, rare ones in Arabic script; or one
+    capitalised Latin word."""
     if 2 in strengths:
         return True
+    if tokens[p].norm.isascii():
+        return tokens[p].upper
     if len(strengths) >= 2:
-        return True
-    return tokens[p].norm.isascii() and tokens[p].upper
+        # Persian writes many common words unvowelled next to titles: ask for rarer words
+        return doc_lang != "fa" or all(_rare(tokens[k], doc_lang, 3.5) or tokens[k].joined for k in range(p, last + 1))
+    return False
 
 
 def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked: set[int]) -> list:
@@ -502,7 +543,8 @@ def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked
         # backward without a comma (Persian style): "عیسی زارع‌پور وزیر ارتباطات"
         if t.first >= 1 and not tokens[t.first].norm.isascii() and _gap_ok(tokens, t.first - 1, t.first):
             span = _name_backward(tokens, t.first - 1, doc_lang, lex, blocked)
-            if span:
+            if span and (doc_lang != "ar" or any(
+                    _name_strength(tokens[k], doc_lang, lex, start=True) == 2 for k in range(span[0], span[1] + 1))):
                 candidates.append((2, order, t, span))
         # forward after a comma: "وزير الاتصالات الإيراني، ستار هاشمي،": a sure name, or
         # a name of two words or more closed by a comma
@@ -528,10 +570,10 @@ def _name_key(words: list[str]) -> str:
     return "".join(words)
 
 
-def _clitic_skip(token: Token, lex: dict) -> int:
+def _clitic_skip(token: Token, lex: dict, doc_lang: str = "ar") -> int:
     """Characters of an Arabic و/ف glued to a name's first word ("وميثم" -> 1)."""
     n = token.norm
-    if not n.isascii() and n[:1] in "وف" and len(n) > 3 and n not in lex["first"] and n not in lex["known_tokens"]:
+    if doc_lang == "ar" and not n.isascii() and n[:1] in "وف" and len(n) > 3 and n not in lex["first"] and n not in lex["known_tokens"]:
         if n[1:] in lex["first"] or n[1:] in lex["known_tokens"] or _zipf(token.text, "ar") < 1:
             return 1
     return 0
@@ -562,7 +604,7 @@ def extract(doc: Document) -> list[dict]:
     mentions = []
     claimed = []
     for title, (a, b) in pairs:
-        skip = _clitic_skip(tokens[a], lex)
+        skip = _clitic_skip(tokens[a], lex, doc.language)
         words = [tokens[k].norm for k in range(a, b + 1)]
         words[0] = words[0][skip:]
         key_norm = _name_key(words)
@@ -667,7 +709,7 @@ def _later_mentions(doc, tokens, persons, claimed, lex) -> list[tuple[str, int, 
             if i + n > len(tokens) or any(not _gap_ok(tokens, k, k + 1) for k in range(i, i + n - 1)):
                 continue
             words = [tokens[k].norm for k in range(i, i + n)]
-            for skip in (0, _clitic_skip(tokens[i], lex) or -1):
+            for skip in (0, _clitic_skip(tokens[i], lex, doc.language) or -1):
                 if skip < 0:
                     continue
                 key = _name_key([words[0][skip:]] + words[1:])
