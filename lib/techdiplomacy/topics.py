@@ -1,0 +1,389 @@
+"""Topics: TF-IDF clusters of articles, or of one small corpus's paragraphs.
+
+The pipeline (scikit-learn, fixed ``random_state``)::
+
+    text      -> TfidfVectorizer(preprocessor=TopicText(): matching form, no stop words,
+                                 light stems; sublinear TF; df bounds from corpus size)
+    mentions  -> TfidfVectorizer over "sector:x country:Y" tokens   (x concept_weight)
+              -> l2 -> TruncatedSVD (LSA) -> l2 -> KMeans  (spherical k-means in effect)
+
+The clustering unit is the article when the corpus has at least ``min_articles`` articles with
+any content; a smaller corpus (one article, two articles) is clustered by paragraph, so a single
+article already has topics. Every article and paragraph is then scored against the topic
+centroids (cosine), which also serves :func:`assign_topics` for new texts.
+
+Sizes: up to ``large`` units everything is fitted exactly. Above it the model is fitted on a
+deterministic random sample of ``fit_sample`` units and every unit is then assigned in chunks
+of ``chunk`` rows, so memory stays bounded by the chunk and the tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.cluster import KMeans
+from sklearn.compose import ColumnTransformer
+from sklearn.decomposition import TruncatedSVD
+from sklearn.metrics import silhouette_score
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import Normalizer
+
+from techdiplomacy.schema import conform, empty
+from techdiplomacy.topic_features import (
+    article_concepts,
+    concept_vectorizer,
+    content_words,
+    passage_table,
+    text_vectorizer,
+)
+from techdiplomacy.topic_tables import (
+    Scores,
+    article_rows,
+    passage_rows,
+    top_features,
+    topic_table,
+    topics_over_time,
+    topics_per_country,
+)
+
+__all__ = [
+    "TopicModel",
+    "TopicResult",
+    "TopicSettings",
+    "assign_topics",
+    "fit_topics",
+    "topics_over_time",
+    "topics_per_country",
+]
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    """Tunables of topic clustering, each with a one-line help; defaults measured on ANT
+    (benchmarks/bench_topics.py)."""
+
+    analyzer: str = field(default="word", metadata={"help": "'word' (light stems) or 'char_wb' (3-5 grams); word measured better"})
+    concept_weight: float = field(default=0.6, metadata={"help": "weight of the sector/country block against the text block"})
+    n_components: int = field(default=100, metadata={"help": "LSA dimensions (used when there are > 2x as many units)"})
+    n_init: int = field(default=10, metadata={"help": "k-means restarts for the final clustering"})
+    k_min: int = field(default=2, metadata={"help": "automatic k: smallest number of topics tried"})
+    k_max: int = field(default=16, metadata={"help": "automatic k: largest number of topics tried"})
+    k_sample: int = field(default=2000, metadata={"help": "automatic k: units sampled for the silhouette"})
+    min_articles: int = field(default=6, metadata={"help": "fewer articles with content -> cluster their paragraphs instead"})
+    large: int = field(default=50_000, metadata={"help": "more units -> fit on a sample, then assign in chunks"})
+    fit_sample: int = field(default=20_000, metadata={"help": "units fitted on in the large-corpus path"})
+    chunk: int = field(default=5_000, metadata={"help": "rows vectorised at a time when assigning"})
+    n_terms: int = field(default=10, metadata={"help": "terms kept per topic (`terms` column); the label shows the first 3"})
+    max_topics_per_article: int = field(default=3, metadata={"help": "rows per article in article_topics (rank 1..n)"})
+    min_weight: float = field(default=0.05, metadata={"help": "weaker secondary topics are not listed"})
+    temperature: float = field(default=0.05, metadata={"help": "softmax temperature turning cosine similarities into weights"})
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        """Return {setting: one-line help}."""
+        return {f.name: f.metadata.get("help", "") for f in fields(cls)}
+
+
+@dataclass
+class TopicModel:
+    """A fitted topic model: the pipeline, unit-length centroids in topic-id order and the
+    2-D projection. Picklable; :func:`assign_topics` uses it without refitting."""
+
+    pipeline: Pipeline  # features -> embedding steps -> KMeans
+    centroids: np.ndarray  # (k, d), rows in topic-id order, unit length
+    projection: tuple[np.ndarray, np.ndarray]  # (mean (d,), components (2, d))
+    unit: str  # "article" or "passage": what was clustered
+    settings: TopicSettings
+    topics: pd.DataFrame = field(default_factory=lambda: empty("topics"))
+
+    @property
+    def k(self) -> int:
+        return len(self.centroids)
+
+
+@dataclass
+class TopicResult:
+    """The three topic tables (schema ``topics``, ``article_topics``, ``passage_topics``) and
+    the fitted model that produced them."""
+
+    topics: pd.DataFrame
+    article_topics: pd.DataFrame
+    passage_topics: pd.DataFrame
+    model: TopicModel | None
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def fit_topics(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
+    *,
+    k: int | None = None,
+    random_state: int = 0,
+    settings: TopicSettings = TopicSettings(),
+) -> TopicResult:
+    """Return the topics of ``articles`` and its fitted model: one ``topics`` row per topic,
+    ``article_topics`` rows per (article, topic) by rank, one ``passage_topics`` row per
+    paragraph with content.
+
+    ``mentions`` (schema ``mentions``; may be empty) adds the language-free sector and country
+    features. ``k`` fixes the number of topics; by default it is chosen by silhouette. Same
+    corpus and ``random_state`` -> same topics with the same ids, whatever the row order.
+    """
+    art, pas = _frames(articles, mentions)
+    n_articles_with_content = int((art["concepts"] != "").sum()) + _count_with_words(art, settings.min_articles)
+    unit = "article" if n_articles_with_content >= settings.min_articles else "passage"
+    units = art if unit == "article" else pas
+    fit_rows = units
+    if len(units) > settings.large:
+        pick = np.random.default_rng(random_state).choice(len(units), settings.fit_sample, replace=False)
+        fit_rows = units.iloc[np.sort(pick)].reset_index(drop=True)
+
+    features = _features(len(fit_rows), fit_rows, settings)
+    if features is None:
+        return TopicResult(empty("topics"), empty("article_topics"), empty("passage_topics"), None)
+    X_fit = sparse.csr_matrix(features.fit_transform(fit_rows))
+    has_fit = np.asarray(X_fit.getnnz(axis=1) > 0)
+    embed = _embedding(int(has_fit.sum()), X_fit.shape[1], settings, random_state)
+    embed.fit(X_fit[has_fit])
+    E_fit = embed.transform(X_fit[has_fit])
+    n_distinct = _n_distinct(E_fit)
+    if k is None:
+        k = _choose_k(E_fit, n_distinct, settings, random_state)
+    k = max(1, min(int(k), n_distinct))
+    kmeans = KMeans(n_clusters=k, n_init=settings.n_init, random_state=random_state).fit(E_fit)
+    model = TopicModel(
+        pipeline=Pipeline([("features", features), *embed.steps, ("kmeans", kmeans)]),
+        centroids=_unit_rows(kmeans.cluster_centers_),
+        projection=_fit_projection(E_fit),
+        unit=unit,
+        settings=settings,
+    )
+
+    fit_scores = _scores_from_embedding(model, E_fit, has_fit)
+    art_scores = fit_scores if (unit == "article" and fit_rows is units) else _score(model, art)
+    pas_scores = fit_scores if (unit == "passage" and fit_rows is units) else _score(model, pas)
+    unit_scores = art_scores if unit == "article" else pas_scores
+
+    order = _topic_order(units, unit_scores.dominant, k)
+    _reorder(model, order)
+    for scores in {id(s): s for s in (fit_scores, art_scores, pas_scores)}.values():
+        scores.sims = scores.sims[:, order]
+
+    term_matrix, vocabulary = _label_terms(model, fit_rows, X_fit)
+    model.topics = topic_table(
+        k=k,
+        features=top_features(term_matrix, vocabulary, fit_scores.dominant, k, settings.n_terms),
+        texts=fit_rows["text"],
+        units=units,
+        unit_dominant=unit_scores.dominant,
+        article_dominant=art_scores.dominant,
+        passages=pas,
+        passage_scores=pas_scores,
+    )
+    return TopicResult(model.topics, *_rows(model, art, art_scores, pas, pas_scores), model)
+
+
+def assign_topics(
+    model: TopicModel | None, articles: pd.DataFrame, mentions: pd.DataFrame | None = None
+) -> TopicResult:
+    """Return the three topic tables for ``articles`` scored against ``model``'s existing topics
+    (no refitting; to refit, call :func:`fit_topics` again).
+
+    ``topics`` keeps the model's labels, terms and representative; ``size`` and ``n_passages``
+    count the newly assigned articles and paragraphs.
+    """
+    if model is None:
+        return TopicResult(empty("topics"), empty("article_topics"), empty("passage_topics"), None)
+    art, pas = _frames(articles, mentions)
+    art_scores, pas_scores = _score(model, art), _score(model, pas)
+    topics = model.topics.copy()
+    topics["size"] = _counts(art_scores.dominant, model.k)
+    topics["n_passages"] = _counts(pas_scores.dominant, model.k)
+    return TopicResult(conform("topics", topics), *_rows(model, art, art_scores, pas, pas_scores), model)
+
+
+def _rows(model, art, art_scores, pas, pas_scores) -> tuple[pd.DataFrame, pd.DataFrame]:
+    settings = model.settings
+    return (
+        article_rows(
+            art,
+            art_scores,
+            temperature=settings.temperature,
+            max_topics=settings.max_topics_per_article,
+            min_weight=settings.min_weight,
+        ),
+        passage_rows(pas, pas_scores, temperature=settings.temperature),
+    )
+
+
+# --- fitting ---------------------------------------------------------------------------------
+
+
+def _frames(articles: pd.DataFrame, mentions: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (articles, paragraphs) as the units the pipeline reads: article_id, passage,
+    text, concepts (+ start, end for paragraphs), sorted by article id so row order in the
+    input never changes the result."""
+    ids = articles["article_id"].astype(str)
+    text = articles["text"].astype(object).where(articles["text"].notna(), "").astype(str)
+    ordered = pd.DataFrame({"article_id": ids.to_numpy(), "text": text.to_numpy()})
+    ordered = ordered.sort_values("article_id", kind="stable", ignore_index=True)
+    art = ordered.assign(passage=-1, concepts=article_concepts(ordered["article_id"], mentions))
+    return art, passage_table(ordered, mentions)
+
+
+def _count_with_words(units: pd.DataFrame, enough: int = 1 << 30) -> int:
+    """Return how many units (without concepts) have a content word, stopping at ``enough``."""
+    count = 0
+    for text in units.loc[units["concepts"] == "", "text"]:
+        if content_words(text):
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+def _features(n_docs: int, rows: pd.DataFrame, settings: TopicSettings) -> ColumnTransformer | None:
+    """Return the feature union (text block, concept block) for ``rows``, or None if they hold
+    neither a content word nor a concept."""
+    transformers, weights = [], {}
+    if any(content_words(text) for text in rows["text"]):
+        transformers.append(("text", text_vectorizer(n_docs, settings.analyzer), "text"))
+        weights["text"] = 1.0
+    if (rows["concepts"] != "").any():
+        transformers.append(("concepts", concept_vectorizer(), "concepts"))
+        weights["concepts"] = settings.concept_weight
+    if not transformers:
+        return None
+    return ColumnTransformer(transformers, transformer_weights=weights, sparse_threshold=1.0)
+
+
+def _embedding(n_units: int, n_features: int, settings: TopicSettings, random_state: int) -> Pipeline:
+    """Return l2 -> LSA -> l2, or just l2 when there are too few units for LSA to help."""
+    d = settings.n_components
+    steps: list = [("l2", Normalizer())]
+    if n_units > 2 * d and n_features > d:
+        steps += [("lsa", TruncatedSVD(n_components=d, random_state=random_state)), ("unit", Normalizer())]
+    return Pipeline(steps)
+
+
+def _n_distinct(E) -> int:
+    """Return the number of distinct rows of an embedding (k-means cannot use more)."""
+    if E.shape[0] == 0:
+        return 0
+    if sparse.issparse(E):
+        E = sparse.csr_matrix(E)
+        E.sort_indices()
+        return len({(E.indices[a:b].tobytes(), np.round(E.data[a:b], 6).tobytes())
+                    for a, b in zip(E.indptr[:-1], E.indptr[1:])})
+    return len(np.unique(np.round(np.asarray(E), 6), axis=0))
+
+
+def _choose_k(E, n_distinct: int, settings: TopicSettings, random_state: int) -> int:
+    """Return the k in [k_min, k_max] with the best cosine silhouette on a sample of units."""
+    n = E.shape[0]
+    if n > settings.k_sample:
+        pick = np.random.default_rng(random_state).choice(n, settings.k_sample, replace=False)
+        E = E[np.sort(pick)]
+        n_distinct = _n_distinct(E)
+    high = min(settings.k_max, n_distinct - 1)
+    if high < settings.k_min:
+        return max(1, min(settings.k_min, n_distinct))
+    best_k, best_score = settings.k_min, -np.inf
+    for k in range(settings.k_min, high + 1):
+        labels = KMeans(n_clusters=k, n_init=3, random_state=random_state).fit_predict(E)
+        if not 2 <= len(np.unique(labels)) <= E.shape[0] - 1:
+            continue
+        score = silhouette_score(E, labels, metric="cosine")
+        if score > best_score + 1e-9:
+            best_k, best_score = k, score
+    return best_k
+
+
+def _unit_rows(M: np.ndarray) -> np.ndarray:
+    M = np.asarray(M, dtype=np.float64)
+    norms = np.linalg.norm(M, axis=1, keepdims=True)
+    return M / np.where(norms > 0, norms, 1.0)
+
+
+def _dense(M) -> np.ndarray:
+    return M.toarray() if sparse.issparse(M) else np.asarray(M)
+
+
+def _fit_projection(E, limit: int = 5000) -> tuple[np.ndarray, np.ndarray]:
+    """Return (mean, 2 x d components) of a PCA of the units' embeddings, signs fixed."""
+    n, d = E.shape
+    rows = _dense(E[np.linspace(0, n - 1, min(n, limit)).astype(int)]) if n else np.zeros((0, d))
+    mean = rows.mean(axis=0) if n else np.zeros(d)
+    components = np.zeros((2, d))
+    if n >= 2:
+        _, _, vt = np.linalg.svd(rows - mean, full_matrices=False)
+        vt = vt[:2]
+        signs = np.sign(vt[np.arange(len(vt)), np.abs(vt).argmax(axis=1)])
+        components[: len(vt)] = vt * np.where(signs == 0, 1, signs)[:, None]
+    return mean, components
+
+
+def _scores_from_embedding(model: TopicModel, E, has: np.ndarray) -> Scores:
+    n = len(has)
+    sims = np.zeros((n, model.k))
+    xy = np.zeros((n, 2))
+    if has.any():
+        mean, components = model.projection
+        sims[has] = _dense(E @ model.centroids.T)
+        xy[has] = _dense(E @ components.T) - mean @ components.T
+    return Scores(sims, xy, has)
+
+
+def _score(model: TopicModel, frame: pd.DataFrame) -> Scores:
+    """Return the scores of every row of ``frame``, vectorised ``settings.chunk`` rows at a time."""
+    features, embed = model.pipeline[0], model.pipeline[1:-1]
+    parts = [Scores(np.zeros((0, model.k)), np.zeros((0, 2)), np.zeros(0, bool))]
+    for start in range(0, len(frame), model.settings.chunk):
+        X = sparse.csr_matrix(features.transform(frame.iloc[start : start + model.settings.chunk]))
+        has = np.asarray(X.getnnz(axis=1) > 0)
+        E = embed.transform(X[has]) if has.any() else None
+        parts.append(_scores_from_embedding(model, E, has))
+    return Scores(
+        np.vstack([p.sims for p in parts]), np.vstack([p.xy for p in parts]), np.concatenate([p.has for p in parts])
+    )
+
+
+def _counts(dominant: np.ndarray, k: int) -> np.ndarray:
+    return np.bincount(dominant[dominant >= 0], minlength=k)[:k]
+
+
+def _topic_order(units: pd.DataFrame, dominant: np.ndarray, k: int) -> np.ndarray:
+    """Return cluster indices in topic-id order: most units first, then by first unit key."""
+    keys = (units["article_id"].astype(str) + "\x00" + units["passage"].astype(str).str.zfill(8)).to_numpy()
+    counts = _counts(dominant, k)
+    first = [min(keys[dominant == c], default="\uffff") for c in range(k)]
+    return np.array(sorted(range(k), key=lambda c: (-counts[c], first[c])), dtype=int)
+
+
+def _reorder(model: TopicModel, order: np.ndarray) -> None:
+    """Put the centroids, and the pipeline's k-means, in topic-id order."""
+    model.centroids = model.centroids[order]
+    kmeans = model.pipeline.named_steps["kmeans"]
+    inverse = np.argsort(order)
+    kmeans.cluster_centers_ = kmeans.cluster_centers_[order]
+    kmeans.labels_ = inverse[kmeans.labels_]
+
+
+def _label_terms(model: TopicModel, fit_rows: pd.DataFrame, X_fit) -> tuple[object, np.ndarray]:
+    """Return (unit x term TF-IDF matrix, term names) for labelling: the text block itself
+    when it holds light stems, else a word-level vectorizer fitted on the same units."""
+    features = model.pipeline.named_steps["features"]
+    if "text" not in features.named_transformers_:
+        return None, np.array([], dtype=object)
+    if model.settings.analyzer == "word":
+        vectorizer = features.named_transformers_["text"]
+        matrix = X_fit[:, features.output_indices_["text"]]
+    else:
+        vectorizer = text_vectorizer(len(fit_rows), "word")
+        matrix = vectorizer.fit_transform(fit_rows["text"])
+    return matrix, vectorizer.get_feature_names_out()
