@@ -177,7 +177,7 @@ def extract(doc: Document) -> list[dict]:
         j = i
         while j < len(toks) and toks[j][1] <= number.end:
             j += 1
-        figure = _read(norm, toks, i, j, number, lex)
+        figure = _read(norm, toks, i, j, number, lex, doc.language)
         if figure is None:
             continue
         unit, start, end, measure = figure
@@ -199,7 +199,7 @@ def extract(doc: Document) -> list[dict]:
     return rows
 
 
-def _read(norm, toks, i, j, number, lex):
+def _read(norm, toks, i, j, number, lex, language=""):
     """Return (unit, start, end, measure span) for the number at tokens [i, j), or None."""
     before = toks[i - 1][2] if i > 0 else ""
     before2 = toks[i - 2][2] if i > 1 else ""
@@ -272,7 +272,7 @@ def _read(norm, toks, i, j, number, lex):
                 return None
         unit = "count"
     if unit == "count":
-        measure = _noun_phrase(toks, k, lex)
+        measure = _noun_phrase(toks, k, lex, language)
     else:
         measure = _measure(toks, i, k, lex)
     return unit, start, end, measure
@@ -291,8 +291,12 @@ def _content_word(word: str, lex) -> bool:
     return True
 
 
-def _noun_phrase(toks, k, lex):
-    """Return the span of the counted noun phrase starting at token ``k`` (up to 4 words)."""
+def _noun_phrase(toks, k, lex, language=""):
+    """Return the span of the counted noun phrase starting at token ``k`` (up to 4 words).
+
+    English stops after a plural noun, Arabic keeps definite or adjective-shaped words,
+    Persian keeps content words (its verbs come last, after function words or none).
+    """
     if k >= len(toks) or not _content_word(toks[k][2], lex):
         return None
     last = k
@@ -305,10 +309,19 @@ def _noun_phrase(toks, k, lex):
         if latin:
             if prev.endswith("s") and prev not in ("mous",) or not word.isascii():
                 break
+        elif language == "fa":
+            if word in _PERSIAN_VERBS or word.startswith("مي"):
+                break
         elif not (word.startswith("ال") or word.endswith(("ه", "ي", "يه", "ان", "ها")) or not _is_arabic(word)):
             break
         last = m
     return toks[k][0], toks[last][1]
+
+
+_PERSIAN_VERBS = frozenset(normalise(w) for w in (
+    "است هستند هست بود بودند شد شدند شده دارد دارند داشت داشتند کرد کردند کند کنند آماده رسید"
+    " رسیده حضور فعال فعالند"
+).split())
 
 
 def _is_arabic(word: str) -> bool:
@@ -339,7 +352,7 @@ def _measure(toks, i, k, lex):
     # words before: back to punctuation, at most 6 words
     first = i
     m = i - 1
-    while m >= 0 and i - m <= 6 and toks[m][2] not in _PUNCT:
+    while m >= 0 and i - m <= 8 and toks[m][2] not in _PUNCT:
         first = m
         m -= 1
     last = i - 1

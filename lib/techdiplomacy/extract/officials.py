@@ -89,6 +89,8 @@ regulatory chamber fund park board directors operations mobile operator telecomm
 #: Words joining qualifiers ("وزير الاتصالات و..."), and prepositions inside a title phrase.
 CONNECTORS = frozenset(normalise(w) for w in "و and & ,".split())
 PREPOSITIONS = frozenset(normalise(w) for w in "في لدى الى إلى در برای به of to for in at on the".split())
+#: Words naming a kind of place before its name, inside a title ("محافظ ... في محافظة خوزستان").
+PLACE_WORDS = frozenset(normalise(w) for w in "محافظة مدينة ولاية إقليم استان شهر شهرستان province city state region".split())
 #: Words before a title word that qualify it in English ("Iran's Deputy ICT Minister").
 MODIFIERS = frozenset("deputy vice acting former first senior assistant interim".split())
 #: Words that end a name; stop-word lists (stopwordsiso) supply the rest.
@@ -274,7 +276,10 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
     if t.norm in CONNECTORS or t.norm in PREPOSITIONS:
         if j + 1 < len(tokens) and tokens[j + 1].start - t.end <= 1 and tokens[j + 1].norm not in _PUNCT:
             if t.norm in ("في", "در", "in", "at") and j + 1 not in entity_at:
-                return 0
+                # "في محافظة خوزستان", "در استان تهران": a place word, then the place
+                if not (tokens[j + 1].norm in PLACE_WORDS and j + 2 in entity_at):
+                    return 0
+                return 2
             nxt = _qualifier_length(tokens, j + 1, entity_at, lex) if tokens[j + 1].norm not in CONNECTORS | PREPOSITIONS else 0
             if nxt or _match_title(tokens, j + 1, entity_at):
                 return 1
@@ -623,7 +628,7 @@ def extract(doc: Document) -> list[dict]:
         claimed.append((a, b))
     if not persons:
         return []
-    fallback = _context_country(ctx)
+    fallback = _context_country(ctx, doc.language)
     for person in persons.values():
         person["country"] = person["country"] or fallback
     mentions += _later_mentions(doc, tokens, persons, claimed, lex)
@@ -753,7 +758,7 @@ def _context(doc: Document, tokens: list[Token]) -> dict:
         kind = m.get("kind")
         if kind not in ("country", "place"):
             continue
-        if kind == "country" and m.get("country"):
+        if m.get("country"):
             out["counts"][m["country"]] = out["counts"].get(m["country"], 0) + 1
         for k in _tokens_in(original_spans, m["start"], m["end"]):
             out[kind][k] = m.get("country") or ""
@@ -802,12 +807,13 @@ def _org_country() -> dict[str, str]:
     return dict(zip(frame["organisation"], frame["country"]))
 
 
-def _context_country(ctx: dict) -> str:
+def _context_country(ctx: dict, language: str = "") -> str:
     """Return the state an official with no country in the title most likely serves: Iran when
-    the article speaks of Iran (an Iranian outlet's "the minister"), else its most named country."""
+    the article speaks of Iran (an Iranian outlet's "the minister") or is Persian news with no
+    country named, else its most named country."""
     counts = ctx["counts"]
     if not counts:
-        return ""
+        return "IRN" if language == "fa" else ""
     if "IRN" in counts:
         return "IRN"
     return max(counts, key=counts.get)

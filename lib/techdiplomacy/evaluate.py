@@ -1,0 +1,173 @@
+"""Score the extractors against gold files: precision, recall and F1 per extractor and field.
+
+Gold files are JSON Lines (``*.jsonl`` in a folder, read recursively), one text a line::
+
+    {"text": "...", "language": "ar",
+     "officials": [{"name": "ستار هاشمي", "role": "minister", "country": "IRN"}],
+     "figures": [{"value": 25, "unit": "percent"}],
+     "countries": ["IRN", "ARM"],
+     "sectors": ["startups"]}
+
+A key left out means "not annotated": that line does not count for that extractor, while an
+empty list means "there is none" (every prediction is then a false positive). ``id``,
+``article_id`` and any other keys are ignored here.
+
+Matching, per line, as multisets:
+
+* officials: persons (distinct name, role, country) on ``name+role+country``, and on ``name``
+  alone and ``name+role``; names compare in matching form with spaces removed, so
+  زارع‌پور = زارع پور.
+* figures: ``value+unit`` (values equal to 1e-9 relative), and ``value`` alone.
+* countries: the set of ISO3 codes of country mentions. sectors: the set of sector ids.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from techdiplomacy.document import Document
+from techdiplomacy.text import normalise
+
+COLUMNS = ["extractor", "field", "precision", "recall", "f1", "n_gold", "n_pred"]
+#: (extractor, field) scored, in report order; the first field of each is the headline.
+FIELDS = (
+    ("officials", "name+role+country"),
+    ("officials", "name+role"),
+    ("officials", "name"),
+    ("figures", "value+unit"),
+    ("figures", "value"),
+    ("countries", "iso3"),
+    ("sectors", "sector"),
+)
+
+
+def read_gold(gold_dir: str | Path) -> list[dict]:
+    """Return every gold record of the ``*.jsonl`` files under ``gold_dir`` (or one file)."""
+    root = Path(gold_dir)
+    paths = [root] if root.is_file() else sorted(root.rglob("*.jsonl"))
+    records = []
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not isinstance(record, dict) or "text" not in record:
+                raise ValueError(f"{path}:{number}: a gold line needs an object with 'text'")
+            record.setdefault("language", "")
+            records.append(record)
+    return records
+
+
+def name_key(name: str) -> str:
+    """Return a name in matching form without spaces (ZWNJ and spacing variants agree)."""
+    return "".join(normalise(name or "").split())
+
+
+def _value_key(value) -> float:
+    v = float(value)
+    return float(f"{v:.9g}") if math.isfinite(v) else v
+
+
+def gold_items(record: dict, extractor: str, field: str) -> Counter | None:
+    """Return the gold multiset of ``field`` for one record, or None when not annotated."""
+    if extractor not in record:
+        return None
+    return Counter(_items(record[extractor], extractor, field))
+
+
+def predicted_items(predictions: dict[str, list], extractor: str, field: str) -> Counter:
+    """Return the predicted multiset of ``field`` from one record's predictions."""
+    return Counter(_items(predictions[extractor], extractor, field))
+
+
+def _items(rows: Iterable, extractor: str, field: str) -> Iterator:
+    if extractor == "officials":
+        persons = {(name_key(r.get("name", "")), r.get("role") or "", r.get("country") or "") for r in rows}
+        for name, role, country in persons:
+            yield {"name": name, "name+role": (name, role), "name+role+country": (name, role, country)}[field]
+    elif extractor == "figures":
+        for r in rows:
+            value = _value_key(r["value"])
+            yield value if field == "value" else (value, r.get("unit") or "")
+    else:
+        yield from {str(r) for r in rows}
+
+
+def predict(record: dict) -> dict[str, list]:
+    """Return what the extractors find in one gold record's text, in gold shape."""
+    from techdiplomacy.extract import figures, officials, places, sectors
+
+    doc = Document(record["text"], article_id=str(record.get("id", "")), language=record.get("language", ""))
+    return {
+        "officials": officials.extract(doc),
+        "figures": figures.extract(doc),
+        "countries": sorted({r["key"] for r in places.extract(doc) if r["kind"] == "country"}),
+        "sectors": sorted({r["key"] for r in sectors.extract(doc)}),
+    }
+
+
+def score(records: list[dict], predictions: list[dict[str, list]]) -> pd.DataFrame:
+    """Return one row per (extractor, field): precision, recall, F1, n_gold, n_pred."""
+    rows = []
+    for extractor, field in FIELDS:
+        tp = n_gold = n_pred = 0
+        for record, predicted in zip(records, predictions):
+            gold = gold_items(record, extractor, field)
+            if gold is None:
+                continue
+            pred = predicted_items(predicted, extractor, field)
+            tp += sum((gold & pred).values())
+            n_gold += sum(gold.values())
+            n_pred += sum(pred.values())
+        precision = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
+        recall = tp / n_gold if n_gold else (1.0 if n_pred == 0 else 0.0)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append({"extractor": extractor, "field": field, "precision": precision, "recall": recall,
+                     "f1": f1, "n_gold": n_gold, "n_pred": n_pred})
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.astype({"precision": "Float64", "recall": "Float64", "f1": "Float64",
+                         "n_gold": "Int64", "n_pred": "Int64"})
+
+
+def evaluate(gold_dir: str | Path, *, by_language: bool = False) -> pd.DataFrame:
+    """Return one row per (extractor, field) scoring the extractors on the gold files.
+
+    With ``by_language`` a first column ``language`` splits the scores by the records'
+    language ("all" rows are the pooled scores).
+    """
+    records = read_gold(gold_dir)
+    predictions = [predict(r) for r in records]
+    table = score(records, predictions)
+    if not by_language:
+        return table
+    parts = [table.assign(language="all")]
+    for language in sorted({r["language"] for r in records}):
+        pairs = [(r, p) for r, p in zip(records, predictions) if r["language"] == language]
+        parts.append(score([r for r, _ in pairs], [p for _, p in pairs]).assign(language=language))
+    frame = pd.concat(parts, ignore_index=True)
+    return frame[["language", *COLUMNS]]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m techdiplomacy.evaluate GOLD_DIR [--by-language]``: print the scores."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    by_language = "--by-language" in args
+    args = [a for a in args if a != "--by-language"]
+    if len(args) != 1:
+        print("usage: python -m techdiplomacy.evaluate GOLD_DIR [--by-language]", file=sys.stderr)
+        return 2
+    table = evaluate(args[0], by_language=by_language)
+    with pd.option_context("display.width", 160, "display.max_rows", 200, "display.float_format", "{:.3f}".format):
+        print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""Numbers written in digits of three scripts, with separators, words and scale words."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from techdiplomacy.extract import numbers
+from techdiplomacy.text import normalise
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        # digits in three scripts, with their separators
+        ("25", 25), ("٢٥", 25), ("۲۵", 25),
+        ("1,500", 1500), ("١٬٥٠٠", 1500), ("۱٬۵۰۰", 1500), ("12,345,678", 12345678),
+        ("1.5", 1.5), ("١٫٥", 1.5), ("۱٫۵", 1.5), ("2,5", 2.5), ("1.500.000", 1500000),
+        ("12,345,678.5", 12345678.5),
+        # scale words
+        ("2 million", 2e6), ("2.5 مليار", 2.5e9), ("۵۰۰ هزار", 5e5), ("۱٫۵ میلیارد", 1.5e9),
+        ("11bn", 11e9), ("3.2m", 3.2e6), ("٣ مليون", 3e6), ("۲ هزار میلیارد", 2e12),
+        # Arabic words, duals and compounds
+        ("خمسة وعشرين", 25), ("خمسة وعشرون", 25), ("ثلاثة آلاف", 3000), ("ملياري", 2e9),
+        ("مليونين", 2e6), ("ألفين", 2000), ("ألف", 1000), ("اثنا عشر", 12), ("خمسة عشر", 15),
+        ("مائة", 100), ("خمسمائة", 500), ("ثلاثة ملايين وخمسمائة ألف", 3.5e6), ("عشرة", 10),
+        # Persian words
+        ("بیست و پنج", 25), ("سیصد", 300), ("دو میلیون", 2e6), ("یکصد و بیست", 120), ("هزار", 1000),
+        ("پانزده", 15),
+        # English words
+        ("twenty-five", 25), ("three hundred", 300), ("two hundred and fifty", 250), ("two million", 2e6),
+        ("one hundred twenty", 120), ("a dozen", None), ("dozen", 12),
+    ],
+)
+def test_parse(written, value):
+    assert numbers.parse(written) == value
+
+
+@pytest.mark.parametrize("written", ["", "abc", "وزير", "5G", "1-2", "--"])
+def test_parse_not_a_number(written):
+    assert numbers.parse(written) is None
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("بلغ 2.5 مليار دولار و25% من", [(2.5e9, "2.5 مليار"), (25, "25")]),
+        ("حدود ۱/۵ میلیارد دلار", [(1.5e9, "1/5 ميليارد")]),
+        ("خمسة وعشرين شركة، ملياري دولار", [(25, "خمسه وعشرين"), (2e9, "ملياري")]),
+        ("sold $11bn, 5G, COP28, 10:30, 1403/05/12 and 1,500 companies",
+         [(11e9, "11bn"), (1500, "1,500")]),
+        ("x5 a5 +98 21-88 و٢٥٪", [(25, "25")]),
+    ],
+)
+def test_find(text, found):
+    norm = normalise(text)
+    got = [(n.value, norm[n.start:n.end]) for n in numbers.find(norm, "fa")]
+    assert got == found
+
+
+def test_slash_decimal_is_persian_only():
+    norm = normalise("1/5 million")
+    assert numbers.find(norm, "en") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_find_spans_lie_in_text(text):
+    norm = normalise(text)
+    for n in numbers.find(norm, "fa"):
+        assert 0 <= n.start < n.end <= len(norm)
