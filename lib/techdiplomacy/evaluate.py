@@ -10,7 +10,9 @@ Gold files are JSON Lines (``*.jsonl`` in a folder, read recursively), one text 
 
 A key left out means "not annotated": that line does not count for that extractor, while an
 empty list means "there is none" (every prediction is then a false positive). ``id``,
-``article_id`` and any other keys are ignored here.
+``article_id`` and any other keys are ignored here. Lines in the mentions golden format
+(``"mentions": [[kind, key, surface], ...]``) give ``countries`` and ``sectors``; a missing
+``language`` is detected from the text.
 
 Matching, per line, as multisets:
 
@@ -33,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from techdiplomacy.document import Document
-from techdiplomacy.text import normalise
+from techdiplomacy.text import detect_language, normalise
 
 COLUMNS = ["extractor", "field", "precision", "recall", "f1", "n_gold", "n_pred"]
 #: (extractor, field) scored, in report order; the first field of each is the headline.
@@ -60,7 +62,12 @@ def read_gold(gold_dir: str | Path) -> list[dict]:
             record = json.loads(line)
             if not isinstance(record, dict) or "text" not in record:
                 raise ValueError(f"{path}:{number}: a gold line needs an object with 'text'")
-            record.setdefault("language", "")
+            if not record.get("language"):
+                record["language"] = detect_language(record["text"])
+            if isinstance(record.get("mentions"), list):
+                kinds = [m for m in record["mentions"] if isinstance(m, (list, tuple)) and len(m) >= 2]
+                record.setdefault("countries", sorted({m[1] for m in kinds if m[0] == "country"}))
+                record.setdefault("sectors", sorted({m[1] for m in kinds if m[0] == "sector"}))
             records.append(record)
     return records
 
