@@ -50,6 +50,9 @@ UNIT_AFTER = {
     "GB": "جيجابايت | غيغابايت | گیگابایت | gb | gigabytes | gigabyte",
     "MW": "ميغاواط | ميجاواط | مگاوات | mw | megawatts | megawatt",
     "other": "petabytes | petabyte | پتابایت | بيتابايت | طن | تن | tons | tonnes | متر مربع | square metres"
+    " | متر | مترا | أمتار | امتار | مترا مربعا | متر مربع | متری | meters | metres | metre | meter | ميل | ميلا"
+    " | أميال | miles | mile | كيلوغرام | كيلوغراما | كغ | kg | kilograms | سنتيمتر | سنتيمترات | cm"
+    " | بوصة | إنش | إنشات | inches | inch | اینچ"
     " | square meters | هكتار | هکتار | hectares | kw | كيلوواط | کیلووات | gw | gigawatts | گیگاوات",
 }
 #: Currency signs and codes written before a number.
@@ -62,6 +65,7 @@ TIME_WORDS = (
     " روز روزه هفته ماه ماهه سال ساله سالگی دهه ساعت دقیقه ثانیه قرن"
     " day days week weeks month months year years decade decades hour hours minute minutes"
     " second seconds century centuries"
+    " مرة مرات مره بار times بتوقيت توقيت gmt غرينتش"
 )
 MONTHS = (
     "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر"
@@ -102,7 +106,7 @@ FUNCTION_WORDS = (
     " و او أو ثم بين حتى خلال بعد قبل عند منذ لدى حيث كما كل بعض غير أي وفي ومن وعلى وإلى"
     " وقد وأن وكان به بها له لها فيه فيها منه منها عليه عليها إليه هو هي هم نحو حوالي اكثر أكثر"
     " در از به با که را و یا تا برای این آن هر هم نیز بر های ها است بود شد شده می باشد کرد"
-    " کند کنند دارد دارند هستند بین پس پیش روی زیر طی ای یک وی او ما"
+    " کند کنند دارد دارند هستند بین پس پیش روی زیر طی ای یک وی او ما منهم منها منهن آنها"
 )
 ENGLISH_STOP = (
     "a an the of in on at to for from by with and or but as is are was were be been has have had"
@@ -177,7 +181,7 @@ def extract(doc: Document) -> list[dict]:
         j = i
         while j < len(toks) and toks[j][1] <= number.end:
             j += 1
-        figure = _read(norm, toks, i, j, number, lex, doc.language)
+        figure = _read(norm, toks, i, j, number, lex, doc.language, lambda a, b: doc.text.__getitem__(slice(*doc.original(a, b))))
         if figure is None:
             continue
         unit, start, end, measure = figure
@@ -199,7 +203,7 @@ def extract(doc: Document) -> list[dict]:
     return rows
 
 
-def _read(norm, toks, i, j, number, lex, language=""):
+def _read(norm, toks, i, j, number, lex, language="", written=None):
     """Return (unit, start, end, measure span) for the number at tokens [i, j), or None."""
     before = toks[i - 1][2] if i > 0 else ""
     before2 = toks[i - 2][2] if i > 1 else ""
@@ -238,6 +242,12 @@ def _read(norm, toks, i, j, number, lex, language=""):
                 return None
     if before in ("#", "+", "ـ") or before2 in ("+",):
         return None
+    if unit is None and number.written == "digits" and before in YEAR_WORDS and len(norm[number.start:number.end]) == 4:
+        return None  # "عام 1863", "in 1979"
+    if number.written == "words" and before.startswith("ال") and norm[number.start:number.end] in ("عشر", "عشره"):
+        return None  # "القرن التاسع عشر": an ordinal
+    if unit is None and written is not None and i > 0 and _product_name(written(toks[i - 1][0], toks[i - 1][1])):
+        return None  # "iOS 12", "Windows 11", "GPT 4"
     if number.written == "digits":
         raw = norm[number.start:number.end]
         digits = re.sub(r"\D", "", raw.split()[0])
@@ -276,6 +286,19 @@ def _read(norm, toks, i, j, number, lex, language=""):
     else:
         measure = _measure(toks, i, k, lex)
     return unit, start, end, measure
+
+
+YEAR_WORDS = frozenset(normalise(w) for w in "عام سنة سنه العام سال year in since until from by".split())
+
+
+def _product_name(word: str) -> bool:
+    """True for a product or model name written in Latin letters before a number ("iOS 12",
+    "GPT 4"): a capital inside the word, or all capitals that are no currency code."""
+    if not word.isascii() or not word.isalpha():
+        return False
+    if any(c.isupper() for c in word[1:]) and not word.isupper():
+        return True
+    return len(word) >= 2 and word.isupper() and word.lower() not in UNIT_BEFORE
 
 
 def _has_scale(text: str) -> bool:
