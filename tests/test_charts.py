@@ -438,3 +438,13 @@ def test_no_chart_puts_bidi_marks_in_customdata():
     for fig in figs:
         for trace in fig.to_dict()["data"]:
             assert RLI not in repr(trace.get("customdata", "")), fig.layout.meta["chart"]
+
+
+def test_time_axes_use_numeric_dates_in_every_language():
+    t = tables()
+    fig = charts.articles_over_time(t["articles"], t["mentions"], freq="M", lang="ar")
+    assert fig.layout.xaxis.tickformat == "%Y-%m" and fig.layout.xaxis.dtick == "M1"
+    assert "%{x|%Y-%m}" in fig.data[0].hovertemplate
+    yearly = charts.sectors_over_time(t["articles"], t["mentions"], freq="Y")
+    assert yearly.layout.xaxis.tickformat == "%Y" and yearly.layout.xaxis.dtick == "M12"
+    assert fig.layout.yaxis.dtick == 1  # small counts: whole-number ticks

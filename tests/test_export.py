@@ -240,3 +240,41 @@ def test_bundle_manifest_records_the_filters():
     assert manifest["description"].startswith("All articles") is False
     assert "country is" in manifest["description"] and manifest["corpus_version"] == "v1"
     assert manifest["tool_version"]
+
+
+@needs_chromium
+def test_html_map_renders_in_a_browser_with_no_network(tmp_path):
+    """The exported HTML of a map draws its countries from the inlined topojson, asking no
+    host at all (a fresh browser context, every non-file request refused and recorded)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency")
+    page_path = tmp_path / "map.html"
+    page_path.write_bytes(export.figure_html(charts.partner_map(mentions(), lang="ar")))
+    executable = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    requested = []
+
+    def route(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        try:
+            context = browser.new_context()
+            context.route("**/*", route)
+            page = context.new_page()
+            page.goto(page_path.as_uri())
+            page.locator("path.choroplethlocation").first.wait_for(state="attached", timeout=15000)
+            shaded = page.locator("path.choroplethlocation").count()
+            title_text = page.locator(".gtitle").text_content()
+        finally:
+            browser.close()
+    assert shaded == 3  # Iran, Armenia, Türkiye
+    assert requested == []
+    assert "البلدان الشريكة" in title_text

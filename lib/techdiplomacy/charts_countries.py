@@ -16,6 +16,7 @@ from techdiplomacy import labels
 from techdiplomacy.charts_style import (
     OTHER_KEY,
     SEQUENTIAL,
+    TIME_TICKS,
     count_axis,
     count_colorbar,
     country_colour,
@@ -23,6 +24,7 @@ from techdiplomacy.charts_style import (
     mirror_for_rtl,
     sector_colour,
     style,
+    time_axis,
 )
 
 
@@ -45,7 +47,7 @@ def hover(*lines: str) -> str:
 
 
 def lines_over_time(
-    counts: pd.DataFrame, key: str, kind: str, *, chart: str, title: str, lang: str, fallbacks: dict | None = None
+    counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None
 ) -> go.Figure:
     """Return one line per key of a :func:`charts_frames.counts_over_time` frame.
 
@@ -66,13 +68,14 @@ def lines_over_time(
                 line=dict(color=colour(value), width=2, dash="dot" if value == OTHER_KEY else "solid"),
                 marker=dict(size=5),
                 customdata=[[str(value), p] for p in periods],
-                hovertemplate=hover("%{fullData.name}", f"{labels.isolate(labels.message('date', lang))}: %{{x|%Y-%m}}",
+                hovertemplate=hover("%{fullData.name}", f"{labels.isolate(labels.message('date', lang))}: %{{x|{TIME_TICKS[freq]['hover']}}}",
                                     f"{labels.isolate(labels.message('articles', lang))}: %{{y}}"),
             )
         )
     fig.update_xaxes(title=labels.isolate(labels.message("date", lang)))
     fig.update_yaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
     count_axis(fig, "y", int(counts["n_articles"].max()))
+    time_axis(fig, freq, counts["period"].nunique())
     return style(fig, chart=chart, title=title, lang=lang)
 
 
@@ -84,7 +87,7 @@ def articles_over_time(articles: pd.DataFrame, mentions: pd.DataFrame, *, freq: 
     customdata per point: ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
     """
     counts = frames.counts_over_time(articles, frames.country_pairs(mentions), "country", freq=freq, top_n=top_n)
-    return lines_over_time(counts, "country", "country", chart="articles_over_time",
+    return lines_over_time(counts, "country", "country", freq=freq, chart="articles_over_time",
                            title=labels.message("title_articles_over_time", lang), lang=lang)
 
 

@@ -34,7 +34,7 @@ def sectors_over_time(articles: pd.DataFrame, mentions: pd.DataFrame, *, freq: s
     customdata per point: ``[sector or "__other__", period start "YYYY-MM-DD"]``.
     """
     counts = frames.counts_over_time(articles, frames.sector_pairs(mentions), "sector", freq=freq, top_n=top_n)
-    return lines_over_time(counts, "sector", "sector", chart="sectors_over_time", title=labels.message("title_sectors_over_time", lang),
+    return lines_over_time(counts, "sector", "sector", freq=freq, chart="sectors_over_time", title=labels.message("title_sectors_over_time", lang),
                            lang=lang, fallbacks=english_labels(mentions, "sector"))
 
 

@@ -134,6 +134,26 @@ def empty_figure(*, chart: str, title: str, lang: str) -> go.Figure:
     return style(fig, chart=chart, title=title, lang=lang, empty=True)
 
 
+#: Tick spacing and format of a time axis per period (``freq``): numeric dates read the same
+#: in every UI language, where month names would be English in an Arabic chart.
+TIME_TICKS = {
+    "W": dict(tickformat="%Y-%m-%d", hover="%Y-%m-%d"),
+    "M": dict(dtick="M1", tickformat="%Y-%m", hover="%Y-%m"),
+    "Q": dict(dtick="M3", tickformat="%Y-%m", hover="%Y-%m"),
+    "Y": dict(dtick="M12", tickformat="%Y", hover="%Y"),
+}
+
+
+def time_axis(fig: go.Figure, freq: str, n_periods: int) -> go.Figure:
+    """Return ``fig`` with a date x axis ticked once per period (thinned past 24 periods)."""
+    ticks = dict(TIME_TICKS.get(freq, TIME_TICKS["M"]))
+    ticks.pop("hover")
+    if n_periods > 24 or freq == "W":
+        ticks.pop("dtick", None)  # let Plotly thin the ticks; keep the numeric format
+    fig.update_xaxes(type="date", **ticks)
+    return fig
+
+
 def count_axis(fig: go.Figure, axis: str, largest: int) -> go.Figure:
     """Return ``fig`` with whole-number ticks on ``axis`` (x or y) for counts up to
     ``largest``: Plotly would otherwise label a count axis 0, 0.5, 1, 1.5."""

@@ -11,7 +11,16 @@ import plotly.graph_objects as go
 
 from techdiplomacy import labels, schema
 from techdiplomacy.charts_countries import hover, key_label
-from techdiplomacy.charts_style import OTHER_KEY, count_axis, empty_figure, mirror_for_rtl, style, topic_colour
+from techdiplomacy.charts_style import (
+    OTHER_KEY,
+    TIME_TICKS,
+    count_axis,
+    empty_figure,
+    mirror_for_rtl,
+    style,
+    time_axis,
+    topic_colour,
+)
 
 #: Above this many points the topic map uses WebGL (Scattergl); below, SVG, which also
 #: exports to PNG/SVG without a GPU.
@@ -111,12 +120,15 @@ def topic_map(article_topics: pd.DataFrame, topics: pd.DataFrame, *, articles: p
     return style(fig, chart=chart, title=title, lang=lang)
 
 
-def topics_over_time(over_time: pd.DataFrame, *, topics: pd.DataFrame | None = None, lang: str = "en") -> go.Figure:
+def topics_over_time(
+    over_time: pd.DataFrame, *, topics: pd.DataFrame | None = None, freq: str = "M", lang: str = "en"
+) -> go.Figure:
     """Return one line per topic of articles per period.
 
     ``over_time`` has one row per (period, topic): ``period`` (start date), ``topic_id``,
-    ``n_articles`` — :func:`charts_frames.topic_counts_over_time` makes it. ``topics`` gives
-    the labels. customdata per point: ``[topic_id, period start "YYYY-MM-DD"]``.
+    ``n_articles`` — :func:`charts_frames.topic_counts_over_time` makes it, with the same
+    ``freq`` (it sets the ticks). ``topics`` gives the labels. customdata per point:
+    ``[topic_id, period start "YYYY-MM-DD"]``.
     """
     chart, title = "topics_over_time", labels.message("title_topics_over_time", lang)
     if over_time is None or over_time.empty:
@@ -134,12 +146,13 @@ def topics_over_time(over_time: pd.DataFrame, *, topics: pd.DataFrame | None = N
                 line=dict(color=topic_colour(topic_id), width=2),
                 marker=dict(size=5),
                 customdata=[[int(topic_id), p] for p in periods.dt.strftime("%Y-%m-%d")],
-                hovertemplate=hover("%{fullData.name}", "%{x|%Y-%m}", f"{labels.isolate(labels.message('articles', lang))}: %{{y}}"),
+                hovertemplate=hover("%{fullData.name}", f"%{{x|{TIME_TICKS.get(freq, TIME_TICKS['M'])['hover']}}}", f"{labels.isolate(labels.message('articles', lang))}: %{{y}}"),
             )
         )
     fig.update_xaxes(title=labels.isolate(labels.message("date", lang)))
     fig.update_yaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
     count_axis(fig, "y", int(over_time["n_articles"].max()))
+    time_axis(fig, freq, over_time["period"].nunique())
     return style(fig, chart=chart, title=title, lang=lang)
 
 

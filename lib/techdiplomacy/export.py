@@ -12,12 +12,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import io
 import json
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from functools import cache
 from importlib import metadata
@@ -172,19 +174,48 @@ def figure_html(fig: go.Figure, *, title: str | None = None) -> bytes:
     return html.encode("utf-8")
 
 
+def _options(fmt: str, width: int, height: int, scale: float) -> dict:
+    return dict(format=fmt, width=width, height=height, scale=scale)
+
+
+def _topojson_url() -> str:
+    return TOPOJSON_DIR.as_uri() + "/"
+
+
 def _image(fig: go.Figure, fmt: str, width: int, height: int, scale: float) -> bytes:
     """Render ``fig`` with Kaleido; maps read their topojson from ``static/topojson``.
 
     Kaleido is called directly with ``topojson=file://...`` rather than through
-    ``plotly.io.defaults.topojson``, to leave Plotly's process-wide defaults alone.
+    ``plotly.io.defaults.topojson``, to leave Plotly's process-wide defaults alone; MathJax is
+    off (it would be fetched from a CDN). If the app started ``kaleido.start_sync_server()``,
+    the running browser is reused (~0.2 s an image instead of ~3 s).
     """
     import kaleido
 
     return kaleido.calc_fig_sync(
-        fig.to_plotly_json(),
-        opts=dict(format=fmt, width=width, height=height, scale=scale),
-        topojson=TOPOJSON_DIR.as_uri() + "/",
+        fig.to_plotly_json(), opts=_options(fmt, width, height, scale), topojson=_topojson_url(), kopts={"mathjax": False}
     )
+
+
+def figure_images(
+    fig: go.Figure, formats: tuple[str, ...] = ("png", "svg"), *, width: int = WIDTH, height: int = HEIGHT, scale: float = SCALE
+) -> dict[str, bytes]:
+    """Return {format: bytes} for several formats from one browser session (PNG at
+    ``scale``, vector formats at 1): half the wait of separate calls."""
+    import kaleido
+
+    figure = fig.to_plotly_json()
+
+    async def render() -> dict[str, bytes]:
+        async with kaleido.Kaleido(n=1, mathjax=False) as session:
+            return {
+                fmt: await session.calc_fig(figure, opts=_options(fmt, width, height, scale if fmt == "png" else 1), topojson=_topojson_url())
+                for fmt in formats
+            }
+
+    # A thread of its own gives asyncio.run a fresh loop even when the caller runs one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, render()).result()
 
 
 def figure_png(fig: go.Figure, *, width: int = WIDTH, height: int = HEIGHT, scale: float = SCALE) -> bytes:
@@ -250,8 +281,9 @@ def evidence_bundle(
         complete.setdefault(key, None)
     files: dict[str, bytes] = {}
     if images:
-        files["chart.png"] = figure_png(fig)
-        files["chart.svg"] = figure_svg(fig)
+        rendered = figure_images(fig, ("png", "svg"))
+        files["chart.png"] = rendered["png"]
+        files["chart.svg"] = rendered["svg"]
     files["chart.html"] = figure_html(fig)
     files["data.csv"] = table_csv(data, data_table)
     files["evidence.csv"] = table_csv(evidence, evidence_table)
