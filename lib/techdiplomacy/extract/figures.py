@@ -59,14 +59,13 @@ UNIT_AFTER = {
 UNIT_BEFORE = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                "aed": "AED", "irr": "IRR", "try": "TRY"}
 #: A number followed by one of these counts time: a duration, an age or a date, not a figure.
-TIME_WORDS = (
-    "يوم يوما أيام يومين أسبوع أسابيع أسبوعين شهر شهرا أشهر شهور شهرين سنة سنوات سنين عام عاما"
-    " أعوام عامين سنتين عقد عقود ساعة ساعات دقيقة دقائق ثانية ثوان قرن قرون"
-    " روز روزه هفته ماه ماهه سال ساله سالگی دهه ساعت دقیقه ثانیه قرن"
-    " day days week weeks month months year years decade decades hour hours minute minutes"
-    " second seconds century centuries"
-    " مرة مرات مره بار times بتوقيت توقيت gmt غرينتش"
-)
+TIME_WORDS = {
+    "ar": "يوم يوما أيام يومين أسبوع أسابيع أسبوعين شهر شهرا أشهر شهور شهرين سنة سنوات سنين عام عاما"
+    " أعوام عامين سنتين عقد عقود ساعة ساعات دقيقة دقائق ثانية ثوان قرن قرون مرة مرات بتوقيت توقيت غرينتش",
+    "fa": "روز روزه هفته ماه ماهه سال ساله سالگی دهه ساعت دقیقه ثانیه قرن بار",
+    "en": "day days week weeks month months year years decade decades hour hours minute minutes"
+    " second seconds century centuries times gmt",
+}
 MONTHS = (
     "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر"
     " كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
@@ -137,7 +136,7 @@ def _lexicon() -> dict:
         "stop": frozenset(stop),
         "units": units,
         "max_unit": max(len(k) for k in units),
-        "time": _norm_words(TIME_WORDS),
+        "time": {lang: _norm_words(words) for lang, words in TIME_WORDS.items()},
         "months": _norm_words(MONTHS),
         "id_before": _norm_words(ID_BEFORE),
         "referring": _norm_words(REFERRING),
@@ -263,7 +262,10 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     if unit is None and nxt in ("-", "/", ":", "–") and k + 1 < len(toks) and toks[k + 1][2][:1].isdigit():
         return None  # a range of dates, a clock time or a score
     if unit is None:
-        if _strip(nxt) in lex["time"] or nxt in lex["time"]:
+        time_words = lex["time"].get(language) or frozenset().union(*lex["time"].values())
+        if nxt.isascii():
+            time_words = lex["time"]["en"]
+        if _strip(nxt) in time_words or nxt in time_words:
             return None
         words = norm[number.start:number.end].split()
         if number.written == "words" and len(words) == 1 and (

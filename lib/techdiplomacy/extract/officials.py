@@ -36,7 +36,7 @@ FIRST_NAMES = """
 مسعود منصور ناصر نادر نصرالله روح الله روح‌الله اسدالله عطاءالله ابوالفضل احسان
 محسن محسن مهرداد ميلاد میلاد شهرام شهريار شهریار پيمان پیمان پژمان ایرج ايرج داريوش داریوش كورش کوروش
 اكبر اکبر اصغر علی‌اکبر علي‌اكبر غلامرضا غلامحسين غلامحسین هاشم كريم کریم رحيم رحیم رسول مهران مهدیه
-زهرا فاطمه مريم مریم معصومه طاهره سمیه سميه انسیه انسيه الهام شيرين شیرین نسرين نسرین ليلا لیلا
+فرزانه نظام زهرا فاطمه مريم مریم معصومه طاهره سمیه سميه انسیه انسيه الهام شيرين شیرین نسرين نسرین ليلا لیلا
 سارا زينب زینب منيره منیره اعظم فرشته آزاده ازاده پروانه
 خالد فيصل سلطان حمد حمود سعود تركي تميم عبدالله محمد بن راشد منصور نايف هيثم طارق زياد عمر
 عثمان فهد ناصر جاسم ماجد سالم سليم هشام وليد وائل عادل عماد فؤاد نبيه جبران فادي رامي سامي
@@ -78,6 +78,8 @@ QUALIFIERS = """
 هیئت ملی جمهوری زیرساخت مخابرات تنظیم مقررات رادیویی توسعه دانش بنیان ستاد پارک نوآوری شکوفایی
 بانک مرکزی اتاق بازرگانی ریاست علمی دیجیتال هوش مصنوعی سایبری امنیت دولت الکترونیک کشور مجلس
 کمیسیون ارتباطات بین‌الملل بین‌الملل حوزه معاونت فنی عامل اجرایی ارشد اول سیار تلفن همراه
+roads road urban transport transportation development housing energy petroleum oil defence defense
+interior culture guidance education health labour labor welfare agriculture intelligence justice
 ict it information communications communication technology technologies telecommunications
 telecommunication telecom foreign affairs economy economic economics trade commerce industry
 industries infrastructure company corporation agency organization organisation authority ministry
@@ -271,6 +273,13 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
     t = tokens[j]
     if j in entity_at:
         return 1
+    if t.norm == "(" and j + 2 < len(tokens) and tokens[j + 2].norm == ")" and (
+        j + 1 in entity_at or tokens[j + 1].text.isupper() or not tokens[j + 1].norm.isascii()
+    ):
+        return 3  # "Iran Space Agency (ISA)", "(إرنا)"
+    if t.norm in (",", "،") and j + 1 < len(tokens) and tokens[j + 1].norm in lex["qualifiers"] \
+            and tokens[j + 1].norm.isascii():
+        return 1  # "Minister of Transport, Communications and Information Technology"
     if t.norm in lex["not_names"]:
         return 0
     if t.norm in CONNECTORS or t.norm in PREPOSITIONS:
@@ -307,7 +316,8 @@ def _find_titles(tokens: list[Token], entity_at: set[int]) -> list[Title]:
         heads = [(title_id, role)]
         last = i + n - 1
         j = last + 1
-        while j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2 and tokens[j].norm not in _PUNCT:
+        while j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2 and (
+                tokens[j].norm not in _PUNCT or tokens[j].norm in ("(", ",", "،")):
             more = _match_title(tokens, j, entity_at)
             if more:
                 heads.append((more[1], more[2]))
@@ -398,12 +408,12 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost
     n = token.norm
     if not _is_word(token, lex):
         return 0
+    if not start and n in lex["particles"]:
+        return 1
     if n in lex["first"] or n in lex["known_tokens"]:
         if n.isascii() and not token.upper:
             return 0
         return 2
-    if not start and n in lex["particles"]:
-        return 1
     lang = _lang(token, doc_lang)
     if lang == "en":
         if not token.upper:
@@ -444,6 +454,19 @@ def _rare(token: Token, doc_lang: str, limit: float = 3.0) -> bool:
     return token.norm.isascii() or _zipf(token.text, _lang(token, doc_lang)) < limit
 
 
+def _words(tokens: list[Token], a: int, b: int, lex: dict) -> int:
+    """Number of words in tokens a..b that are not particles (bin, Al, عبد) or ZWNJ halves."""
+    return sum(1 for k in range(a, b + 1) if tokens[k].norm not in lex["particles"] and not tokens[k].joined)
+
+
+def _start_strength(tokens: list[Token], p: int, doc_lang: str, lex: dict) -> int:
+    """Strength of token ``p`` as a name's first word; "نظام" counts before "الدين"."""
+    s = _name_strength(tokens[p], doc_lang, lex, start=True)
+    if s == 0 and p + 1 < len(tokens) and tokens[p + 1].norm in ("الدين", "الله") and _is_word(tokens[p], lex):
+        return 1
+    return s
+
+
 def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
     """True when tokens a and b (a < b, adjacent) are separated by spaces only."""
     return tokens[b].start - tokens[a].end <= 2 and tokens[b].norm not in _PUNCT
@@ -463,12 +486,13 @@ def _name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
     p = _skip_honorifics(tokens, p, lex)
     if p >= len(tokens) or p in blocked:
         return None
-    s = _name_strength(tokens[p], doc_lang, lex, start=True)
+    s = _start_strength(tokens, p, doc_lang, lex)
     if s == 0:
         return None
     last = p
     strengths = [s]
-    while last + 1 < len(tokens) and last - p < 3 and _gap_ok(tokens, last, last + 1) and last + 1 not in blocked:
+    while last + 1 < len(tokens) and _words(tokens, p, last, lex) < 4 and _gap_ok(tokens, last, last + 1) \
+            and last + 1 not in blocked:
         nxt = tokens[last + 1]
         after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن")
         c = _name_strength(nxt, doc_lang, lex, start=False, boost=strengths[-1] == 2 or after_particle)
@@ -497,13 +521,14 @@ def _name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
                 and _name_strength(tokens[e - 1], doc_lang, lex, start=False)):
             return None
     first = e
-    while first - 1 >= 0 and e - first < 3 and _gap_ok(tokens, first - 1, first) and first - 1 not in blocked:
+    while first - 1 >= 0 and _words(tokens, first, e, lex) < 4 and _gap_ok(tokens, first - 1, first) \
+            and first - 1 not in blocked:
         if _name_strength(tokens[first - 1], doc_lang, lex, start=False) == 0 and not tokens[first].joined:
             break
         first -= 1
     # the name starts at its leftmost word that can start a name
     for p in range(first, e + 1):
-        s = _name_strength(tokens[p], doc_lang, lex, start=True)
+        s = _start_strength(tokens, p, doc_lang, lex)
         if s:
             strengths = [s] + [_name_strength(tokens[k], doc_lang, lex, start=False) or int(tokens[k].joined)
                                for k in range(p + 1, e + 1)]
@@ -579,7 +604,9 @@ def _clitic_skip(token: Token, lex: dict, doc_lang: str = "ar") -> int:
     """Characters of an Arabic و/ف glued to a name's first word ("وميثم" -> 1)."""
     n = token.norm
     if doc_lang == "ar" and not n.isascii() and n[:1] in "وف" and len(n) > 3 and n not in lex["first"] and n not in lex["known_tokens"]:
-        if n[1:] in lex["first"] or n[1:] in lex["known_tokens"] or _zipf(token.text, "ar") < 1:
+        if n[1:] in lex["first"] or n[1:] in lex["known_tokens"]:
+            return 1
+        if n[0] == "و" and n[1:2] != "و":  # و is a conjunction far more often than a name's first letter
             return 1
     return 0
 
@@ -812,8 +839,10 @@ def _context_country(ctx: dict, language: str = "") -> str:
     the article speaks of Iran (an Iranian outlet's "the minister") or is Persian news with no
     country named, else its most named country."""
     counts = ctx["counts"]
+    if language == "fa":
+        return "IRN"  # Persian news is Iranian news: its untitled "the minister" is Iran's
     if not counts:
-        return "IRN" if language == "fa" else ""
+        return ""
     if "IRN" in counts:
         return "IRN"
     return max(counts, key=counts.get)
