@@ -1,0 +1,298 @@
+"""Near-duplicates: the same story republished by several outlets, lightly edited.
+
+Each text becomes a set of word shingles of its *normalised* form (so ي/ی, ك/ک, alef forms,
+harakat and Persian/Arabic digits do not matter). Shingles never cross a sentence boundary,
+so shuffling sentences changes nothing. Two texts are near-duplicates when most shingles of
+the shorter one occur in the longer one (containment, also called the overlap coefficient):
+boilerplate added to one copy ("تابعونا على تويتر") only enlarges the longer set, and a
+changed headline or a few changed words remove a few shingles.
+
+For a corpus, MinHash signatures and LSH banding propose candidate pairs in near-linear time
+(no all-pairs comparison); every candidate is then verified on the exact shingle sets, so
+LSH only decides what is compared, never what is reported. Shingles that occur in a large
+share of a big corpus (a site's standard footer) are ignored when grouping.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from itertools import chain
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from techdiplomacy.schema import conform, empty
+from techdiplomacy.text import normalise
+
+#: Default containment above which two texts are near-duplicates.
+DEFAULT_THRESHOLD = 0.6
+#: Words per shingle.
+SHINGLE_WORDS = 3
+#: MinHash permutations, and LSH bands x rows (bands * rows == permutations).
+PERMUTATIONS = 64
+BANDS, ROWS = 32, 2
+#: Shorter texts are compared by Jaccard, not containment: a few shingles are too easily contained.
+MIN_SHINGLES_FOR_CONTAINMENT = 8
+#: A shingle in more than this share of the corpus (and at least COMMON_MIN_DOCS texts) is boilerplate.
+COMMON_SHARE = 0.01
+COMMON_MIN_DOCS = 50
+#: Buckets larger than this are linked to their first member only, to keep the work linear.
+MAX_BUCKET = 100
+SEED = 20240812
+
+
+#: A word (with the marks and joiners normalisation deletes, so it is one token) or a sentence end.
+_TOKEN = re.compile(r"[\w\u0640\u064B-\u065F\u0670\u06D6-\u06ED\u200d\u200e\u200f\u00ad]+|[.!?؟;؛…\n]")
+_BREAKS = frozenset(".!?؟;؛…\n")
+#: Token codes that are not words: a sentence end, the end of a text.
+_BREAK, _END = 1, 2
+_CHUNK_TEXTS = 2000  # texts tokenised at once (bounds the memory held in token strings)
+_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+_ROLL = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+
+
+@dataclass(frozen=True, slots=True)
+class _Shingled:
+    """Every text's shingle hashes, concatenated: text ``i`` owns ``values[offsets[i]:offsets[i+1]]``."""
+
+    values: np.ndarray  # uint64, sorted and unique within each text
+    offsets: np.ndarray  # int64, len(texts) + 1
+
+    def of(self, i: int) -> np.ndarray:
+        return self.values[self.offsets[i] : self.offsets[i + 1]]
+
+    def sizes(self) -> np.ndarray:
+        return np.diff(self.offsets)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads every input bit over the 64 output bits."""
+    with np.errstate(over="ignore"):
+        x = x ^ (x >> np.uint64(30))
+        x = x * _MIX1
+        x = x ^ (x >> np.uint64(27))
+        x = x * _MIX2
+        return x ^ (x >> np.uint64(31))
+
+
+def _word_code(piece: str) -> int | None:
+    """Return a stable 64-bit code of a word's normalised form (_BREAK for a sentence end)."""
+    if piece in _BREAKS:
+        return _BREAK
+    word = normalise(piece)
+    if not word:
+        return None
+    code = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return code if code > _END else code + _END + 1
+
+
+def _token_codes(token: str, words: dict[str, int | None]) -> tuple[int, ...]:
+    """Return the codes of the words and sentence ends in a whitespace-separated token."""
+    out = []
+    for piece in _TOKEN.findall(token):
+        code = words.get(piece, _END)
+        if code == _END:
+            code = words[piece] = _word_code(piece)
+        if code is not None:
+            out.append(code)
+    return tuple(out)
+
+
+def _shingle(texts: list[str]) -> _Shingled:
+    """Return the shingle sets of ``texts`` (a text with no full shingle uses its words)."""
+    codes: dict[str | None, tuple[int, ...]] = {None: (_END,)}
+    words: dict[str, int | None] = {}
+    values: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    for first in range(0, len(texts), _CHUNK_TEXTS):
+        flat: list[str | None] = []
+        for text in texts[first : first + _CHUNK_TEXTS]:
+            flat.extend(text.split() if isinstance(text, str) else ())
+            flat.append(None)  # end of this text
+        for token in set(flat).difference(codes):
+            codes[token] = _token_codes(token, words)
+        # Each distinct token is normalised and hashed once; per occurrence only C-level lookups.
+        code = np.fromiter(chain.from_iterable(map(codes.__getitem__, flat)), dtype=np.uint64)
+        ends = code == _END
+        owner = first + np.cumsum(ends) - ends
+        value, who = _chunk_shingles(code[~ends], owner[~ends], np.flatnonzero(ends) - np.arange(ends.sum()))
+        values.append(value)
+        owners.append(who)
+    value = np.concatenate(values) if values else np.zeros(0, dtype=np.uint64)
+    owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((value, owner))
+    value, owner = value[order], owner[order]
+    fresh = np.ones(len(value), dtype=bool)
+    fresh[1:] = (value[1:] != value[:-1]) | (owner[1:] != owner[:-1])
+    value, owner = value[fresh], owner[fresh]
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
+    return _Shingled(value, offsets)
+
+
+def _chunk_shingles(code: np.ndarray, owner: np.ndarray, text_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (shingle hash, text) for every shingle of the token codes of some texts."""
+    n = SHINGLE_WORDS
+    boundary = code == _BREAK
+    boundary[text_starts[text_starts < len(boundary)]] = True
+    sentence = np.cumsum(boundary)
+    is_word = code > _END
+    words, sentence, owner = code[is_word], sentence[is_word], owner[is_word]
+    if len(words) >= n:
+        with np.errstate(over="ignore"):
+            combined = words[: len(words) - n + 1].copy()
+            for k in range(1, n):
+                combined = _mix(combined * _ROLL[k % 2]) + words[k : len(words) - n + 1 + k]
+        keep = sentence[: len(sentence) - n + 1] == sentence[n - 1 :]
+        shingles, shingle_owner = _mix(combined[keep]), owner[: len(owner) - n + 1][keep]
+    else:
+        shingles, shingle_owner = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    # Texts too short for one shingle are represented by their words.
+    has_shingle = np.zeros(int(owner.max()) + 1 if len(owner) else 0, dtype=bool)
+    has_shingle[shingle_owner] = True
+    short = ~has_shingle[owner]
+    return np.concatenate([shingles, _mix(words[short])]), np.concatenate([shingle_owner, owner[short]])
+
+
+def _similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Containment of the smaller shingle set in the larger (Jaccard when either is tiny)."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    smaller = min(len(a), len(b))
+    if smaller < MIN_SHINGLES_FOR_CONTAINMENT:
+        return common / (len(a) + len(b) - common)
+    return common / smaller
+
+
+def is_near_duplicate(text_a: str, text_b: str, *, threshold: float = DEFAULT_THRESHOLD) -> tuple[bool, float]:
+    """Return (whether the two texts are near-duplicates, their similarity in [0, 1])."""
+    shingled = _shingle([text_a, text_b])
+    similarity = round(_similarity(shingled.of(0), shingled.of(1)), 4)
+    return similarity >= threshold, similarity
+
+
+# --- corpus ----------------------------------------------------------------------------------
+
+
+def _without_common(shingled: _Shingled) -> _Shingled:
+    """Drop shingles found in too many texts of a large corpus (site boilerplate)."""
+    count = len(shingled.offsets) - 1
+    limit = max(COMMON_MIN_DOCS, int(COMMON_SHARE * count))
+    if count <= limit or len(shingled.values) == 0:
+        return shingled
+    unique, inverse, df = np.unique(shingled.values, return_inverse=True, return_counts=True)
+    keep = df[inverse] <= limit
+    if keep.all():
+        return shingled
+    owner = np.repeat(np.arange(count), shingled.sizes())
+    sizes = np.bincount(owner[keep], minlength=count)
+    offsets = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    return _Shingled(shingled.values[keep], offsets)
+
+
+def _signatures(shingled: _Shingled, rows: np.ndarray) -> np.ndarray:
+    """Return the MinHash signatures (len(rows) x PERMUTATIONS) of the non-empty texts ``rows``."""
+    rng = np.random.default_rng(SEED)
+    a = rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+    out = np.empty((len(rows), PERMUTATIONS), dtype=np.uint64)
+    budget = 1 << 22  # permuted values held at once (32 MB)
+    start = 0
+    while start < len(rows):
+        stop, total = start, 0
+        while stop < len(rows) and (stop == start or total + shingled.sizes()[rows[stop]] <= budget // PERMUTATIONS):
+            total += shingled.sizes()[rows[stop]]
+            stop += 1
+        chunk = rows[start:stop]
+        values = np.concatenate([shingled.of(i) for i in chunk])
+        starts = np.concatenate([[0], np.cumsum(shingled.sizes()[chunk])[:-1]])
+        with np.errstate(over="ignore"):
+            permuted = a[:, None] * values[None, :] + b[:, None]
+        out[start:stop] = np.minimum.reduceat(permuted, starts, axis=1).T
+        start = stop
+    return out
+
+
+def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
+    """Return unique (i, j), i < j, row pairs sharing at least one LSH band (int64, n x 2)."""
+    found: list[np.ndarray] = []
+    n = len(signatures)
+    for band in range(BANDS):
+        block = signatures[:, band * ROWS : (band + 1) * ROWS]
+        key = block[:, 0].copy()
+        with np.errstate(over="ignore"):
+            for r in range(1, ROWS):
+                key = _mix(key * _ROLL[0] + block[:, r])
+        order = np.argsort(key, kind="stable")
+        sorted_keys = key[order]
+        boundaries = np.flatnonzero(np.diff(sorted_keys)) + 1
+        starts = np.concatenate([[0], boundaries])
+        ends = np.concatenate([boundaries, [n]])
+        for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+            members = np.sort(order[s:e])
+            if len(members) > MAX_BUCKET:
+                found.append(np.stack([np.full(len(members) - 1, members[0]), members[1:]], axis=1))
+                continue
+            i, j = np.triu_indices(len(members), k=1)
+            found.append(np.stack([members[i], members[j]], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found).astype(np.int64)
+    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+def near_duplicate_groups(articles: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """One row per article that has a near-duplicate: its group, and its similarity to the group's first.
+
+    ``articles`` needs ``article_id`` and ``text``. ``group_id`` is the smallest article_id of
+    the group (stable whatever the row order); ``similarity`` is the article's similarity to
+    that first article (1.0 for the first itself; a member joined through another member may
+    be lower than the threshold). Rows with the same article_id count as one article.
+    """
+    if articles.empty:
+        return empty("near_duplicates")
+    unique = articles.drop_duplicates("article_id")
+    ids = unique["article_id"].astype(str).to_numpy()
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    texts = [t if isinstance(t, str) else "" for t in unique["text"].to_numpy()[order]]
+    shingled = _without_common(_shingle(texts))
+    rows = np.flatnonzero(shingled.sizes() > 0)
+    if len(rows) < 2:
+        return empty("near_duplicates")
+    pairs = rows[_candidate_pairs(_signatures(shingled, rows))]
+    parent = np.arange(len(ids))
+    linked = np.zeros(len(ids), dtype=bool)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs.tolist():
+        if _similarity(shingled.of(i), shingled.of(j)) < threshold:
+            continue
+        linked[i] = linked[j] = True
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)  # ids are sorted: the smaller index is the smaller id
+    members = np.flatnonzero(linked)
+    if len(members) == 0:
+        return empty("near_duplicates")
+    groups = np.array([root(i) for i in members])
+    similarity = [
+        1.0 if g == m else round(_similarity(shingled.of(m), shingled.of(g)), 4)
+        for m, g in zip(members, groups, strict=True)
+    ]
+    out = conform(
+        "near_duplicates",
+        pd.DataFrame({"article_id": ids[members], "group_id": ids[groups], "similarity": similarity}),
+    )
+    return out.sort_values(["group_id", "article_id"], ignore_index=True)
