@@ -207,12 +207,34 @@ def _written_as(written: str, text: str | None, offsets: list[int] | None, start
 
 
 def _longest_first(candidates: list[tuple[int, int, int, str | None]]) -> list[Match]:
-    """Keep the longest candidates that do not overlap a longer (or earlier) one."""
+    """Keep the longest candidates that do not overlap a longer (or earlier) one.
+
+    Candidates are swept in text order into clusters of overlapping spans; a lone candidate is
+    kept as it is and only a cluster is resolved longest-first, so the cost stays near linear.
+    """
     if not candidates:
         return []
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    out: list[Match] = []
+    cluster: list[tuple[int, int, int, str | None]] = []
+    cluster_end = -1
+    for cand in candidates:
+        if cluster and cand[0] >= cluster_end:
+            out.extend(_resolve_cluster(cluster))
+            cluster = []
+        cluster.append(cand)
+        cluster_end = max(cluster_end, cand[1]) if len(cluster) > 1 else cand[1]
+    out.extend(_resolve_cluster(cluster))
+    return out
+
+
+def _resolve_cluster(cluster: list[tuple[int, int, int, str | None]]) -> list[Match]:
+    if len(cluster) == 1:
+        start, end, _, key = cluster[0]
+        return [] if key is None else [Match(key, start, end)]
+    ordered = sorted(cluster, key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, str | None]] = []
-    for start, end, _, key in candidates:
+    for start, end, _, key in ordered:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, key))
     return [Match(key, s, e) for s, e, key in sorted(taken) if key is not None]

@@ -142,11 +142,11 @@ def tables() -> _Tables:
 
 def _words_before(norm: str, start: int, n: int = 2) -> list[str]:
     """Return up to ``n`` normalised words before ``start``, nearest first."""
-    return _TOKEN.findall(norm[max(0, start - 60) : start])[::-1][:n]
+    return _TOKEN.findall(norm, max(0, start - 40), start)[::-1][:n]
 
 
 def _words_after(norm: str, end: int, n: int = 2) -> list[str]:
-    return _TOKEN.findall(norm[end : end + 60])[:n]
+    return _TOKEN.findall(norm, end, end + 40)[:n]
 
 
 def _bare(word: str) -> str:
