@@ -173,8 +173,8 @@ class Gazetteer:
             else:
                 j, suffix = end, ""
             for spec in specs:
-                if suffix not in spec.suffixes:
-                    continue
+                if suffix not in spec.suffixes or (suffix[:2] == "يي" and spec.length < 4):
+                    continue  # Persian -یی only after a stem of 4+ letters (غنا+یی reads غنائي)
                 start = end - spec.length
                 span_start = start
                 if norm[start].isalnum():

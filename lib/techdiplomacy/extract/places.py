@@ -112,8 +112,10 @@ def tables() -> _Tables:
                         continue
                     norm = " ".join(normalise(alias).split())
                     country_aliases.add(norm)
-                    entries.append((_key("country", iso3, form, norm), norm, "demonym"))
-                    derived = arabic_demonym(norm) if form == "name" else None
+                    # an ambiguous alias matches only as written: مالي, not ماليه (financial)
+                    mode = "none" if norm in amb else "demonym"
+                    entries.append((_key("country", iso3, form, norm), norm, mode))
+                    derived = arabic_demonym(norm) if column == "name_ar" else None
                     if derived:
                         entries.append((_key("country", iso3, "demonym", derived), derived, "demonym"))
                         if norm in amb:
@@ -219,7 +221,7 @@ def hits(doc: Document) -> list[Hit]:
     clear_matches = [m for m, kind, ident, form, alias in parsed if (f"{kind}:{ident}", alias) not in t.ambiguous]
     out: list[Hit] = []
     for m, kind, ident, form, alias in parsed:
-        if _inside_name(doc, m):
+        if _inside_name(doc, m) or (ident == "YEM" and _right_hand(doc, m)):
             continue
         lang = t.ambiguous.get((f"{kind}:{ident}", alias))
         if lang is not None and (lang == "*" or lang == doc.language):
@@ -243,6 +245,21 @@ def _article_before(norm: str, start: int) -> bool:
         return False
     i = start - 2
     return i == 0 or not norm[i - 1].isalnum() or (norm[i - 1] in "وبفك" and (i < 2 or not norm[i - 2].isalnum()))
+
+
+_RIGHT_HAND_NOUNS = frozenset(
+    normalise(w) for w in "يد اليد يده يدها قدم القدم قدمه رجل الرجل ساق الساق عين العين أذن الأذن كتف ذراع كف الكف "
+    "ركبة الركبة ضفة الضفة جهة الجهة ناحية الناحية زاوية الزاوية جناح الجناح".split()
+)
+
+
+def _right_hand(doc: Document, m: Match) -> bool:
+    """True for اليمنى 'the right (side)', spelt like اليمني 'the Yemeni' once ى folds to ي."""
+    s, e = doc.original(m.start, m.end)
+    if not doc.text[s:e].endswith("ى"):
+        return False
+    before = _words_before(doc.norm, m.start, 1)
+    return bool(before) and (_is(before[0], _RIGHT_HAND_NOUNS) or before[0].endswith("ه"))
 
 
 def _inside_name(doc: Document, m: Match) -> bool:
@@ -271,9 +288,12 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
             return kind, ident
         near = norm[max(0, m.start - 30) : m.start]
         dash_follows = re.match(r"\s*[-–—]", norm[m.end : m.end + 3]) is not None
-        if "\u0651" in written or dash_follows or "العاصمه الاردنيه" in near or (
-            before and _is(before[0], {"عاصمه"}) and ("country", "JOR") in clear_keys
-        ):
+        if "\u0651" in written or dash_follows or "العاصمه الاردنيه" in near:
+            return "place", "amman"
+        # otherwise the article decides: Oman beside Omani/Muscat/the Sultanate, Amman beside Jordan
+        if ("country", "OMN") in clear_keys or ("place", "muscat") in clear_keys:
+            return kind, ident
+        if ("country", "JOR") in clear_keys or any(t.place_country.get(i) == "JOR" for k, i in clear_keys if k == "place"):
             return "place", "amman"
         return kind, ident
     if alias == "اذربايجان":
