@@ -232,7 +232,8 @@ def _resolve_cluster(cluster: list[tuple[int, int, int, str | None]]) -> list[Ma
     if len(cluster) == 1:
         start, end, _, key = cluster[0]
         return [] if key is None else [Match(key, start, end)]
-    ordered = sorted(cluster, key=lambda c: (-(c[1] - c[0]), c[0]))
+    # longest first, then leftmost; on an exact tie an exclusion wins
+    ordered = sorted(cluster, key=lambda c: (-(c[1] - c[0]), c[0], c[3] is not None))
     taken: list[tuple[int, int, str | None]] = []
     for start, end, _, key in ordered:
         if all(end <= s or start >= e for s, e, _ in taken):
