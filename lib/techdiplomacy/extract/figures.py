@@ -24,11 +24,11 @@ UNIT_AFTER = {
     "percent": "% | بالمئة | بالمائة | في المئة | في المائة | بالمية | بالمئه | في المية | بالمئة تقريبا"
     " | نقطة مئوية | نقاط مئوية | درصد | درصدی | واحد درصد | percent | per cent | pct | percentage points"
     " | percentage point",
-    "USD": "دولار | دولارا | دولارات | دولار أمريكي | دولار أميركي | مليار دولار | دلار | دلار آمریکا"
+    "USD": "دولار | دولارا | دولارات | دولار أمريكي | دولار أميركي | مليار دولار | دلار | دلاری | دلار آمریکا"
     " | dollars | dollar | usd | us dollars | u.s. dollars",
-    "EUR": "يورو | یورو | euros | euro | eur",
-    "IRR": "ريال | ريالا | ريال إيراني | ریال | rials | rial | irr",
-    "IRT": "تومان | تومن | toman | tomans",
+    "EUR": "يورو | یورو | یورویی | euros | euro | eur",
+    "IRR": "ريال | ريالا | ريال إيراني | ریال | ریالی | rials | rial | irr",
+    "IRT": "تومان | تومن | تومانی | toman | tomans",
     "SAR": "ريال سعودي | ريالات سعودية | ریال سعودی | saudi riyals",
     "OMR": "ريال عماني | ريالات عمانية | ریال عمان | omani rials",
     "QAR": "ريال قطري | ریال قطر | qatari riyals",
@@ -56,7 +56,7 @@ UNIT_AFTER = {
     " | square meters | هكتار | هکتار | hectares | kw | كيلوواط | کیلووات | gw | gigawatts | گیگاوات",
 }
 #: Currency signs and codes written before a number.
-UNIT_BEFORE = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+UNIT_BEFORE = {"%": "percent", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                "aed": "AED", "irr": "IRR", "try": "TRY"}
 #: A number followed by one of these counts time: a duration, an age or a date, not a figure.
 TIME_WORDS = {
@@ -95,8 +95,13 @@ APPROX = (
     " حدود حدودا بیش بیشتر کمتر از بالغ بر حدود تقریبا نزدیک به حدوداً میزان"
     " about around nearly almost approximately more than less over under some up to of by at worth"
     " valued to roughly estimated an additional reached reach reaching hit hits totalled totaled"
-    " amounted stood stands rose grew increased fell dropped"
+    " amounted stood stands rose grew increased fell dropped topped exceeded surpassed"
     " بلغ بلغت وصل وصلت يبلغ تبلغ ارتفع ارتفعت تجاوز تجاوزت سجل سجلت رسید رسیده می‌رسد است بود"
+)
+#: Verbs of amount: a bare number after one is still a figure ("sales topped 150,000").
+REACH_VERBS = (
+    "reached topped exceeded surpassed hit totalled totaled stood بلغ بلغت تجاوز تجاوزت تخطى تخطت وصل وصلت"
+    " رسید رسیده بالغ"
 )
 LINKERS = "من of از from among في in for للـ ل برای"
 #: Function words: never what a figure counts, and where a measure phrase stops.
@@ -143,6 +148,7 @@ def _lexicon() -> dict:
         "ambiguous": _norm_words(AMBIGUOUS_WORDS),
         "approx": _norm_words(APPROX),
         "linkers": _norm_words(LINKERS),
+        "reach": _norm_words(REACH_VERBS),
         "en_verbs": _norm_words(ENGLISH_VERBS),
     }
 
@@ -209,7 +215,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     start, end = number.start, number.end
     unit = None
     # a currency sign or code before: "$11bn", "USD 5 million", "€ 3"
-    if before in UNIT_BEFORE and (before in "$€£" or toks[i - 1][1] < start):
+    if before in UNIT_BEFORE and (before in "$€£%" or toks[i - 1][1] < start):
         unit = UNIT_BEFORE[before]
         start = toks[i - 1][0]
     # a unit after: longest phrase among the next tokens
@@ -276,11 +282,14 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
             nxt in lex["referring"] or _strip(nxt) in lex["referring"]
         ):
             return None
-        if before in ("the", "both"):
-            return None
-        # a count needs a counted noun right after it
+        if before in ("the", "both") and number.written == "words" and value <= 3:
+            return None  # "the two countries", "both sides"
+        # a count needs a counted noun right after it, a scale word, or a verb of amount
+        # before it ("ticket sales topped 150,000")
         if not _content_word(nxt, lex):
-            if not _has_scale(norm[number.start:number.end]):
+            if not _has_scale(norm[number.start:number.end]) and not (
+                before in lex["reach"] and (nxt in _PUNCT or not nxt) and number.written == "digits"
+            ):
                 return None
         unit = "count"
     if unit == "count":

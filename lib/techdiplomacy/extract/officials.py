@@ -194,6 +194,9 @@ class Title:
     heads: list  # (title id, role) of each title word, in order
 
 
+_LATIN_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
+
+
 def _tokens(doc: Document) -> list[Token]:
     out = []
     previous_end = -1
@@ -201,7 +204,8 @@ def _tokens(doc: Document) -> list[Token]:
         s, e = doc.original(m.start(), m.end())
         text = doc.text[s:e]
         joined = previous_end >= 0 and doc.text[previous_end:s] == "\u200c"
-        out.append(Token(m.start(), m.end(), m.group(), text, text[:1].isupper(), joined))
+        upper = text[:1].isupper() or bool(_LATIN_PARTICLE.match(text))
+        out.append(Token(m.start(), m.end(), m.group(), text, upper, joined))
         previous_end = e
     return out
 
@@ -430,7 +434,7 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost
                 return 0
         if not start and _looks_like_verb_or_plural(n, token.text):
             return 0
-    if n.startswith("ال") and (start or _zipf(token.text, lang) >= (4.3 if boost else 3.6 if n.endswith("ي") else 2.5)):
+    if n.startswith("ال") and (start or _zipf(token.text, lang) >= (4.5 if boost else 3.6 if n.endswith("ي") else 2.5)):
         return 0  # an Arabic name may end in a nisba surname: الياسري، المعمري
     limit = COMMON[lang][0 if start else 1] + (0.4 if boost else 0.0)
     return 1 if _zipf(token.text, lang) < limit else 0
@@ -462,7 +466,8 @@ def _words(tokens: list[Token], a: int, b: int, lex: dict) -> int:
 def _start_strength(tokens: list[Token], p: int, doc_lang: str, lex: dict) -> int:
     """Strength of token ``p`` as a name's first word; "نظام" counts before "الدين"."""
     s = _name_strength(tokens[p], doc_lang, lex, start=True)
-    if s == 0 and p + 1 < len(tokens) and tokens[p + 1].norm in ("الدين", "الله") and _is_word(tokens[p], lex):
+    if s == 0 and p + 1 < len(tokens) and tokens[p + 1].norm in ("الدين", "الله", "بن", "ابن", "bin", "ibn") \
+            and _is_word(tokens[p], lex):
         return 1
     return s
 
@@ -494,8 +499,8 @@ def _name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
     while last + 1 < len(tokens) and _words(tokens, p, last, lex) < 4 and _gap_ok(tokens, last, last + 1) \
             and last + 1 not in blocked:
         nxt = tokens[last + 1]
-        after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن")
-        c = _name_strength(nxt, doc_lang, lex, start=False, boost=strengths[-1] == 2 or after_particle)
+        after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ال")
+        c = _name_strength(nxt, doc_lang, lex, start=False, boost=2 in strengths or after_particle)
         if after_particle and c == 0 and _is_word(nxt, lex):
             c = 1  # "عبد العزيز"
         if c == 0 and not (nxt.joined and _is_word(nxt, lex)):
