@@ -232,8 +232,9 @@ def _resolve_cluster(cluster: list[tuple[int, int, int, str | None]]) -> list[Ma
     if len(cluster) == 1:
         start, end, _, key = cluster[0]
         return [] if key is None else [Match(key, start, end)]
-    # longest first, then leftmost; on an exact tie an exclusion wins
-    ordered = sorted(cluster, key=lambda c: (-(c[1] - c[0]), c[0], c[3] is not None))
+    # longest first, then leftmost; on an exact tie an exclusion wins, then the term written in
+    # full over a shorter term plus suffix (نیجریه is Nigeria, not نیجر + ـیه)
+    ordered = sorted(cluster, key=lambda c: (-(c[1] - c[0]), c[0], c[3] is not None, -c[2]))
     taken: list[tuple[int, int, str | None]] = []
     for start, end, _, key in ordered:
         if all(end <= s or start >= e for s, e, _ in taken):

@@ -38,8 +38,8 @@ CITY_CUES = frozenset(
 #: Heads of event, team-venue, bank and university names: a country or city right after one is
 #: part of a name (بطولة فرنسا المفتوحة, بنك فرنسا المركزي, ستاد عمان, جامعة طهران), not a mention.
 NAME_HEADS = {
-    "ar": frozenset(normalise(w) for w in "بطولة بنك نادي ستاد ملعب دوري كأس جائزة مهرجان رالي سباق جامعة".split()),
-    "fa": frozenset(normalise(w) for w in "جام بانک باشگاه ورزشگاه دانشگاه جشنواره".split()),
+    "ar": frozenset(normalise(w) for w in "بطولة بنك نادي ستاد ملعب دوري كأس جائزة مهرجان رالي سباق جامعة صحيفة".split()),
+    "fa": frozenset(normalise(w) for w in "جام بانک باشگاه ورزشگاه دانشگاه جشنواره روزنامه".split()),
     "en": frozenset(),
 }
 NAME_TAILS_EN = frozenset("open cup masters airways".split())
@@ -104,6 +104,7 @@ def tables() -> _Tables:
         for a, lang in amb.items():
             ambiguous[(f"country:{iso3}", a)] = lang
         exclusions.extend(reference.split_aliases(row.get("exclusions", "")))
+        demonym_norms = {" ".join(normalise(a).split()) for a in reference.split_aliases(row.get("demonyms", ""))}
         for form, columns in (("name", ("name_en", "name_ar", "name_fa", "aliases")), ("demonym", ("demonyms",))):
             for column in columns:
                 for alias in reference.split_aliases(row.get(column, "")):
@@ -114,7 +115,10 @@ def tables() -> _Tables:
                     country_aliases.add(norm)
                     # an ambiguous alias matches only as written: مالي, not ماليه (financial)
                     mode = "none" if norm in amb else "demonym"
-                    entries.append((_key("country", iso3, form, norm), norm, mode))
+                    key_form = form
+                    if form == "name" and norm.endswith("يه") and norm[:-2] + "ي" in demonym_norms:
+                        key_form = "name_fa"  # روسیه: the name in Persian, the adjective روسية in Arabic
+                    entries.append((_key("country", iso3, key_form, norm), norm, mode))
                     derived = arabic_demonym(norm) if column == "name_ar" else None
                     if derived:
                         entries.append((_key("country", iso3, "demonym", derived), derived, "demonym"))
@@ -230,6 +234,8 @@ def hits(doc: Document) -> list[Hit]:
                 continue
             kind, ident = resolved
         country = ident if kind == "country" else t.place_country[ident]
+        if form == "name_fa":
+            form = "demonym" if doc.language == "ar" else "name"
         if form == "name" and (
             not norm[m.start : m.end].endswith(alias)
             or _article_before(norm, m.start)
