@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from techdiplomacy import schema
@@ -41,8 +42,10 @@ def encode_cell(value) -> str:
         return NA
     if isinstance(value, pd.Timestamp):
         return "" if pd.isna(value) else value.date().isoformat()
-    if isinstance(value, float):
-        return repr(value)
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value))
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return str(int(value))
     text = str(value)
     return "'" + text if text.startswith(_ESCAPE_FIRST) else text
 

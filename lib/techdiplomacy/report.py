@@ -34,11 +34,11 @@ def corpus_summary(tables: dict[str, pd.DataFrame], *, top_n: int = 10) -> dict[
         countries.groupby("key")["article_id"].nunique().sort_values(ascending=False).head(top_n).rename("articles")
     )
     country_names = reference.labels("countries", "en")
-    partners = partners.rename(index=lambda k: f"{country_names.get(k, k)} ({k})").reset_index(names="partner")
+    partners = partners.rename(index=lambda k: f"{country_names.get(k, k)} ({k})").rename_axis("partner").reset_index()
     sector_names = reference.labels("sectors", "en")
     sectors = mentions[mentions["kind"] == "sector"].groupby("key")["article_id"].nunique()
     sectors = sectors.sort_values(ascending=False).head(top_n).rename("articles")
-    sectors = sectors.rename(index=lambda k: sector_names.get(k, k)).reset_index(names="sector")
+    sectors = sectors.rename(index=lambda k: sector_names.get(k, k)).rename_axis("sector").reset_index()
     people = (
         officials.groupby(["official_id", "name", "role", "country"], dropna=False)
         .size()
