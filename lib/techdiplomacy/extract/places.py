@@ -43,6 +43,8 @@ NAME_HEADS = {
     "en": frozenset(),
 }
 NAME_TAILS_EN = frozenset("open cup masters airways".split())
+#: Words right after عمان that make it Amman: Jordanian, the Jordanian news agency Petra.
+AMMAN_NEXT = frozenset(normalise(w) for w in "الأردنية الأردني الأردن بترا".split())
 LIST_GLUE = re.compile(r"^(?:\s|[,،/-]|و|and|va)*$")
 _TOKEN = re.compile(r"\w+")
 
@@ -85,6 +87,7 @@ class _Tables:
     ambiguous: dict[tuple[str, str], str]  # (kind|id, alias) -> language
     labels: dict[tuple[str, str], str]
     place_country: dict[str, str]
+    homographs: dict[str, str]  # normalised country alias -> the place spelt the same
 
 
 @cache
@@ -125,6 +128,7 @@ def tables() -> _Tables:
                         if norm in amb:
                             ambiguous[(f"country:{iso3}", derived)] = amb[norm]
     place_country: dict[str, str] = {}
+    homographs: dict[str, str] = {}
     for row in reference.load("places").to_dict("records"):
         place = row["place"]
         place_country[place] = row["country"]
@@ -137,10 +141,13 @@ def tables() -> _Tables:
             for alias in reference.split_aliases(row.get(column, "")):
                 norm = " ".join(normalise(alias).split())
                 if norm in country_aliases:
-                    continue  # a city spelt like its country (عمان): the country's rule decides
+                    # a city spelt like its country (عمان, مراكش): the country's rule decides,
+                    # and a rejected country reading falls back to the city
+                    homographs[norm] = place
+                    continue
                 entries.append((_key("place", place, "name", norm), norm, "none"))
     gazetteer = Gazetteer(entries, clitics=True, suffixes="demonym", cased=cased, exclusions=exclusions)
-    return _Tables(gazetteer, ambiguous, labels, place_country)
+    return _Tables(gazetteer, ambiguous, labels, place_country, homographs)
 
 
 # --- context -------------------------------------------------------------------------------
@@ -294,7 +301,7 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
             return kind, ident
         near = norm[max(0, m.start - 30) : m.start]
         dash_follows = re.match(r"\s*[-–—]", norm[m.end : m.end + 3]) is not None
-        if "\u0651" in written or dash_follows or "العاصمه الاردنيه" in near:
+        if "\u0651" in written or dash_follows or "العاصمه الاردنيه" in near or (after and after[0] in AMMAN_NEXT):
             return "place", "amman"
         # otherwise the article decides: Oman beside Omani/Muscat/the Sultanate, Amman beside Jordan
         if ("country", "OMN") in clear_keys or ("place", "muscat") in clear_keys:
@@ -324,6 +331,8 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
     if kind == "country":
         if _in_list(norm, m, clear_matches):
             return kind, ident
+        if alias in t.homographs:
+            return "place", t.homographs[alias]
         return None
     country = t.place_country[ident]
     for other in clear_matches:
