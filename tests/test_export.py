@@ -75,6 +75,15 @@ def test_csv_neutralises_formulas_in_text_only():
     assert rows[0][2] == "-5.5" and rows[2][2] == ""
 
 
+def test_csv_neutralises_strings_in_mixed_and_categorical_columns():
+    frame = pd.DataFrame(
+        {"mixed": pd.Series(["=x", -5, "ok", 2.5], dtype=object), "cat": pd.Categorical(["@a", "b", "+c", "b"])}
+    )
+    rows = read_rows(export.table_csv(frame))[1:]
+    assert [r[0] for r in rows] == ["'=x", "-5", "ok", "2.5"]
+    assert [r[1] for r in rows] == ["'@a", "b", "'+c", "b"]
+
+
 def test_csv_round_trips_with_pandas():
     frame = mentions().iloc[:1]
     back = pd.read_csv(io.BytesIO(export.table_csv(frame, "mentions")), encoding="utf-8-sig", dtype=str, keep_default_na=False)

@@ -50,10 +50,6 @@ def neutralise(value):
     return value
 
 
-def _is_text(series: pd.Series) -> bool:
-    return pd.api.types.is_string_dtype(series.dtype) or series.dtype == object
-
-
 def table_csv(frame: pd.DataFrame, table: str | None = None) -> bytes:
     """Return ``frame`` as CSV bytes: UTF-8 with BOM, CRLF line ends, formulas neutralised.
 
@@ -71,9 +67,14 @@ def table_csv(frame: pd.DataFrame, table: str | None = None) -> bytes:
         frame = frame[spec + [c for c in frame.columns if c not in spec]]
     for column in frame.columns:
         series = frame[column]
-        if _is_text(series):
+        if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
+            risky = series.str.startswith(FORMULA_TRIGGERS).fillna(False).astype(bool)
+            if risky.any():
+                frame[column] = series.mask(risky, "'" + series)
+        elif series.dtype == object or isinstance(series.dtype, pd.CategoricalDtype):
+            # mixed cells: only the strings are touched
             frame[column] = series.astype(object).map(neutralise, na_action="ignore")
-    text = frame.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL, date_format=None)
+    text = frame.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     return BOM + text.encode("utf-8")
 
 
