@@ -6,7 +6,7 @@ Terms are matched in :func:`techdiplomacy.text.normalise` form, as they are writ
   combinations (وال بال فال كال لل ولل وبال ...). A term that starts with the article also
   matches in its fused ``لل`` form (العراق -> للعراق, ولليابان).
 * **Suffixes** may follow a term, by mode: ``"none"``; ``"nominal"`` (Arabic pronoun suffixes
-  ها هم هما نا, Persian ی ای ها های هایی, English plural s/es); ``"demonym"`` (Arabic nisba on a
+  ها هم هما نا, Persian ها های هایی, English plural s/es); ``"demonym"`` (Arabic nisba on a
   name: ایران -> ایرانی/الإيرانية/الإيرانيين/ایرانیان; inflection of a demonym that already ends
   in ی: أرمني -> الأرمنية/الأرمنيين/ارمنی‌ها; English plural s).
 * Otherwise **strict word boundaries**: هند does not match inside هندسه, قطر not in قطرات.
@@ -41,7 +41,8 @@ _LATIN_PLURAL = frozenset(["", "s", "es"])
 SUFFIXES: dict[str, dict[str, frozenset[str]]] = {
     "none": {"arabic": frozenset([""]), "latin": frozenset([""])},
     "nominal": {
-        "arabic": frozenset(["", "ها", "هم", "هما", "نا", "ي", "اي", "هاي", "هايي"]),
+        # no bare ی/ي: a nisba on a plural noun is usually a surname (الطرود -> الطرودي)
+        "arabic": frozenset(["", "ها", "هم", "هما", "نا", "هاي", "هايي"]),
         "latin": _LATIN_PLURAL,
     },
     "demonym": {
@@ -137,6 +138,8 @@ class Gazetteer:
         inflect = mode == "demonym" and arabic and alias.endswith("ي")
         if inflect:
             table = DEMONYM_INFLECTIONS
+        elif mode == "nominal" and arabic and alias.endswith("ها"):
+            table = table | {"ي", "يي"}  # Persian plural + ezafe: استارتاپ‌ها -> استارتاپ‌های
         forms = [(alias, False)]
         if arabic and self.clitics and alias.startswith("ال") and len(alias) > 3:
             forms.append((alias[1:], True))
