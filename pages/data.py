@@ -1,10 +1,19 @@
-"""Data: every table."""
+"""Data: every table, filtered, with a CSV download in schema order."""
 
 import streamlit as st
 
-from techdiplomacy.ui.data import tables
+from techdiplomacy.page_text import t
+from techdiplomacy.ui.downloads import table_download
+from techdiplomacy.ui.page import start
 
-st.title("Data")
-for name, frame in tables().items():
-    st.subheader(name)
-    st.dataframe(frame, hide_index=True)
+tables, filters, view = start("page_data")
+for name in ("articles", "mentions", "officials", "figures", "topics", "article_topics", "passage_topics", "near_duplicates"):
+    frame = view[name]
+    st.subheader(f"{name} ({len(frame):,})")
+    st.dataframe(frame.head(5000), hide_index=True, width="stretch")
+    table_download(frame, name, name, filters, key=f"table-{name}")
+errors = tables["errors"]
+if not errors.empty:
+    st.subheader(t("errors_read", filters.lang))
+    st.dataframe(errors, hide_index=True, width="stretch")
+    table_download(errors, "errors", "errors", filters, key="table-errors")

@@ -14,26 +14,18 @@ import json
 import os
 import tempfile
 from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from techdiplomacy import schema
+from techdiplomacy.export import tool_version
 from techdiplomacy.store import Store
 
 NA = "\\N"
 _ESCAPE_FIRST = ("=", "+", "-", "@", "\t", "\r", "'", "\\")
 MANIFEST = "manifest.json"
-
-
-def tool_version() -> str:
-    """Return the installed techdiplomacy version."""
-    try:
-        return version("techdiplomacy")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def encode_cell(value) -> str:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from techdiplomacy.filters import Filters, search_text
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import build, load_tables
+from techdiplomacy.store import Store, build, load_tables
 
 
 def settings() -> Settings:
@@ -31,12 +32,45 @@ def ensure_store() -> Path:
     return config.store_path
 
 
-@st.cache_data(show_spinner=False)
-def _tables(path: str, stamp: float) -> dict[str, pd.DataFrame]:
-    return load_tables(path)
+def _stamp(path: Path) -> float:
+    wal = Path(str(path) + ".wal")
+    return max(path.stat().st_mtime, wal.stat().st_mtime if wal.exists() else 0.0)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tables(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], pd.Series, str]:
+    tables = load_tables(path)
+    with Store(path, read_only=True) as store:
+        version = store.get_meta("corpus_version") or ""
+    return tables, search_text(tables["articles"]).set_axis(tables["articles"]["article_id"]), version
 
 
 def tables() -> dict[str, pd.DataFrame]:
     """Return every table of the store (cached until the store file changes)."""
     path = ensure_store()
-    return _tables(str(path), path.stat().st_mtime)
+    return _tables(str(path), _stamp(path))[0]
+
+
+def corpus_version() -> str:
+    """Return the store's corpus version (changes whenever articles are added or removed)."""
+    path = ensure_store()
+    return _tables(str(path), _stamp(path))[2]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _filtered(path: str, stamp: float, query: tuple) -> dict[str, pd.DataFrame]:
+    data, search, _ = _tables(path, stamp)
+    return Filters.from_query(dict(query)).apply(data, search=search)
+
+
+def filtered(filters: Filters) -> dict[str, pd.DataFrame]:
+    """Return every table restricted by ``filters`` (cached per filter state)."""
+    path = ensure_store()
+    query = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.to_query().items()))
+    return _filtered(str(path), _stamp(path), query)
+
+
+def clear() -> None:
+    """Forget cached tables (after an add)."""
+    _tables.clear()
+    _filtered.clear()

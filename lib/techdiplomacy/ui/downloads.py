@@ -6,8 +6,6 @@ render never waits for Kaleido.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -45,7 +43,7 @@ def figure_downloads(
         ("SVG", "svg", "image/svg+xml", lambda: export.figure_svg(fig)),
         ("HTML", "html", "text/html", lambda: export.figure_html(fig)),
         ("CSV", "csv", "text/csv", lambda: export.table_csv(data)),
-        ("Evidence (zip)", "zip", "application/zip", lambda: export.evidence_bundle(fig, data, evidence, manifest)),
+        ("Evidence (zip)", "zip", "application/zip", lambda: export.evidence_bundle(fig, data, evidence, {**manifest, "chart": what})),
     )
     for col, (label, ext, mime, make) in zip(cols, buttons):
         col.download_button(
@@ -56,8 +54,3 @@ def figure_downloads(
             key=f"{ext}-{key}",
             on_click="ignore",
         )
-
-
-def manifest_json(manifest: dict) -> str:
-    """Return a manifest as pretty JSON (for display)."""
-    return json.dumps(manifest, ensure_ascii=False, indent=1, default=str)

@@ -1,0 +1,54 @@
+"""Showing a chart: offline map assets, click/box selection to filter, evidence and downloads."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from techdiplomacy.filters import Filters
+from techdiplomacy.page_text import t
+from techdiplomacy.selection import SELECTABLE, selection_filters
+from techdiplomacy.ui.downloads import figure_downloads
+from techdiplomacy.ui.sidebar import selected
+
+#: plotly.js fetches map outlines from here: our own static files, never a CDN.
+TOPOJSON_URL = "app/static/topojson/"
+
+
+def _base_url() -> str:
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/" if base else "/"
+
+
+def chart(
+    fig: go.Figure,
+    *,
+    key: str,
+    filters: Filters,
+    data: pd.DataFrame,
+    evidence: pd.DataFrame | None = None,
+    manifest: dict | None = None,
+) -> None:
+    """Show ``fig``; a selection on it filters the dashboard; downloads sit under it."""
+    name = (fig.layout.meta or {}).get("chart", key) if isinstance(fig.layout.meta, dict) else key
+    state = hashlib.sha1(repr(sorted(filters.to_query().items())).encode()).hexdigest()[:8]
+    config = {"topojsonURL": _base_url() + TOPOJSON_URL, "displaylogo": False}
+    if name in SELECTABLE:
+        event = st.plotly_chart(
+            fig, key=f"{key}-{state}", on_select="rerun", selection_mode=("points", "box", "lasso"),
+            config=config, width="stretch",
+        )
+        points = (event or {}).get("selection", {}).get("points", []) if event else []
+        chosen = selection_filters(name, points)
+        if chosen:
+            selected(filters, chosen)
+    else:
+        st.plotly_chart(fig, key=f"{key}-{state}", config=config, width="stretch")
+    with st.expander(t("downloads", filters.lang)):
+        figure_downloads(
+            fig, data, evidence if evidence is not None else pd.DataFrame(), key, filters,
+            manifest or {}, key=f"{key}-{state}",
+        )

@@ -1,0 +1,93 @@
+"""The sidebar filters, kept in the URL query string (the URL is the source of truth)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from techdiplomacy import labels
+from techdiplomacy.charts_topics import topic_names
+from techdiplomacy.filters import Filters
+from techdiplomacy.page_text import t
+
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fa": "فارسی"}
+
+
+def url_filters() -> Filters:
+    """Return the filters the URL holds now."""
+    return Filters.from_query(st.query_params)
+
+
+def set_url(filters: Filters) -> None:
+    """Write ``filters`` to the URL (only when they changed, so history stays clean)."""
+    if filters.to_query() != url_filters().to_query():
+        st.query_params.from_dict(filters.to_query())
+
+
+def sidebar(tables: dict[str, pd.DataFrame]) -> Filters:
+    """Show the filter widgets (from the URL), write changes back to the URL; return the filters."""
+    options = Filters.options(tables)
+    current = Filters.from_query(st.query_params, known=options)
+    lang = current.lang
+    with st.sidebar:
+        lang = st.selectbox(
+            t("display_language", lang), list(labels.UI_LANGUAGES),
+            index=list(labels.UI_LANGUAGES).index(lang), format_func=LANGUAGE_NAMES.get,
+        )
+        st.header(t("filters", lang))
+        countries = st.multiselect(
+            t("partner_country", lang), options["countries"], default=list(current.countries),
+            format_func=lambda k: f"{labels.name('country', k, lang)} ({k})",
+        )
+        sectors = st.multiselect(
+            t("sector", lang), options["sectors"], default=list(current.sectors),
+            format_func=lambda k: labels.name("sector", k, lang),
+        )
+        date_from, date_to = _dates(current, options, lang)
+        languages = st.multiselect(
+            t("language", lang), options["languages"], default=list(current.languages),
+            format_func=lambda k: LANGUAGE_NAMES.get(k, k),
+        )
+        sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources))
+        names = topic_names(tables.get("topics"), lang)
+        topics = st.multiselect(
+            t("topic", lang), options["topics"], default=list(current.topics),
+            format_func=lambda k: labels.strip_isolates(str(names.get(k, k))),
+        )
+        query = st.text_input(t("search", lang), value=current.query)
+        chosen = Filters(
+            countries=countries, sectors=sectors, date_from=date_from, date_to=date_to,
+            languages=languages, sources=sources, topics=topics, query=query, lang=lang,
+        )
+        if not chosen.is_empty() and st.button(t("clear_filters", lang)):
+            chosen = Filters(lang=lang)
+    set_url(chosen)
+    if labels.is_rtl(chosen.lang):
+        st.html('<style>[data-testid="stMain"] .block-container{direction:rtl;text-align:right}</style>')
+    return chosen
+
+
+def _dates(current: Filters, options: dict, lang: str):
+    low, high = options["date_min"], options["date_max"]
+    if low is None:
+        return current.date_from, current.date_to
+    start = current.date_from or low
+    end = current.date_to or high
+    picked = st.date_input(t("date_range", lang), value=(start, end), min_value=min(low, start), max_value=max(high, end))
+    if not isinstance(picked, (tuple, list)) or len(picked) != 2:
+        return current.date_from, current.date_to
+    date_from = picked[0] if picked[0] != low else None
+    date_to = picked[1] if picked[1] != high else None
+    return date_from, date_to
+
+
+def selected(filters: Filters, chart_filters: dict[str, tuple]) -> None:
+    """Add a chart selection's values to the filters in the URL and rerun."""
+    changes = {}
+    for field, values in chart_filters.items():
+        merged = tuple(dict.fromkeys(tuple(getattr(filters, field)) + tuple(values)))
+        if merged != tuple(getattr(filters, field)):
+            changes[field] = merged
+    if changes:
+        set_url(filters.replace(**changes))
+        st.rerun()
