@@ -121,10 +121,8 @@ def sector_cooccurrence_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     columns = {"sector_a": "string", "sector_b": "string", "n_articles": "Int64"}
     if pairs.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
-    incidence = pd.crosstab(pairs["article_id"], pairs["sector"]).clip(upper=1)
-    matrix = incidence.T.dot(incidence)
-    matrix.index.name, matrix.columns.name = "sector_a", "sector_b"
-    out = matrix.stack().rename("n_articles").reset_index()
+    joined = pairs.merge(pairs, on="article_id", suffixes=("_a", "_b"))
+    out = joined.groupby(["sector_a", "sector_b"]).size().reset_index(name="n_articles")
     out = out[out["n_articles"] > 0]
     return out.reset_index(drop=True).astype(columns)
 
@@ -168,20 +166,19 @@ def official_nodes(officials: pd.DataFrame, *, top_n: int | None = None) -> pd.D
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
-    def mode(series: pd.Series):
-        counts = series.dropna().value_counts()
-        return counts.index[0] if len(counts) else pd.NA
+    def most_frequent(column: str) -> pd.Series:
+        # the value each person has most often (ties: the one met first)
+        rows = frame[["official", column]].assign(order=np.arange(len(frame)))
+        counts = rows.groupby(["official", column]).agg(n=("order", "size"), first=("order", "min")).reset_index()
+        counts = counts.sort_values(["official", "n", "first"], ascending=[True, False, True], kind="stable")
+        return counts.drop_duplicates("official").set_index("official")[column]
 
-    grouped = frame.groupby("official", sort=True)
-    out = pd.DataFrame(
-        {
-            "name": grouped["name"].agg(mode),
-            "role": grouped["role"].agg(mode),
-            "country": grouped["country"].agg(mode),
-            "n_articles": grouped["article_id"].nunique(),
-            "article_ids": grouped["article_id"].agg(lambda s: "|".join(sorted(set(s.dropna())))),
-        }
-    ).reset_index()
+    pairs = frame[["official", "article_id"]].dropna().drop_duplicates().sort_values(["official", "article_id"])
+    grouped = pairs.groupby("official", sort=True)["article_id"]
+    out = pd.DataFrame({"n_articles": grouped.size(), "article_ids": grouped.agg("|".join)})
+    for column in ("name", "role", "country"):
+        out[column] = most_frequent(column).reindex(out.index)
+    out = out.reset_index()[["official", "name", "role", "country", "n_articles", "article_ids"]]
     out = out.sort_values(["n_articles", "official"], ascending=[False, True], kind="stable").reset_index(drop=True)
     if top_n is not None:
         out = out.head(top_n)
