@@ -38,17 +38,20 @@ MIN_SHINGLES_FOR_CONTAINMENT = 8
 #: A shingle in more than this share of the corpus (and at least COMMON_MIN_DOCS texts) is boilerplate.
 COMMON_SHARE = 0.01
 COMMON_MIN_DOCS = 50
+COMMON_SAMPLE = 5000  # texts sampled to find them
 #: Buckets larger than this are linked to their first member only, to keep the work linear.
 MAX_BUCKET = 100
 SEED = 20240812
 
 
-#: A word (with the marks and joiners normalisation deletes, so it is one token) or a sentence end.
-_TOKEN = re.compile(r"[\w\u0640\u064B-\u065F\u0670\u06D6-\u06ED\u200d\u200e\u200f\u00ad]+|[.!?؟;؛…\n]")
-_BREAKS = frozenset(".!?؟;؛…\n")
+#: In normalised text: a word, or a sentence end (a line break is written as ¶ before splitting).
+_PIECE = re.compile(r"\w+|[.!?؟;؛…¶]")
+_BREAKS = frozenset(".!?؟;؛…¶")
 #: Token codes that are not words: a sentence end, the end of a text.
 _BREAK, _END = 1, 2
 _CHUNK_TEXTS = 2000  # texts tokenised at once (bounds the memory held in token strings)
+_VALUE_BITS = np.uint64(48)  # bits of a shingle hash kept; the text number in a chunk takes the rest
+_VALUE_MASK = np.uint64((1 << 48) - 1)
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 _MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 _ROLL = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
@@ -68,6 +71,15 @@ class _Shingled:
         return np.diff(self.offsets)
 
 
+def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (sorted distinct values, count of each); np.unique's hash path is far slower here."""
+    ordered = np.sort(values)
+    fresh = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=fresh[1:])
+    starts = np.flatnonzero(fresh)
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
+
+
 def _mix(x: np.ndarray) -> np.ndarray:
     """splitmix64's finaliser: spreads every input bit over the 64 output bits."""
     with np.errstate(over="ignore"):
@@ -78,56 +90,62 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
-def _word_code(piece: str) -> int | None:
-    """Return a stable 64-bit code of a word's normalised form (_BREAK for a sentence end)."""
-    if piece in _BREAKS:
-        return _BREAK
-    word = normalise(piece)
-    if not word:
-        return None
+def _word_code(word: str) -> int:
+    """Return a stable 64-bit code of a normalised word (never a reserved code)."""
     code = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
     return code if code > _END else code + _END + 1
 
 
-def _token_codes(token: str, words: dict[str, int | None]) -> tuple[int, ...]:
-    """Return the codes of the words and sentence ends in a whitespace-separated token."""
-    out = []
-    for piece in _TOKEN.findall(token):
-        code = words.get(piece, _END)
-        if code == _END:
-            code = words[piece] = _word_code(piece)
-        if code is not None:
+def _learn_tokens(tokens: list[str], codes: dict[str, tuple[int, ...]], words: dict[str, int]) -> None:
+    """Add to ``codes`` the word and sentence-end codes of each new whitespace-free token."""
+    if not tokens:
+        return
+    # One normalise call for all of them: the chain maps character by character and never
+    # touches a newline, so joining on newlines and splitting again keeps tokens apart.
+    for token, normal in zip(tokens, normalise("\n".join(tokens)).split("\n"), strict=True):
+        out = []
+        for piece in _PIECE.findall(normal):
+            if piece in _BREAKS:
+                out.append(_BREAK)
+                continue
+            code = words.get(piece)
+            if code is None:
+                code = words[piece] = _word_code(piece)
             out.append(code)
-    return tuple(out)
+        codes[token] = tuple(out)
 
 
 def _shingle(texts: list[str]) -> _Shingled:
     """Return the shingle sets of ``texts`` (a text with no full shingle uses its words)."""
-    codes: dict[str | None, tuple[int, ...]] = {None: (_END,)}
-    words: dict[str, int | None] = {}
+    codes: dict[str, tuple[int, ...]] = {}
+    words: dict[str, int] = {}
     values: list[np.ndarray] = []
     owners: list[np.ndarray] = []
     for first in range(0, len(texts), _CHUNK_TEXTS):
-        flat: list[str | None] = []
-        for text in texts[first : first + _CHUNK_TEXTS]:
-            flat.extend(text.split() if isinstance(text, str) else ())
-            flat.append(None)  # end of this text
-        for token in set(flat).difference(codes):
-            codes[token] = _token_codes(token, words)
-        # Each distinct token is normalised and hashed once; per occurrence only C-level lookups.
-        code = np.fromiter(chain.from_iterable(map(codes.__getitem__, flat)), dtype=np.uint64)
-        ends = code == _END
-        owner = first + np.cumsum(ends) - ends
-        value, who = _chunk_shingles(code[~ends], owner[~ends], np.flatnonzero(ends) - np.arange(ends.sum()))
-        values.append(value)
-        owners.append(who)
+        chunk = texts[first : first + _CHUNK_TEXTS]
+        tokens = [t.replace("\r", "\n").replace("\n", " ¶ ").split() if isinstance(t, str) else [] for t in chunk]
+        # Each distinct token is normalised and hashed once; per occurrence, only vectorised work.
+        index, uniques = pd.factorize(np.fromiter(chain.from_iterable(tokens), dtype=object))
+        _learn_tokens([u for u in uniques if u not in codes], codes, words)
+        table = [codes[u] for u in uniques]
+        lengths = np.fromiter(map(len, table), dtype=np.int64, count=len(table))
+        flat_table = np.fromiter(chain.from_iterable(table), dtype=np.uint64, count=int(lengths.sum()))
+        starts = np.cumsum(lengths) - lengths
+        per_token = lengths[index]
+        repeated = np.repeat(index, per_token)
+        within = np.arange(len(repeated)) - np.repeat(np.cumsum(per_token) - per_token, per_token)
+        code = flat_table[starts[repeated] + within]
+        token_owner = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
+        owner = np.repeat(token_owner, per_token)  # text number within the chunk
+        text_starts = np.searchsorted(owner, np.arange(len(tokens)))
+        value, who = _chunk_shingles(code, owner, text_starts)
+        # One sort per chunk makes each text's set unique and sorted: the key is the text's
+        # number in the high 16 bits over the shingle's top 48 bits (2**-48 collision odds).
+        key, _ = _sorted_unique((who.astype(np.uint64) << _VALUE_BITS) | (value >> np.uint64(64 - _VALUE_BITS)))
+        values.append(key & _VALUE_MASK)
+        owners.append(first + (key >> _VALUE_BITS).astype(np.int64))
     value = np.concatenate(values) if values else np.zeros(0, dtype=np.uint64)
     owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
-    order = np.lexsort((value, owner))
-    value, owner = value[order], owner[order]
-    fresh = np.ones(len(value), dtype=bool)
-    fresh[1:] = (value[1:] != value[:-1]) | (owner[1:] != owner[:-1])
-    value, owner = value[fresh], owner[fresh]
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
     return _Shingled(value, offsets)
@@ -184,10 +202,17 @@ def _without_common(shingled: _Shingled) -> _Shingled:
     limit = max(COMMON_MIN_DOCS, int(COMMON_SHARE * count))
     if count <= limit or len(shingled.values) == 0:
         return shingled
-    unique, inverse, df = np.unique(shingled.values, return_inverse=True, return_counts=True)
-    keep = df[inverse] <= limit
-    if keep.all():
+    # Boilerplate is frequent, so a sample of texts finds it: counting document frequency
+    # over every shingle of a big corpus would cost a full sort.
+    step = max(1, count // COMMON_SAMPLE)
+    sample = np.concatenate([shingled.of(i) for i in range(0, count, step)])
+    sampled = len(range(0, count, step))
+    unique, df = _sorted_unique(sample)
+    common = unique[df > max(COMMON_MIN_DOCS * sampled / count, COMMON_SHARE * sampled)]
+    if len(common) == 0:
         return shingled
+    at = np.minimum(np.searchsorted(common, shingled.values), len(common) - 1)
+    keep = common[at] != shingled.values
     owner = np.repeat(np.arange(count), shingled.sizes())
     sizes = np.bincount(owner[keep], minlength=count)
     offsets = np.zeros(count + 1, dtype=np.int64)
@@ -243,7 +268,7 @@ def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(found).astype(np.int64)
-    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    codes, _ = _sorted_unique(pairs[:, 0] * n + pairs[:, 1])
     return np.stack([codes // n, codes % n], axis=1)
 
 
