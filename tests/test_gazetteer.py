@@ -119,3 +119,19 @@ def test_empty_and_bad_mode():
                                                 ("Iran", False), ("ICT sector", False), ("5G", False), ("ایران", False)])
 def test_is_cased_acronym(alias, cased):
     assert is_cased_acronym(alias) is cased
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://example.org/irna/iran-armenia", []),
+        ("www.iran.ir", []),
+        ("info@iran.ir", []),
+        ("Iran / Armenia", [("IRN", "iran")]),
+        ("Iran.", [("IRN", "iran")]),
+        ("iran.ir/news", []),
+        ("U.S./Iran", [("IRN", "iran")]),
+    ],
+)
+def test_no_matches_inside_links(text, expected):
+    assert found(Gazetteer([("IRN", "iran")]), text) == expected

@@ -23,6 +23,7 @@ exception is the fused article: ``للعراق`` is reported whole (its article 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -198,7 +199,21 @@ class Gazetteer:
                 if spec.written is not None and not _written_as(spec.written, text, offsets, start, end):
                     continue
                 candidates.append((span_start, j, end - start, spec.key))
-        return _longest_first(candidates)
+        return [m for m in _longest_first(candidates) if not _in_link(norm, m.start, m.end)]
+
+
+_DOMAIN_PATH = re.compile(r"[a-z0-9-]\.[a-z]{2,}/")
+
+
+def _in_link(norm: str, start: int, end: int) -> bool:
+    """True when the span sits inside a URL, e-mail address or domain (…/oman-space, x@iran.ir)."""
+    left = max(norm.rfind(" ", 0, start), norm.rfind("\n", 0, start)) + 1
+    right_space = [i for i in (norm.find(" ", end), norm.find("\n", end)) if i != -1]
+    right = min(right_space) if right_space else len(norm)
+    token = norm[left:right]
+    if len(token) == end - start:
+        return False
+    return "://" in token or "www." in token or "@" in token or _DOMAIN_PATH.search(token) is not None
 
 
 def _written_as(written: str, text: str | None, offsets: list[int] | None, start: int, end: int) -> bool:
