@@ -228,7 +228,7 @@ class Filters:
         def values(key: str, split: bool) -> list[str]:
             try:
                 raw = params.get_all(key) if hasattr(params, "get_all") else params.get(key)
-            except Exception:  # noqa: BLE001 - a URL must never break the page
+            except (AttributeError, KeyError, TypeError, ValueError):  # a URL must never break the page
                 return []
             if raw is None:
                 return []
