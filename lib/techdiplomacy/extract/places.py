@@ -224,18 +224,19 @@ def hits(doc: Document) -> list[Hit]:
     norm = doc.norm
     matches = t.gazetteer.find(norm, doc.text, doc.offsets)
     parsed = [(m, *m.key.split(_SEP)) for m in matches]
-    clear_keys = {
-        (kind, ident)
-        for m, kind, ident, form, alias in parsed
-        if (f"{kind}:{ident}", alias) not in t.ambiguous
-    }
-    clear_matches = [m for m, kind, ident, form, alias in parsed if (f"{kind}:{ident}", alias) not in t.ambiguous]
+
+    def ambiguous_here(kind: str, ident: str, alias: str) -> bool:
+        lang = t.ambiguous.get((f"{kind}:{ident}", alias))
+        return lang is not None and lang in ("*", doc.language)
+
+    clear = [(m, kind, ident) for m, kind, ident, form, alias in parsed if not ambiguous_here(kind, ident, alias)]
+    clear_keys = {(kind, ident) for _, kind, ident in clear}
+    clear_matches = [m for m, _, _ in clear]
     out: list[Hit] = []
     for m, kind, ident, form, alias in parsed:
         if _inside_name(doc, m) or (ident == "YEM" and _right_hand(doc, m)):
             continue
-        lang = t.ambiguous.get((f"{kind}:{ident}", alias))
-        if lang is not None and (lang == "*" or lang == doc.language):
+        if ambiguous_here(kind, ident, alias):
             resolved = _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t)
             if resolved is None:
                 continue
