@@ -135,3 +135,16 @@ def test_iso_and_solar_round_trip(day):
     assert parse_date(day.strftime("%d %B %Y")) == day
     solar = jdatetime.date.fromgregorian(date=day)
     assert parse_date(f"{solar.year}/{solar.month:02d}/{solar.day:02d}") == day
+
+
+_TOKENS = st.sampled_from(
+    [*(n for names in GREGORIAN_MONTHS.values() for n in names), *(n for names in SOLAR_HIJRI_MONTHS.values() for n in names),
+     "12", "۲۲", "١٢", "31", "0", "2024", "۱۴۰۳", "1403", "١٤٤٦", "9999", "/", "-", ",", "(", ")", "T10:00", "الاثنين", "ماه", "of"]
+)  # fmt: skip
+
+
+@given(st.lists(_TOKENS, max_size=8).map(" ".join))
+@settings(max_examples=500, deadline=None)
+def test_date_like_token_soup_gives_a_plausible_date_or_none(value):
+    result = parse_date(value)
+    assert result is None or D(1900, 1, 1) <= result <= D(2100, 12, 31)

@@ -378,7 +378,7 @@ def _field_str(value: object) -> str:
 
 
 def _first_line(text: str) -> str:
-    line = next((ln for ln in text.split("\n") if ln.strip()), "")
+    line = next((ln for ln in text.split("\n") if any(ch.isalnum() for ch in ln)), "")
     line = " ".join(line.lstrip("#").split())
     if len(line) > _TITLE_MAX:
         line = line[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
