@@ -490,6 +490,13 @@ def test_arabic_legacy_encodings_are_not_read_as_latin(text, encoding):
     assert decoded.split("\n")[0] == text
 
 
+@pytest.mark.parametrize("text", [AR, FA])
+def test_utf8_cut_mid_character_stays_utf8(text):
+    text = text.rstrip(".")
+    data = text.encode("utf-8")[:-1]  # the last letter loses its second byte
+    assert decode(data) == text[:-1] + "\ufffd"
+
+
 @pytest.mark.parametrize(
     ("data", "newline_free"),
     [

@@ -129,6 +129,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text
     candidates = [(_suspect_ratio(head.decode(enc, "replace")), i, enc) for i, enc in enumerate(LEGACY_ENCODINGS)]
     for ratio, _, encoding in sorted(candidates):
         if ratio > 0.15:
@@ -141,6 +144,20 @@ def decode(data: bytes) -> str:
     if guess is not None:
         return guess
     raise NotTextError("unknown text encoding (not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or cp1252)")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """Return UTF-8 text with a few damaged bytes (a file cut mid-character) as U+FFFD.
+
+    Read as Windows-1256, UTF-8 Arabic turns into Arabic-looking mojibake (ط§ظ„) that no
+    script check catches; legacy Arabic bytes, in turn, are almost never valid UTF-8.
+    """
+    text = data.decode("utf-8", "replace")
+    damaged = text.count("\ufffd")
+    multibyte = sum(1 for ch in text[:_SAMPLE] if ord(ch) > 0x7F and ch != "\ufffd")
+    if damaged <= max(1, len(text) // 1000) and multibyte >= 10 * damaged:
+        return text
+    return None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
