@@ -283,6 +283,30 @@ def test_from_query_never_crashes_and_round_trips(params):
     assert Filters.from_query(filters.to_query()) == filters
 
 
+plain_text = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    countries=st.lists(st.from_regex(r"[A-Z]{3}", fullmatch=True), max_size=3),
+    sectors=st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True), max_size=3),
+    dates=st.tuples(st.none() | st.dates(), st.none() | st.dates()),
+    languages=st.lists(st.sampled_from(["ar", "fa", "en", "hy", "tr"]), max_size=3),
+    sources=st.lists(plain_text.map(str.strip).filter(bool), max_size=3),
+    topics=st.lists(st.integers(-1, 10**6), max_size=3),
+    query=plain_text | st.text(min_size=190, max_size=260),
+    lang=st.sampled_from(["en", "ar", "fa"]),
+)
+def test_any_filters_round_trip_through_the_url(countries, sectors, dates, languages, sources, topics, query, lang):
+    filters = Filters(countries=countries, sectors=sectors, date_from=dates[0], date_to=dates[1], languages=languages,
+                      sources=sources, topics=topics, query=query, lang=lang)
+    assert Filters.from_query(filters.to_query()) == filters
+
+
+def test_source_names_keep_their_inner_spaces():
+    assert Filters.from_query({"source": "Tehran  Times "}).sources == ("Tehran  Times",)
+
+
 # --- options and describe ----------------------------------------------------------------------
 
 

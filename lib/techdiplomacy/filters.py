@@ -57,14 +57,21 @@ _SECTOR = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _TOPIC = re.compile(r"-?[0-9]{1,9}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-MAX_TEXT = 200  # longest source name or query taken from a URL
+MAX_TEXT = 200  # longest query taken from a URL
+MAX_SOURCE = 300  # longest source name taken from a URL
 MAX_VALUES = 100  # most values of one multi-valued parameter taken from a URL
 
 
 def _clean_text(value) -> str:
     """Return ``value`` as one line of at most MAX_TEXT characters, without control marks."""
-    text = _CONTROL.sub("", str(value)).replace("\n", " ").replace("\t", " ")
-    return " ".join(text.split())[:MAX_TEXT]
+    text = _CONTROL.sub("", str(value).replace("\n", " ").replace("\t", " "))
+    return " ".join(text.split())[:MAX_TEXT].strip()
+
+
+def _clean_source(value) -> str:
+    """Return a source name from a URL without control or bidi marks, at most MAX_SOURCE
+    characters; inner spaces are kept, since the name must equal ``articles.source``."""
+    return _CONTROL.sub("", str(value)).strip()[:MAX_SOURCE]
 
 
 def _unique(values) -> tuple:
@@ -174,7 +181,7 @@ class Filters:
         set_(self, "languages", tup(self.languages, lambda v: str(v).strip().lower()))
         set_(self, "sources", tup(self.sources, lambda v: str(v)))
         set_(self, "topics", tup(self.topics, int))
-        set_(self, "query", " ".join(str(self.query or "").split()))
+        set_(self, "query", _clean_text(self.query or "").strip())
         set_(self, "lang", labels.ui_language(self.lang))
         start, end = _as_date(self.date_from), _as_date(self.date_to)
         if start and end and start > end:
@@ -262,7 +269,7 @@ class Filters:
         sectors = [v for v in values("sector", True) if _SECTOR.fullmatch(v)]
         languages = [v.lower() for v in values("language", True) if _LANGUAGE.fullmatch(v.lower())]
         topics = [int(v) for v in values("topic", True) if _TOPIC.fullmatch(v)]
-        sources = [s for s in (_clean_text(v) for v in values("source", False)) if s]
+        sources = [s for s in (_clean_source(v) for v in values("source", False)) if s]
         lang = last("lang")
         return cls(
             countries=tuple(allowed("countries", countries)),
