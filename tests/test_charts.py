@@ -126,6 +126,7 @@ def test_template_font_has_arabic_glyphs_and_colour_blind_palette():
     d = charts.mentions_by_country(tables()["mentions"]).to_dict()
     font = d["layout"]["template"]["layout"]["font"]["family"]
     assert font.startswith("Noto Sans Arabic") and "DejaVu Sans" in font
+    assert d["layout"]["font"]["family"] == font  # also outside the template (Streamlit's theme)
     assert d["layout"]["template"]["layout"]["colorway"] == list(PALETTE)
 
 

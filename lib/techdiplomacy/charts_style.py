@@ -115,8 +115,10 @@ def style(fig: go.Figure, *, chart: str, title: str, lang: str, empty: bool = Fa
     rtl = labels.is_rtl(lang)
     fig.update_layout(
         template=TEMPLATE,
+        # The font again outside the template: st.plotly_chart's default theme swaps templates.
+        font=dict(family=FONT_FAMILY),
         title=dict(text=labels.isolate(title), x=0.98 if rtl else 0.02, xanchor="right" if rtl else "left"),
-        hoverlabel=dict(align="right" if rtl else "left"),
+        hoverlabel=dict(align="right" if rtl else "left", font=dict(family=FONT_FAMILY)),
         meta={"chart": chart, "empty": empty, "lang": lang},
     )
     return fig
