@@ -1,0 +1,132 @@
+"""Every page runs (shipped data, fixtures, empty corpus); filters change what pages show; the
+URL holds the filters and round-trips."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["overview", "countries", "sectors", "officials", "figures", "topics", "articles", "data", "add"]
+
+
+def _corpus(folder: Path, *, fixtures: bool) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "data" / "articles" / "al-vefagh-224281-iran-armenia-ict.md", folder)
+    if fixtures:
+        for path in (ROOT / "tests" / "fixtures" / "articles").glob("*.md"):
+            shutil.copy(path, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus_env(tmp_path_factory):
+    base = tmp_path_factory.mktemp("pages")
+    return {"TECHDIPLOMACY_DATA": str(_corpus(base / "articles", fixtures=True)), "TECHDIPLOMACY_STORE": str(base / "store.duckdb")}
+
+
+def _app(monkeypatch, env: dict, page: str = "overview", params: dict | None = None) -> AppTest:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _param(at: AppTest, key: str) -> list[str]:
+    value = at.query_params[key]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _metrics(at: AppTest) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_corpus(monkeypatch, corpus_env, page):
+    at = _app(monkeypatch, corpus_env, page)
+    assert at.title[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_shipped_data(monkeypatch, tmp_path, page):
+    env = {"TECHDIPLOMACY_DATA": str(ROOT / "data" / "articles"), "TECHDIPLOMACY_STORE": str(tmp_path / "s.duckdb")}
+    _app(monkeypatch, env, page)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_corpus(monkeypatch, tmp_path, page):
+    (tmp_path / "empty").mkdir()
+    env = {"TECHDIPLOMACY_DATA": str(tmp_path / "empty"), "TECHDIPLOMACY_STORE": str(tmp_path / "e.duckdb")}
+    at = _app(monkeypatch, env, page)
+    if page != "add":
+        assert any("No articles yet" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected_articles"),
+    [
+        ({}, 6),
+        ({"country": "TUR"}, 1),
+        ({"country": ["IRQ", "RUS"]}, 2),
+        ({"sector": "space"}, 2),  # Oman and the sample (الصناعة الفضائية)
+        ({"language": "fa"}, 2),
+        ({"source": "Tehran Times"}, 1),
+        ({"from": "2024-08-01"}, 4),
+        ({"from": "2024-08-01", "to": "2024-08-31"}, 3),  # two Solar Hijri dates among them
+        ({"q": "Zarepour"}, 1),
+        ({"q": "هاشمی"}, 2),  # Persian spelling finds the Arabic هاشمي too
+    ],
+)
+def test_each_filter_changes_the_overview(monkeypatch, corpus_env, params, expected_articles):
+    at = _app(monkeypatch, corpus_env, params=params)
+    assert _metrics(at)["Articles"] == str(expected_articles)
+
+
+def test_topic_filter_changes_the_topics_page(monkeypatch, corpus_env):
+    at = _app(monkeypatch, corpus_env, "overview")
+    all_articles = int(_metrics(at)["Articles"])
+    topic = at.sidebar.multiselect[-1].options[0]
+    at.sidebar.multiselect[-1].select(topic).run()
+    assert 0 < int(_metrics(at)["Articles"]) < all_articles
+    assert _param(at, "topic") == [str(at.sidebar.multiselect[-1].value[0])]
+
+
+def test_widget_choice_goes_to_the_url_and_back(monkeypatch, corpus_env):
+    at = _app(monkeypatch, corpus_env)
+    countries = at.sidebar.multiselect[0]
+    assert "ARM" in countries.options[0] or "ARM" in " ".join(countries.options)
+    countries.set_value(["ARM"]).run()
+    assert _param(at, "country") == ["ARM"]
+    assert _metrics(at)["Articles"] == "1"
+    again = _app(monkeypatch, corpus_env, params={"country": "ARM", "lang": "ar"})
+    assert _param(again, "country") == ["ARM"] and _param(again, "lang") == ["ar"]
+    assert _metrics(again)["المقالات"] == "1"
+
+
+def test_bad_url_values_are_ignored(monkeypatch, corpus_env):
+    at = _app(monkeypatch, corpus_env, params={"country": "<script>", "from": "not-a-date", "topic": "x"})
+    assert _metrics(at)["Articles"] == "6"
+
+
+def test_display_language_switches_names_and_direction(monkeypatch, corpus_env):
+    at = _app(monkeypatch, corpus_env, params={"lang": "fa"})
+    assert at.title[0].value == "نمای کلی"
+    assert any("direction:rtl" in h.proto.body for h in at.get("html"))
+
+
+def test_articles_page_escapes_untrusted_text(monkeypatch, tmp_path):
+    folder = _corpus(tmp_path / "a", fixtures=False)
+    (folder / "evil.txt").write_text('Evil <script>alert(1)</script> <img src=x onerror="alert(2)"> Iran and Iraq\n', encoding="utf-8")
+    env = {"TECHDIPLOMACY_DATA": str(folder), "TECHDIPLOMACY_STORE": str(tmp_path / "x.duckdb")}
+    at = _app(monkeypatch, env, "articles")
+    at.selectbox[0].select(at.selectbox[0].options[-1]).run() if len(at.selectbox[0].options) > 1 else None
+    bodies = [h.proto.body for h in at.get("html")]
+    assert not any("<script>" in b or "<img" in b for b in bodies)
