@@ -1,0 +1,90 @@
+"""The real app in headless Chromium: filter by a country, see the charts change, download a
+CSV and a PNG and read them, and prove that no request left the machine."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+TIMEOUT = 60_000
+
+
+def _metric(page, label: str) -> str:
+    box = page.get_by_test_id("stMetric").filter(has_text=label).first
+    return box.get_by_test_id("stMetricValue").inner_text().strip()
+
+
+def _wait_for_charts(page) -> None:
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=TIMEOUT)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")
+
+
+def _bar_labels(page) -> list[str]:
+    return page.eval_on_selector_all(".js-plotly-plot .ytick text, .js-plotly-plot .xtick text", "els => els.map(e => e.textContent)")
+
+
+def test_filter_download_and_offline(app_url, page, tmp_path):
+    page.goto(app_url, timeout=TIMEOUT)
+    _wait_for_charts(page)
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.textContent.trim() === '6')",
+        timeout=TIMEOUT,
+    )
+    assert _metric(page, "Articles") == "6"
+    before = _bar_labels(page)
+    if os.environ.get("TECHDIPLOMACY_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "overview.png"), full_page=True)
+
+    # pick a partner country in the sidebar
+    countries = page.get_by_test_id("stMultiSelect").filter(has_text="Partner country")
+    countries.get_by_role("combobox").click()
+    page.get_by_role("option", name="Türkiye (TUR)").click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.textContent.trim() === '1')",
+        timeout=TIMEOUT,
+    )
+    assert _metric(page, "Articles") == "1"
+    assert "country=TUR" in page.url
+    page.wait_for_load_state("networkidle")
+    after = _bar_labels(page)
+    assert after != before  # the charts changed with the filter
+
+    # download the sectors chart's data (CSV) and image (PNG)
+    page.get_by_text("Download").nth(1).click()
+    with page.expect_download(timeout=TIMEOUT) as csv_download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="CSV").nth(1).click()
+    csv_path = tmp_path / csv_download.value.suggested_filename
+    csv_download.value.save_as(csv_path)
+    assert "country-TUR" in csv_path.name
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert {row["sector"] for row in rows} >= {"cybersecurity", "e_government"}
+    with page.expect_download(timeout=120_000) as png_download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="PNG").nth(1).click()
+    png_path = tmp_path / "chart.png"
+    png_download.value.save_as(png_path)
+    assert png_path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert png_path.stat().st_size > 5_000
+
+    assert page.outside_requests == [], page.outside_requests
+
+
+def test_countries_page_map_renders_offline(app_url, page):
+    page.goto(f"{app_url}/countries", timeout=TIMEOUT)
+    page.wait_for_selector(".js-plotly-plot .geo, .js-plotly-plot .choroplethlayer", timeout=TIMEOUT)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .choroplethlayer path').length > 3", timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")
+    if os.environ.get("TECHDIPLOMACY_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "countries.png"), full_page=True)
+    assert page.outside_requests == [], page.outside_requests
+    assert re.search(r"/countries", page.url)
