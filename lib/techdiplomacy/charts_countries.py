@@ -114,7 +114,9 @@ def bars(
             marker=dict(color=[colour(k) for k in keys]),
             customdata=[[str(k), int(n), m, *constant] for k, n, m in zip(keys, counts["n_articles"], mentions)],
             text=counts["n_articles"].astype(int).tolist(),
-            textposition="auto",
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
             hovertemplate=hover("%{y}", f"{labels.isolate(labels.message('articles', lang))}: %{{x}}",
                                 f"{labels.isolate(labels.message('mentions', lang))}: %{{customdata[2]}}"),
         )

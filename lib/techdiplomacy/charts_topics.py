@@ -70,7 +70,9 @@ def topic_sizes(topics: pd.DataFrame, *, top_n: int | None = None, lang: str = "
             orientation="h",
             marker=dict(color=[topic_colour(t) for t in ids]),
             text=rows["size"].astype(int).tolist(),
-            textposition="auto",
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
             customdata=[[t, None if pd.isna(a) else str(a)] for t, a in zip(ids, rows["representative_article_id"])],
             hovertemplate=hover("%{y}", f"{labels.isolate(labels.message('articles', lang))}: %{{x}}"),
         )
