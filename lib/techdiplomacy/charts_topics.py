@@ -22,8 +22,8 @@ from techdiplomacy.charts_style import (
     topic_colour,
 )
 
-#: Above this many points the topic map uses WebGL (Scattergl); below, SVG, which also
-#: exports to PNG/SVG without a GPU.
+#: Above this many points the topic map uses WebGL (Scattergl) to stay responsive; below, SVG
+#: markers, which stay vector in an SVG export (WebGL points become a bitmap there).
 WEBGL_POINTS = 5000
 
 
