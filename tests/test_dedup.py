@@ -237,3 +237,11 @@ def test_groups_never_raise(values):
     assert list(groups.columns) == columns("near_duplicates")
     assert set(groups["group_id"]) <= set(groups["article_id"])
     assert groups.groupby("group_id").size().min() >= 2 if len(groups) else True
+
+
+def test_an_oversized_bucket_is_linked_to_its_first_member(monkeypatch):
+    monkeypatch.setattr(dedup, "MAX_BUCKET", 2)
+    copies = {f"c{i}": AR + "\n" + "تابعونا على تويتر " * i for i in range(5)}
+    groups = near_duplicate_groups(_frame({**copies, "other": FA}))
+    assert groups["article_id"].tolist() == ["c0", "c1", "c2", "c3", "c4"]
+    assert set(groups["group_id"]) == {"c0"}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import chain
+from itertools import chain, repeat
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,45 +96,57 @@ def _word_code(word: str) -> int:
     return code if code > _END else code + _END + 1
 
 
-def _learn_tokens(tokens: list[str], codes: dict[str, tuple[int, ...]], words: dict[str, int]) -> None:
-    """Add to ``codes`` the word and sentence-end codes of each new whitespace-free token."""
+def _token_codes(tokens: list[str], words: dict[str, int]) -> list[tuple[int, ...]]:
+    """Return the word and sentence-end codes of each whitespace-free token."""
     if not tokens:
-        return
+        return []
+    out = []
     # One normalise call for all of them: the chain maps character by character and never
     # touches a newline, so joining on newlines and splitting again keeps tokens apart.
-    for token, normal in zip(tokens, normalise("\n".join(tokens)).split("\n"), strict=True):
-        out = []
+    for normal in normalise("\n".join(tokens)).split("\n"):
+        codes = []
         for piece in _PIECE.findall(normal):
             if piece in _BREAKS:
-                out.append(_BREAK)
+                codes.append(_BREAK)
                 continue
             code = words.get(piece)
             if code is None:
                 code = words[piece] = _word_code(piece)
-            out.append(code)
-        codes[token] = tuple(out)
+            codes.append(code)
+        out.append(tuple(codes))
+    return out
 
 
 def _shingle(texts: list[str]) -> _Shingled:
     """Return the shingle sets of ``texts`` (a text with no full shingle uses its words)."""
-    codes: dict[str, tuple[int, ...]] = {}
+    # The vocabulary: token i's codes are flat[start[i] : start[i] + length[i]]. Each distinct
+    # token is normalised and hashed once; per occurrence, only vectorised lookups.
+    ids: dict[str, int] = {}
+    length = np.zeros(0, dtype=np.int64)
+    start = np.zeros(0, dtype=np.int64)
+    flat = np.zeros(0, dtype=np.uint64)
     words: dict[str, int] = {}
     values: list[np.ndarray] = []
     owners: list[np.ndarray] = []
     for first in range(0, len(texts), _CHUNK_TEXTS):
         chunk = texts[first : first + _CHUNK_TEXTS]
         tokens = [t.replace("\r", "\n").replace("\n", " ¶ ").split() if isinstance(t, str) else [] for t in chunk]
-        # Each distinct token is normalised and hashed once; per occurrence, only vectorised work.
-        index, uniques = pd.factorize(np.fromiter(chain.from_iterable(tokens), dtype=object))
-        _learn_tokens([u for u in uniques if u not in codes], codes, words)
-        table = [codes[u] for u in uniques]
-        lengths = np.fromiter(map(len, table), dtype=np.int64, count=len(table))
-        flat_table = np.fromiter(chain.from_iterable(table), dtype=np.uint64, count=int(lengths.sum()))
-        starts = np.cumsum(lengths) - lengths
-        per_token = lengths[index]
-        repeated = np.repeat(index, per_token)
+        every = list(chain.from_iterable(tokens))
+        token = np.fromiter(map(ids.get, every, repeat(-1)), dtype=np.int64, count=len(every))
+        unknown = np.flatnonzero(token < 0)
+        if len(unknown):
+            fresh = list(dict.fromkeys(every[i] for i in unknown))
+            table = _token_codes(fresh, words)
+            new_length = np.fromiter(map(len, table), dtype=np.int64, count=len(table))
+            start = np.concatenate([start, len(flat) + np.cumsum(new_length) - new_length])
+            flat = np.concatenate([flat, np.fromiter(chain.from_iterable(table), dtype=np.uint64, count=int(new_length.sum()))])
+            length = np.concatenate([length, new_length])
+            ids.update(zip(fresh, range(len(ids), len(ids) + len(fresh))))
+            token[unknown] = np.fromiter(map(ids.__getitem__, (every[i] for i in unknown)), dtype=np.int64, count=len(unknown))
+        per_token = length[token]
+        repeated = np.repeat(token, per_token)
         within = np.arange(len(repeated)) - np.repeat(np.cumsum(per_token) - per_token, per_token)
-        code = flat_table[starts[repeated] + within]
+        code = flat[start[repeated] + within]
         token_owner = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
         owner = np.repeat(token_owner, per_token)  # text number within the chunk
         text_starts = np.searchsorted(owner, np.arange(len(tokens)))
@@ -253,18 +265,24 @@ def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
         with np.errstate(over="ignore"):
             for r in range(1, ROWS):
                 key = _mix(key * _ROLL[0] + block[:, r])
-        order = np.argsort(key, kind="stable")
+        # Sorted by (bucket, row), rows d places apart in one bucket are a pair: one
+        # vectorised comparison per distance d instead of a Python loop over buckets.
+        order = np.lexsort((np.arange(n), key))
         sorted_keys = key[order]
-        boundaries = np.flatnonzero(np.diff(sorted_keys)) + 1
-        starts = np.concatenate([[0], boundaries])
-        ends = np.concatenate([boundaries, [n]])
-        for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            members = np.sort(order[s:e])
-            if len(members) > MAX_BUCKET:
-                found.append(np.stack([np.full(len(members) - 1, members[0]), members[1:]], axis=1))
-                continue
-            i, j = np.triu_indices(len(members), k=1)
-            found.append(np.stack([members[i], members[j]], axis=1))
+        fresh = np.ones(n, dtype=bool)
+        np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=fresh[1:])
+        starts = np.flatnonzero(fresh)
+        sizes = np.diff(np.append(starts, n))
+        size_of = np.repeat(sizes, sizes)
+        first_of = np.repeat(order[starts], sizes)
+        large = size_of > MAX_BUCKET  # linked to the bucket's first row only
+        found.append(np.stack([first_of[large], order[large]], axis=1)[first_of[large] != order[large]])
+        small = ~large
+        for d in range(1, int(size_of[small].max(initial=1))):
+            same = (sorted_keys[:-d] == sorted_keys[d:]) & small[:-d]
+            if not same.any():
+                break
+            found.append(np.stack([order[:-d][same], order[d:][same]], axis=1))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(found).astype(np.int64)
