@@ -11,6 +11,7 @@ Matching runs on ``Document.norm``; every span is mapped back to the original te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from techdiplomacy.document import Document
@@ -159,8 +160,34 @@ _CURRENCY_UNITS = {"USD", "EUR", "IRR", "IRT", "SAR", "OMR", "QAR", "AED", "IQD"
                    "CNY", "AMD", "AZN", "INR", "GBP"}
 
 
-def _tokens(norm: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+#: Characters read around a number for its unit and measure.
+WINDOW_BEFORE, WINDOW_AFTER = 90, 160
+
+
+def _tokens(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    end = len(norm) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm, start, end)]
+
+
+def _window_tokens(norm: str, start: int, end: int, before: int = WINDOW_BEFORE,
+                   after: int = WINDOW_AFTER) -> list[tuple[int, int, str]]:
+    """Tokens of ``norm`` around [start, end), from a word boundary."""
+    ws = max(0, start - before)
+    if ws > 0:
+        space = norm.find(" ", ws, start)
+        ws = space + 1 if space >= 0 else start
+    we = min(len(norm), end + after)
+    if we < len(norm):
+        space = norm.rfind(" ", end, we)
+        we = space if space >= 0 else we
+    return _tokens(norm, ws, we)
+
+
+def _index_at(toks: list[tuple[int, int, str]], start: int) -> int | None:
+    import bisect
+
+    i = bisect.bisect_left(toks, (start,))
+    return i if i < len(toks) and toks[i][0] == start else None
 
 
 def _strip(word: str) -> str:
@@ -171,27 +198,45 @@ def _strip(word: str) -> str:
     return word
 
 
-def extract(doc: Document) -> list[dict]:
-    """Return one row per figure in ``doc``: value, unit, measure, country, sector, evidence."""
+def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
+    """Return one row per figure in ``doc``: value, unit, measure, country, sector, evidence.
+
+    ``mentions``: the document's country, place and sector mention rows, when the caller has
+    already found them (the pipeline does); found here otherwise.
+    """
     lex = _lexicon()
     norm = doc.norm
-    toks = _tokens(norm)
-    at = {s: i for i, (s, _, _) in enumerate(toks)}
+    found = numbers.find(norm, doc.language)
+    if not found:
+        return []
+    # many numbers: tokenise the text once rather than a window per number
+    whole = _tokens(norm) if len(found) * (WINDOW_BEFORE + WINDOW_AFTER) > len(norm) else None
     rows = []
-    mentions = None
-    for number in numbers.find(norm, doc.language):
-        i = at.get(number.start)
-        if i is None:
-            continue
-        j = i
-        while j < len(toks) and toks[j][1] <= number.end:
-            j += 1
-        figure = _read(norm, toks, i, j, number, lex, doc.language, lambda a, b: doc.text.__getitem__(slice(*doc.original(a, b))))
+    mentions_given, mentions = mentions, None
+
+    def written(a: int, b: int) -> str:
+        return doc.text.__getitem__(slice(*doc.original(a, b)))
+
+    for number in found:
+        # most numbers are dates, codes or counts of nothing: judge them on a narrow window,
+        # then read the measure of the survivors on a wide one
+        figure = None
+        for before, after in ((32, 48), (WINDOW_BEFORE, WINDOW_AFTER)):
+            toks = whole if whole is not None else _window_tokens(norm, number.start, number.end, before, after)
+            i = _index_at(toks, number.start)
+            if i is None:
+                break
+            j = i
+            while j < len(toks) and toks[j][1] <= number.end:
+                j += 1
+            figure = _read(norm, toks, i, j, number, lex, doc.language, written)
+            if figure is None or whole is not None:
+                break
         if figure is None:
             continue
         unit, start, end, measure = figure
         if mentions is None:
-            mentions = _context_mentions(doc)
+            mentions = list(_context_mentions(doc)) if mentions_given is None else list(mentions_given)
         ostart, oend = doc.original(start, end)
         row = doc.evidence(ostart, oend)
         mstart, mend = doc.original(*measure) if measure else (ostart, ostart)

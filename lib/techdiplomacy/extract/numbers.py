@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from techdiplomacy.text import normalise
 
@@ -97,7 +97,7 @@ def parse_digits(text: str) -> float | None:
     A comma before exactly three digits groups thousands, else it is a decimal comma; a dot
     is a decimal point unless several dots group thousands ("1.500.000").
     """
-    s = normalise(text.strip()).replace(" ", "")
+    s = text if text.isascii() and _DIGITS.fullmatch(text) else normalise(text.strip()).replace(" ", "")
     if not s or not _DIGITS.fullmatch(s):
         return None
     if s.count(".") > 1 and "," not in s:
@@ -219,9 +219,43 @@ class Number:
 
 # A number in digits, optionally glued to an English scale suffix ("11bn", "2.5m").
 _DIGIT_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9_.,/:+-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+/\d+)(bn|mn|m|b|k|tn)?(?![\w/:-]|[.,]\d)"
+    r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]+)(bn|mn|m|b|k|tn)?(?![\w/:-]|[.,][0-9])"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Every number or scale word, also with the Arabic proclitics it may carry."""
+    units, scales = word_tables()
+    words = {w for w in set(units) | (set(scales) - ATTACHED_ONLY) if w}
+    out = set(words)
+    for w in words:
+        if not w.isascii():
+            for clitic in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"):
+                out.add(clitic + w)
+    return frozenset(out)
+
+
+@cache
+def _word_automaton():
+    """An automaton of every number word after a space or a line break, searched in the text
+    with one space in front: a hit (end, value) starts at ``end - value`` in the text and
+    ``norm[end]`` is the character after it."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word in _number_words():
+        for before in (" ", "\n", "(", "«"):
+            auto.add_word(before + word, len(word))
+    auto.make_automaton()
+    return auto
+
+
+#: Characters read as word boundaries when looking for number words.
+_AS_SPACE = str.maketrans({c: " " for c in ".,،;؛:!?؟()[]{}«»\"'“”‘’/\\-–—|%$€£+*&#@<>=_\n\t\r0123456789"})
+#: A digit glued after one of these is part of a code, a date or a decimal, not a number start.
+_GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,/:+-")
 
 
 def find(norm: str, language: str = "") -> list[Number]:
@@ -230,14 +264,11 @@ def find(norm: str, language: str = "") -> list[Number]:
     Numbers inside codes (5G, COP28, 1403/05/12, 10:30, +98-21-...) are skipped here; what a
     number measures (or whether it is a year) is for the caller to judge.
     """
-    units, scales = word_tables()
+    _, scales = word_tables()
     out: list[Number] = []
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
-    word_starts = {s: i for i, (s, _, _) in enumerate(words)}
-    taken_until = -1
     for m in _DIGIT_NUMBER.finditer(norm):
         raw, suffix = m.group(1), m.group(2)
-        if not _free_before(norm, m.start()):
+        if m.start() and norm[m.start() - 1] in _GLUE or not _free_before(norm, m.start()):
             continue
         if "/" in raw:
             if language != "fa":
@@ -253,49 +284,42 @@ def find(norm: str, language: str = "") -> list[Number]:
             value *= scales[suffix]
         else:
             # Scale words after the digits: "2 million", "۵۰۰ هزار", "2.5 مليار"
-            pos = end
             while True:
-                nxt = _next_word(norm, pos, word_starts, words)
-                if nxt is None:
+                nxt = _SPACED_WORD.match(norm, end)
+                if nxt is None or nxt.group(1) not in scales or nxt.group(1) in ATTACHED_ONLY:
                     break
-                s, e, w = nxt
-                key = w if w in scales else None
-                if key is None or key in ATTACHED_ONLY:
-                    break
-                value *= scales[key] / (2 if scales[key] in (2e3, 2e6, 2e9) else 1)
-                end = e
-                pos = e
+                scale = scales[nxt.group(1)]
+                value *= scale / (2 if scale in (2e3, 2e6, 2e9) else 1)
+                end = nxt.end()
         if "/" in raw and end == m.end():
             continue  # "1/2" without a scale word is a fraction or a date, not a decimal
         out.append(Number(value, m.start(), end, "digits"))
     digit_spans = [(n.start, n.end) for n in out]
-    i = 0
-    while i < len(words):
-        s, e, w = words[i]
-        if s <= taken_until or any(a <= s < b for a, b in digit_spans):
-            i += 1
+    taken_until = -1
+    # number words as whole words: one Aho-Corasick pass for " word" (a word start), then a
+    # look at the character after it
+    starts = sorted({
+        end - length for end, length in _word_automaton().iter(" " + norm)
+        if end >= len(norm) or not norm[end].isalpha()
+    })
+    for s in starts:
+        if s < taken_until or any(a <= s < b for a, b in digit_spans):
             continue
-        seq = [x[2] for x in words[i:i + 12]]
-        parsed = parse_words(seq)
-        if parsed is None or not _contiguous(norm, words[i:i + parsed[1]]):
-            i += 1
+        words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(norm, s, min(len(norm), s + 160))][:12]
+        parsed = parse_words([w[2] for w in words])
+        if parsed is None or not _contiguous(norm, words[:parsed[1]]):
             continue
         value, n = parsed
-        end = words[i + n - 1][1]
+        end = words[n - 1][1]
         out.append(Number(value, s, end, "words"))
         taken_until = end
-        i += n
     out.sort(key=lambda x: x.start)
     return out
 
 
-def _next_word(norm, pos, word_starts, words):
-    """Return the word starting after the spaces at ``pos`` (None if punctuation comes first)."""
-    j = pos
-    while j < len(norm) and norm[j] == " ":
-        j += 1
-    i = word_starts.get(j)
-    return words[i] if i is not None else None
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HYPHENATED = re.compile(r"[a-z]+-[a-z]+")
+_SPACED_WORD = re.compile(r" +([^\W\d_]+)(?![^\W\d_])")
 
 
 def _free_before(norm: str, start: int) -> bool:

@@ -14,14 +14,17 @@ Every row of one person carries the same official_id, name (the fullest written 
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
 from techdiplomacy.extract import organisations
-from techdiplomacy.text import normalise
+from techdiplomacy.text import normalise, strip_marks
 
 # --- language data ----------------------------------------------------------------------------
 
@@ -118,7 +121,7 @@ ENGLISH_NEEDS_OF = frozenset("head chair chief director secretary".split())
 COMMON = {"ar": (3.3, 4.35), "fa": (3.6, 5.0), "en": (4.0, 4.6)}
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*|[^\w\s]")
-_PUNCT = frozenset(".,،;؛:!?؟()[]«»\"“”|/\\–—-")
+_PUNCT = frozenset(".,،;؛:!?؟()[]«»\"“”|/\\–—-\u00b6")
 
 
 def _norm_set(words) -> frozenset[str]:
@@ -162,15 +165,27 @@ def _known_officials() -> tuple[dict[str, str], dict[str, str]]:
     return keys, countries
 
 
+@cache
+def _frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's word frequencies for ``lang``, read once (a plain dict look-up is ~100x faster
+    than ``zipf_frequency``, which re-tokenises every word)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
+    """Zipf frequency of ``word`` (as written) in ``lang``: 0 for unseen words, ~7 for "the"."""
     if lang == "fa":
         word = word.replace("ي", "ی").replace("ك", "ک")
     elif lang == "ar":
         word = word.replace("ی", "ي").replace("ک", "ك")
-    return zipf_frequency(word.replace("\u200c", ""), lang)
+    else:
+        word = word.lower()
+    word = strip_marks(word).replace("\u200c", "")
+    freq = _frequencies(lang).get(word, 0.0)
+    return round(math.log10(freq * 1e9), 2) if freq > 0 else 0.0
 
 
 # --- tokens and titles ------------------------------------------------------------------------
@@ -197,24 +212,76 @@ class Title:
 _LATIN_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
 
 
-def _tokens(doc: Document) -> list[Token]:
-    out = []
-    previous_end = -1
-    for m in _TOKEN.finditer(doc.norm):
-        s, e = doc.original(m.start(), m.end())
-        text = doc.text[s:e]
-        joined = previous_end >= 0 and doc.text[previous_end:s] == "\u200c"
-        upper = text[:1].isupper() or bool(_LATIN_PARTICLE.match(text))
-        out.append(Token(m.start(), m.end(), m.group(), text, upper, joined))
-        previous_end = e
+#: Characters read around a title word: a name, honorifics and qualifiers fit in them.
+WINDOW_BEFORE, WINDOW_AFTER = 70, 170
+_BREAK = "\u00b6"  # a token between two windows, so that no phrase spans them
+
+
+def _tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Return the tokens of ``doc.norm`` inside ``windows`` (all of it when None)."""
+    out: list[Token] = []
+    text, norm, offsets = doc.text, doc.norm, doc.offsets
+    for ws, we in windows or [(0, len(norm))]:
+        if out:
+            out.append(Token(ws, ws, _BREAK, "", False, False))
+        previous_end = -1
+        for m in _TOKEN.finditer(norm, ws, we):
+            ns, ne = m.span()
+            s, e = (ns, ne) if offsets is None else (offsets[ns], offsets[ne - 1] + 1)
+            written = text[s:e]
+            joined = previous_end == s - 1 and text[previous_end] == "\u200c"
+            first = written[:1]
+            upper = first.isupper() or (first.isascii() and "-" in written and bool(_LATIN_PARTICLE.match(written)))
+            out.append(Token(ns, ne, m.group(), written, upper, joined))
+            previous_end = e
     return out
 
 
-def clitic_forms(word: str) -> list[str]:
+@cache
+def _title_automaton():
+    """An Aho-Corasick automaton of every title's first word, with Arabic proclitics."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    table, _ = _titles()
+    for key in table:
+        first = key[0]
+        for clitic in organisations.PROCLITICS if not first.isascii() else ("",):
+            auto.add_word(clitic + first, len(clitic + first))
+        if first.startswith("ال") and len(first) > 4:
+            auto.add_word("ل" + first[1:], len(first))  # ل + ال -> لل
+            auto.add_word("ول" + first[1:], len(first) + 1)
+    auto.make_automaton()
+    return auto
+
+
+def _windows(norm: str) -> list[tuple[int, int]]:
+    """Return the merged spans of ``norm`` around every title word, snapped to spaces."""
+    spans: list[list[int]] = []
+    for end, length in _title_automaton().iter(norm):
+        start = end - length + 1
+        if start > 0 and norm[start - 1].isalnum() or end + 1 < len(norm) and norm[end + 1].isalnum():
+            continue
+        ws = max(0, start - WINDOW_BEFORE)
+        we = min(len(norm), end + 1 + WINDOW_AFTER)
+        if ws > 0:
+            space = norm.find(" ", ws, start)
+            ws = space + 1 if space >= 0 else start
+        space = norm.rfind(" ", end + 1, we)
+        we = space if space >= 0 and we < len(norm) else we
+        if spans and ws <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], we)
+        else:
+            spans.append([ws, we])
+    return [(a, b) for a, b in spans]
+
+
+@lru_cache(maxsize=65536)
+def clitic_forms(word: str) -> tuple[str, ...]:
     """Return ``word`` and its forms without Arabic proclitics (و ف ب ل ك ال لل), longest first."""
     forms = [word]
     if not word or word.isascii():
-        return forms
+        return tuple(forms)
     base = [word]
     if word[0] in "وف" and len(word) > 3:
         base.append(word[1:])
@@ -234,7 +301,7 @@ def clitic_forms(word: str) -> list[str]:
     for f in forms:
         if f not in seen:
             seen.append(f)
-    return seen
+    return tuple(seen)
 
 
 @cache
@@ -249,15 +316,26 @@ def _titles() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
+@cache
+def _title_heads() -> dict[str, int]:
+    """{first word of a title: most words of a title starting with it}."""
+    heads: dict[str, int] = {}
+    for key in _titles()[0]:
+        heads[key[0]] = max(heads.get(key[0], 0), len(key))
+    return heads
+
+
 def _match_title(tokens: list[Token], i: int, entity_at: set[int]) -> tuple[int, str, str] | None:
     """Return (tokens used, title id, role) of the longest title word(s) at token ``i``."""
     table, longest = _titles()
     first = tokens[i].norm
-    if first in _PUNCT or first[:1].isdigit():
+    heads = [f for f in clitic_forms(first) if f in _title_heads()]
+    if not heads:
         return None
+    longest = max(_title_heads()[h] for h in heads)
     for n in range(min(longest, len(tokens) - i), 0, -1):
         rest = tuple(t.norm for t in tokens[i + 1:i + n])
-        for head in clitic_forms(first):
+        for head in heads:
             hit = table.get((head, *rest))
             if hit is None:
                 continue
@@ -619,15 +697,22 @@ def _clitic_skip(token: Token, lex: dict, doc_lang: str = "ar") -> int:
 # --- the extractor ----------------------------------------------------------------------------
 
 
-def extract(doc: Document) -> list[dict]:
-    """Return one officials row per mention of a titled person in ``doc``."""
+def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
+    """Return one officials row per mention of a titled person in ``doc``.
+
+    ``mentions``: the document's country, place and organisation mention rows, when the caller
+    has already found them (the pipeline does); found here otherwise.
+    """
     if not doc.norm.strip():
         return []
+    windows = _windows(doc.norm)
+    if not windows:
+        return []
     lex = _lexicon()
-    tokens = _tokens(doc)
+    tokens = _tokens(doc, windows)
     if not tokens:
         return []
-    ctx = _context(doc, tokens)
+    ctx = _context(doc, tokens, mentions)
     entity_at = set(ctx["country"]) | set(ctx["place"]) | set(ctx["org"])
     titles = _find_titles(tokens, entity_at)
     if not titles:
@@ -651,19 +736,22 @@ def extract(doc: Document) -> list[dict]:
         person = persons.get(key)
         if person is None:
             person = persons[key] = _describe(doc, tokens, title, ctx, official, known_country)
-            person.update(official_id=official or "p:" + key_norm, keys=set(), name="", name_words=0)
+            person.update(official_id=official or "p:" + key_norm, keys=set(), forms=set(), name="", name_words=0)
         if b - a + 1 > person["name_words"]:
             person["name"], person["name_words"] = doc.text[ns:ne], b - a + 1
+        person["forms"].add(tuple(words))
+        surname = _surname(tokens, a, b, skip)
+        if surname:
+            person["forms"].add(surname)
         person["keys"].add(key_norm)
-        person["keys"].add(words[-1] if len(words) > 1 else key_norm)
         mentions.append((key, ns, ne))
-        claimed.append((a, b))
+        claimed.append((tokens[a].start + skip, tokens[b].end))
     if not persons:
         return []
     fallback = _context_country(ctx, doc.language)
     for person in persons.values():
         person["country"] = person["country"] or fallback
-    mentions += _later_mentions(doc, tokens, persons, claimed, lex)
+    mentions += _later_mentions(doc, persons, claimed, lex)
     rows = []
     for key, s, e in sorted(set(mentions), key=lambda m: (m[1], m[2])):
         p = persons[key]
@@ -706,8 +794,7 @@ def _describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_
     orgs = [ctx["org"][k] for k in phrase if k in ctx["org"]]
     organisation, org_country = "", ""
     if orgs:
-        _, org_country, oa, ob = orgs[0]
-        os_, oe_ = doc.original(oa, ob)
+        _, org_country, os_, oe_ = orgs[0]
         organisation = doc.text[os_:oe_]
     else:
         for k in phrase:
@@ -727,116 +814,123 @@ def _describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_
     return {"title": doc.text[s:e], "role": role, "organisation": organisation, "country": country}
 
 
-def _later_mentions(doc, tokens, persons, claimed, lex) -> list[tuple[str, int, int]]:
-    """Return mentions of known persons by full name or surname alone outside titled mentions."""
+def _surname(tokens: list[Token], a: int, b: int, skip: int) -> tuple[str, ...] | None:
+    """Return the words of a name's surname: its last word, with the ZWNJ halves or suffix
+    (پور, زاده) that belong to it ("زارع‌پور"); None for a one-word name."""
+    k = b
+    while k > a and (tokens[k].joined or tokens[k].norm in _SUFFIXES):
+        k -= 1
+    if k == a:
+        return None
+    return tuple(tokens[j].norm for j in range(k, b + 1))
+
+
+def _later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]], lex: dict) -> list[tuple[str, int, int]]:
+    """Return mentions of the persons by full name or surname alone outside titled mentions.
+
+    One regex of the persons' name forms (spaces optional between words, so زارع پور and
+    زارعپور agree) runs once over the text.
+    """
     lookup: dict[str, str] = {}
     ambiguous = set()
+    forms = set()
     for key, p in persons.items():
-        for k in p["keys"]:
-            if k in lookup and lookup[k] != key:
-                ambiguous.add(k)
-            lookup[k] = key
-    for k in ambiguous:
-        lookup.pop(k, None)
+        for words in p["forms"]:
+            compact = "".join(words)
+            if compact in lookup and lookup[compact] != key:
+                ambiguous.add(compact)
+            lookup[compact] = key
+            forms.add(words)
+    for compact in ambiguous:
+        lookup.pop(compact, None)
+    if not lookup:
+        return []
+    alternatives = sorted((" ?".join(_spaced(w) for w in words) for words in forms), key=len, reverse=True)
+    pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(alternatives) + r")(?![^\W\d_])")
     out = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        for n in range(4, 0, -1):
-            if i + n > len(tokens) or any(not _gap_ok(tokens, k, k + 1) for k in range(i, i + n - 1)):
-                continue
-            words = [tokens[k].norm for k in range(i, i + n)]
-            for skip in (0, _clitic_skip(tokens[i], lex, doc.language) or -1):
-                if skip < 0:
-                    continue
-                key = _name_key([words[0][skip:]] + words[1:])
-                if key not in lookup:
-                    continue
-                if n == 1 and not _surname_ok(tokens[i], skip, doc.language, lex, key, persons[lookup[key]]):
-                    continue
-                hit = (lookup[key], i, i + n - 1, skip)
-                break
-            if hit:
-                break
-        if hit is None:
-            i += 1
+    for m in pattern.finditer(doc.norm):
+        compact = "".join(m.group(2).split())
+        key = lookup.get(compact)
+        if key is None:
             continue
-        key, a, b, skip = hit
-        if not any(not (b < x or a > y) for x, y in claimed):
-            s, e = doc.original(tokens[a].start + skip, tokens[b].end)
-            out.append((key, s, e))
-        i = b + 1
+        start = m.start(2)
+        if m.group(1) and doc.language != "ar" and not compact.isascii():
+            continue
+        if any(start < y and x < m.end() for x, y in claimed):
+            continue
+        s, e = doc.original(start, m.end())
+        text = doc.text[s:e]
+        if len(m.group(2).split()) == 1 and not _surname_ok(text, compact, doc.language, lex):
+            continue
+        if compact.isascii() and not text[:1].isupper():
+            continue
+        out.append((key, s, e))
     return out
 
 
-def _surname_ok(token: Token, skip: int, doc_lang: str, lex: dict, key: str, person: dict) -> bool:
+def _spaced(word: str) -> str:
+    """A regex for ``word`` that also matches it split by a space (ZWNJ) anywhere: زارع پور."""
+    if word.isascii():
+        return re.escape(word)
+    return " ?".join(re.escape(c) for c in word)
+
+
+def _surname_ok(text: str, key: str, doc_lang: str, lex: dict) -> bool:
     """A surname alone is a mention unless it is also a common word ("رئيسي" = main)."""
-    if token.norm.isascii():
-        return token.upper
+    if key.isascii():
+        return text[:1].isupper()
     if key in lex["first"]:
         return False
-    lang = _lang(token, doc_lang)
-    return _zipf(token.text[skip:], lang) < COMMON[lang][1] or key in lex["known_tokens"]
+    lang = doc_lang if doc_lang in ("ar", "fa") else "ar"
+    return _zipf(text, lang) < COMMON[lang][1] or key in lex["known_tokens"]
 
 
-def _context(doc: Document, tokens: list[Token]) -> dict:
-    """Return {token index: ISO3} of country and place mentions and {token index: organisation}."""
-    from techdiplomacy.extract import places
+def _context(doc: Document, tokens: list[Token], mentions: Iterable[dict] | None = None) -> dict:
+    """Return {token index: ISO3} of country and place mentions, {token index: (organisation,
+    its country, start, end)} and the count of each country in ``doc``.
 
-    starts = [t.start for t in tokens]
+    ``mentions`` are the document's mentions rows when the caller has them (places and
+    organisations); else they are found here.
+    """
+    if mentions is None:
+        from techdiplomacy.extract import places
+
+        mentions = places.extract(doc) + organisations.extract(doc)
     out = {"country": {}, "place": {}, "org": {}, "counts": {}}
     original_spans = _original_starts(doc, tokens)
-    for m in places.extract(doc):
+    for m in mentions:
         kind = m.get("kind")
-        if kind not in ("country", "place"):
+        if kind not in ("country", "place", "organisation"):
             continue
-        if m.get("country"):
+        if kind != "organisation" and m.get("country"):
             out["counts"][m["country"]] = out["counts"].get(m["country"], 0) + 1
-        for k in _tokens_in(original_spans, m["start"], m["end"]):
-            out[kind][k] = m.get("country") or ""
-    for org, s, e in organisations.find(doc.norm, doc.text, doc.offsets):
-        ks = _norm_tokens_in(starts, tokens, s, e)
-        if ks:
-            info = _org_country()
-            for k in ks:
-                out["org"][k] = (org, info.get(org, ""), s, e)
+        ks = _tokens_in(original_spans, m["start"], m["end"])
+        for k in ks:
+            if kind == "organisation":
+                out["org"][k] = (m["key"], m.get("country") or "", m["start"], m["end"])
+            else:
+                out[kind][k] = m.get("country") or ""
     return out
 
 
-def _original_starts(doc, tokens):
-    return [doc.original(t.start, t.end) for t in tokens]
+def _original_starts(doc, tokens) -> tuple[list[int], list[int]]:
+    """Return the original (starts, ends) of ``tokens``."""
+    if doc.offsets is None:
+        return [t.start for t in tokens], [t.end for t in tokens]
+    spans = [doc.original(t.start, t.end) for t in tokens]
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
-def _tokens_in(spans, start, end) -> list[int]:
+def _tokens_in(spans: tuple[list[int], list[int]], start: int, end: int) -> list[int]:
     """Token indices whose original span overlaps [start, end) (a mention may end mid-token)."""
-    import bisect
-
-    i = bisect.bisect_right([s for s, _ in spans], start) - 1
-    i = max(i, 0)
+    starts, ends = spans
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
     out = []
-    while i < len(spans) and spans[i][0] < end:
-        if spans[i][1] > start:
+    while i < len(starts) and starts[i] < end:
+        if ends[i] > start:
             out.append(i)
         i += 1
     return out
-
-
-def _norm_tokens_in(starts, tokens, s, e) -> list[int]:
-    import bisect
-
-    i = max(bisect.bisect_right(starts, s) - 1, 0)
-    out = []
-    while i < len(tokens) and tokens[i].start < e:
-        if tokens[i].end > s:
-            out.append(i)
-        i += 1
-    return out
-
-
-@cache
-def _org_country() -> dict[str, str]:
-    frame = reference.load("organisations")
-    return dict(zip(frame["organisation"], frame["country"]))
 
 
 def _context_country(ctx: dict, language: str = "") -> str:
