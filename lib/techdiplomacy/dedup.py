@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import chain, repeat
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 import numpy as np
 import pandas as pd
@@ -47,12 +47,11 @@ SEED = 20240812
 #: In normalised text: a word, or a sentence end (a line break is written as ¶ before splitting).
 _PIECE = re.compile(r"\w+|[.!?؟;؛…¶]")
 _BREAKS = frozenset(".!?؟;؛…¶")
-#: Token codes that are not words: a sentence end, the end of a text.
-_BREAK, _END = 1, 2
+#: The token code of a sentence end; every word's code is larger.
+_BREAK = 1
 _CHUNK_TEXTS = 2000  # texts tokenised at once (bounds the memory held in token strings)
 _VALUE_BITS = np.uint64(48)  # bits of a shingle hash kept; the text number in a chunk takes the rest
 _VALUE_MASK = np.uint64((1 << 48) - 1)
-_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 _MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 _ROLL = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
 
@@ -93,7 +92,7 @@ def _mix(x: np.ndarray) -> np.ndarray:
 def _word_code(word: str) -> int:
     """Return a stable 64-bit code of a normalised word (never a reserved code)."""
     code = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-    return code if code > _END else code + _END + 1
+    return code if code > _BREAK else code + _BREAK + 1
 
 
 def _token_codes(tokens: list[str], words: dict[str, int]) -> list[tuple[int, ...]]:
@@ -169,7 +168,7 @@ def _chunk_shingles(code: np.ndarray, owner: np.ndarray, text_starts: np.ndarray
     boundary = code == _BREAK
     boundary[text_starts[text_starts < len(boundary)]] = True
     sentence = np.cumsum(boundary)
-    is_word = code > _END
+    is_word = code > _BREAK
     words, sentence, owner = code[is_word], sentence[is_word], owner[is_word]
     if len(words) >= n:
         with np.errstate(over="ignore"):
@@ -199,7 +198,11 @@ def _similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def is_near_duplicate(text_a: str, text_b: str, *, threshold: float = DEFAULT_THRESHOLD) -> tuple[bool, float]:
-    """Return (whether the two texts are near-duplicates, their similarity in [0, 1])."""
+    """Return (whether the two texts are near-duplicates, their similarity in [0, 1]).
+
+    The same measure as :func:`near_duplicate_groups`, except that a lone pair has no corpus
+    to tell boilerplate by, so shingles common across a big corpus still count here.
+    """
     shingled = _shingle([text_a, text_b])
     similarity = round(_similarity(shingled.of(0), shingled.of(1)), 4)
     return similarity >= threshold, similarity
@@ -238,19 +241,19 @@ def _signatures(shingled: _Shingled, rows: np.ndarray) -> np.ndarray:
     a = rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     b = rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
     out = np.empty((len(rows), PERMUTATIONS), dtype=np.uint64)
-    budget = 1 << 22  # permuted values held at once (32 MB)
+    sizes = shingled.sizes()[rows]
+    # Chunks of texts whose permuted values fit in about 32 MB at once.
+    budget = max(1, (1 << 22) // PERMUTATIONS)
+    ends = np.cumsum(sizes)
     start = 0
     while start < len(rows):
-        stop, total = start, 0
-        while stop < len(rows) and (stop == start or total + shingled.sizes()[rows[stop]] <= budget // PERMUTATIONS):
-            total += shingled.sizes()[rows[stop]]
-            stop += 1
+        stop = max(start + 1, int(np.searchsorted(ends, ends[start] - sizes[start] + budget, side="right")))
         chunk = rows[start:stop]
         values = np.concatenate([shingled.of(i) for i in chunk])
-        starts = np.concatenate([[0], np.cumsum(shingled.sizes()[chunk])[:-1]])
+        offsets = np.cumsum(sizes[start:stop]) - sizes[start:stop]
         with np.errstate(over="ignore"):
             permuted = a[:, None] * values[None, :] + b[:, None]
-        out[start:stop] = np.minimum.reduceat(permuted, starts, axis=1).T
+        out[start:stop] = np.minimum.reduceat(permuted, offsets, axis=1).T
         start = stop
     return out
 
@@ -267,7 +270,7 @@ def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
                 key = _mix(key * _ROLL[0] + block[:, r])
         # Sorted by (bucket, row), rows d places apart in one bucket are a pair: one
         # vectorised comparison per distance d instead of a Python loop over buckets.
-        order = np.lexsort((np.arange(n), key))
+        order = np.argsort(key, kind="stable")
         sorted_keys = key[order]
         fresh = np.ones(n, dtype=bool)
         np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=fresh[1:])
