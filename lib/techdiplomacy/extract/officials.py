@@ -255,13 +255,16 @@ def _title_automaton():
     return auto
 
 
-def _windows(norm: str) -> list[tuple[int, int]]:
-    """Return the merged spans of ``norm`` around every title word, snapped to spaces."""
+def _windows(norm: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """Return the merged spans of ``norm`` around every title word, snapped to spaces, and the
+    start of every title word."""
     spans: list[list[int]] = []
+    starts = set()
     for end, length in _title_automaton().iter(norm):
         start = end - length + 1
         if start > 0 and norm[start - 1].isalnum() or end + 1 < len(norm) and norm[end + 1].isalnum():
             continue
+        starts.add(start)
         ws = max(0, start - WINDOW_BEFORE)
         we = min(len(norm), end + 1 + WINDOW_AFTER)
         if ws > 0:
@@ -273,7 +276,7 @@ def _windows(norm: str) -> list[tuple[int, int]]:
             spans[-1][1] = max(spans[-1][1], we)
         else:
             spans.append([ws, we])
-    return [(a, b) for a, b in spans]
+    return [(a, b) for a, b in spans], frozenset(starts)
 
 
 @lru_cache(maxsize=65536)
@@ -384,12 +387,19 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
     return 0
 
 
-def _find_titles(tokens: list[Token], entity_at: set[int]) -> list[Title]:
-    """Return every title phrase: title words and their qualifiers (left ones in English)."""
+def _find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int] | None = None) -> list[Title]:
+    """Return every title phrase: title words and their qualifiers (left ones in English).
+
+    ``starts``: where title words begin in ``norm`` (found in one pass); only there a phrase
+    may begin.
+    """
     lex = _lexicon()
     out: list[Title] = []
     i = 0
     while i < len(tokens):
+        if starts is not None and tokens[i].start not in starts:
+            i += 1
+            continue
         hit = _match_title(tokens, i, entity_at)
         if hit is None:
             i += 1
@@ -705,7 +715,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     """
     if not doc.norm.strip():
         return []
-    windows = _windows(doc.norm)
+    windows, title_starts = _windows(doc.norm)
     if not windows:
         return []
     lex = _lexicon()
@@ -714,7 +724,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         return []
     ctx = _context(doc, tokens, mentions)
     entity_at = set(ctx["country"]) | set(ctx["place"]) | set(ctx["org"])
-    titles = _find_titles(tokens, entity_at)
+    titles = _find_titles(tokens, entity_at, title_starts)
     if not titles:
         return []
     blocked = set(entity_at)
