@@ -474,3 +474,60 @@ def test_plain_text_and_json(server):
     [js] = fetch_articles(server.url("/json"), LOCAL)
     assert txt.text.endswith("نص الخبر عن التعاون التقني.")
     assert (js.title, js.text, js.url) == ("T", "Iran signs a deal.", server.url("/json"))
+
+
+# --- TLS: the pinned address still speaks to the host by name ---------------------------------
+
+
+@pytest.fixture
+def tls_server(tmp_path, monkeypatch):
+    """An HTTPS server on 127.0.0.1 with a self-signed certificate for 'news.test'."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=news.test",
+         "-addext", "subjectAltName=DNS:news.test"],
+        check=True, capture_output=True, timeout=30,
+    )  # fmt: skip
+    srv = Server()
+    srv.routes["/article"] = respond(ARABIC_PAGE)
+    srv.sni: list[str | None] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, name, ctx: srv.sni.append(name)
+    srv.httpd.socket = context.wrap_socket(srv.httpd.socket, server_side=True)
+    srv.thread.start()
+    real_resolve, real_pool = fetch_module._resolve, fetch_module._pool
+    monkeypatch.setattr(fetch_module, "_resolve", lambda host, port: [PUBLIC] if host == "news.test" else real_resolve(host, port))
+    monkeypatch.setattr(
+        fetch_module, "_pool",
+        lambda target, address, settings, timeout: real_pool(
+            target, ipaddress.ip_address("127.0.0.1") if address == PUBLIC else address, settings, timeout
+        ),
+    )  # fmt: skip
+    srv.cert = cert
+    yield srv
+    srv.release.set()
+    srv.httpd.shutdown()
+    srv.httpd.server_close()
+    srv.thread.join()
+
+
+def test_https_verifies_the_certificate(tls_server):
+    with pytest.raises(FetchError, match="TLS error"):
+        fetch(f"https://news.test:{tls_server.port}/article", GUARDED)
+    assert tls_server.sni == ["news.test"]  # SNI names the host, not the pinned address
+
+
+def test_https_to_the_pinned_address_checks_the_host_name(tls_server, monkeypatch):
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls_server.cert))  # trust the test certificate
+    got = fetch(f"https://news.test:{tls_server.port}/article", GUARDED)
+    assert got.body == ARABIC_PAGE
+    assert tls_server.seen_headers[-1]["Host"] == f"news.test:{tls_server.port}"
+    assert tls_server.sni[-1] == "news.test"

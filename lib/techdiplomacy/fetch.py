@@ -230,7 +230,9 @@ def _remaining(url: str, deadline: float) -> float:
     return left
 
 
-def _open(url: str, target: _Target, settings: Settings, deadline: float) -> urllib3.BaseHTTPResponse:
+def _open(
+    url: str, target: _Target, settings: Settings, deadline: float
+) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
     addresses = _checked_addresses(url, target, settings)
     headers = {
         "Host": _host_header(target),
@@ -246,22 +248,28 @@ def _open(url: str, target: _Target, settings: Settings, deadline: float) -> url
         timeout = urllib3.Timeout(connect=min(settings.fetch_timeout, left), read=min(settings.fetch_timeout, left))
         pool = _pool(target, address, settings, timeout)
         try:
-            return pool.urlopen(
+            return pool, pool.urlopen(
                 "GET", target.path, headers=headers, redirect=False, preload_content=False,
                 assert_same_host=False, release_conn=False,
             )  # fmt: skip
         except urllib3.exceptions.NewConnectionError as exc:
+            pool.close()
             last_error = exc
-            continue
-        except urllib3.exceptions.ConnectTimeoutError:
-            raise FetchError(url, f"no connection within {settings.fetch_timeout:g} s") from None
-        except ReadTimeoutError:
-            raise FetchError(url, f"the server did not answer within {settings.fetch_timeout:g} s") from None
-        except urllib3.exceptions.SSLError as exc:
-            raise FetchError(url, f"TLS error: {exc}") from None
         except (Urllib3Error, OSError) as exc:
-            raise FetchError(url, f"request failed: {exc}") from None
+            pool.close()
+            raise FetchError(url, _request_failure(exc, settings)) from None
     raise FetchError(url, f"could not connect to {target.host}: {last_error}")
+
+
+def _request_failure(exc: Exception, settings: Settings) -> str:
+    """Return a sentence for why a request failed before any response arrived."""
+    if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):
+        return f"no connection within {settings.fetch_timeout:g} s"
+    if isinstance(exc, ReadTimeoutError):
+        return f"the server did not answer within {settings.fetch_timeout:g} s"
+    if isinstance(exc, urllib3.exceptions.SSLError):
+        return f"TLS error: {exc}"
+    return f"request failed: {exc}"
 
 
 def _read_body(url: str, response: urllib3.BaseHTTPResponse, settings: Settings, deadline: float) -> bytes:
@@ -288,13 +296,17 @@ def _read_body(url: str, response: urllib3.BaseHTTPResponse, settings: Settings,
     return b"".join(chunks)
 
 
-def fetch(url: str, settings: Settings = Settings()) -> Fetched:  # noqa: B008 -- frozen, never mutated
-    """Return the response at ``url`` after redirects, or raise :class:`FetchError` saying why."""
+def fetch(url: str, settings: Settings | None = None) -> Fetched:
+    """Return the response at ``url`` after redirects, or raise :class:`FetchError` saying why.
+
+    ``settings`` defaults to ``Settings()`` read at call time (so the environment counts).
+    """
+    settings = settings if settings is not None else Settings()
     deadline = time.monotonic() + DEADLINE_FACTOR * settings.fetch_timeout
     current = url
     for hop in range(settings.fetch_max_redirects + 1):
         target = _parse(current)
-        response = _open(current, target, settings, deadline)
+        pool, response = _open(current, target, settings, deadline)
         try:
             if response.status in _REDIRECTS:
                 location = response.headers.get("Location")
@@ -313,8 +325,8 @@ def fetch(url: str, settings: Settings = Settings()) -> Fetched:  # noqa: B008 -
             body = _read_body(current, response, settings, deadline)
             return Fetched(url, current, response.status, media, charset, body)
         finally:
-            response.release_conn()
             response.close()
+            pool.close()
     raise FetchError(url, f"too many redirects (more than {settings.fetch_max_redirects}); last was {current}")
 
 
@@ -356,7 +368,7 @@ def _utf8(fetched: Fetched) -> bytes:
 
 def fetch_articles(
     url: str,
-    settings: Settings = Settings(),  # noqa: B008 -- frozen, never mutated
+    settings: Settings | None = None,
     *,
     follow_items: bool = False,
     max_items: int = DEFAULT_MAX_ITEMS,
@@ -368,6 +380,7 @@ def fetch_articles(
     text (feeds usually carry a summary); an item whose page cannot be read keeps its summary
     and adds a :class:`ReadError` saying why.
     """
+    settings = settings if settings is not None else Settings()
     try:
         fetched = fetch(url, settings)
     except FetchError as exc:
