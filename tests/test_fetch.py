@@ -178,6 +178,22 @@ def test_a_redirect_loop_is_refused(server):
 
 
 @pytest.mark.parametrize(
+    ("location", "reason"),
+    [("file:///etc/passwd", "not file:"), ("gopher://127.0.0.1/", "not gopher:"), ("http://u:p@127.0.0.1/", "password")],
+)
+def test_a_redirect_to_a_forbidden_url_is_refused(server, location, reason):
+    server.routes["/bad-redirect"] = redirect(location)
+    with pytest.raises(FetchError, match=reason) as caught:
+        fetch(server.url("/bad-redirect"), LOCAL)
+    assert caught.value.url == location
+
+
+def test_arabic_paths_are_sent_percent_encoded(server):
+    server.routes["/%D8%AE%D8%A8%D8%B1"] = respond(ARABIC_PAGE)
+    assert fetch(server.url("/خبر"), LOCAL).body == ARABIC_PAGE
+
+
+@pytest.mark.parametrize(
     ("path", "media"),
     [("/png", "image/png"), ("/pdf", "application/pdf"), ("/binary", "application/octet-stream")],
 )

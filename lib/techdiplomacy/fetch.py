@@ -304,7 +304,7 @@ def fetch(url: str, settings: Settings | None = None) -> Fetched:
     settings = settings if settings is not None else Settings()
     deadline = time.monotonic() + DEADLINE_FACTOR * settings.fetch_timeout
     current = url
-    for hop in range(settings.fetch_max_redirects + 1):
+    for _ in range(settings.fetch_max_redirects + 1):
         target = _parse(current)
         pool, response = _open(current, target, settings, deadline)
         try:
