@@ -103,12 +103,28 @@ def word_feature(word: str, *, stemmed: bool = True) -> str | None:
 
 def content_words(text: str, *, stemmed: bool = True) -> list[str]:
     """Return the content words of ``text``: matching form, no stop words, light stems."""
+    known = _known_words(stemmed)
+    if len(known) > _KNOWN_LIMIT:
+        known.clear()
     out = []
     for word in _WORD.findall(normalise(text)):
-        feature = word_feature(word, stemmed=stemmed)
+        feature = known.get(word, _UNSEEN)
+        if feature is _UNSEEN:
+            feature = known[word] = word_feature(word, stemmed=stemmed)
         if feature is not None:
             out.append(feature)
     return out
+
+
+_UNSEEN = object()
+#: Words remembered per stemming mode before the memo starts afresh (bounds its memory).
+_KNOWN_LIMIT = 1 << 20
+
+
+@cache
+def _known_words(stemmed: bool) -> dict[str, str | None]:
+    """Return the memo of word -> feature for one stemming mode (a cache, like functools')."""
+    return {}
 
 
 class TopicText:
@@ -232,17 +248,23 @@ def _surface_feature(word: str, wanted: set[str], stemmed: bool) -> tuple[str, s
     return feature, word
 
 
-def surface_forms(texts: Iterable[str], features: Iterable[str], *, stemmed: bool = True) -> dict[str, str]:
+def surface_forms(
+    texts: Iterable[str], features: Iterable[str], *, stemmed: bool = True, enough: int = 100, most: int = 3000
+) -> dict[str, str]:
     """Return, for each wanted feature, its most frequent surface form in ``texts`` as written.
 
     Words are read from the original text (harakat, hamza and ta marbuta intact), mapped to
     their feature the way the vectorizer does, and counted; ties go to the shorter, then the
-    alphabetically first form, so the answer is deterministic.
+    alphabetically first form, so the answer is deterministic. Reading stops once every
+    feature has been seen ``enough`` times, or after ``most`` texts once each has been seen.
     """
     wanted = set(features)
+    if not wanted:
+        return {}
     counts: dict[str, Counter] = defaultdict(Counter)
-    feature_of: dict[str, str | None] = {}
-    for text in texts:
+    seen: Counter = Counter()
+    feature_of: dict[str, tuple[str, str] | None] = {}
+    for n_read, text in enumerate(texts, start=1):
         if not isinstance(text, str):
             continue
         for word in _SURFACE_WORD.findall(text):
@@ -251,6 +273,9 @@ def surface_forms(texts: Iterable[str], features: Iterable[str], *, stemmed: boo
             found = feature_of[word]
             if found is not None:
                 counts[found[0]][found[1]] += 1
+                seen[found[0]] += 1
+        if len(seen) == len(wanted) and (n_read >= most or min(seen.values()) >= enough):
+            break
     return {
         feature: min(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
         for feature, forms in counts.items()
