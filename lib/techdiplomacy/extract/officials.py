@@ -83,6 +83,7 @@ QUALIFIERS = """
 کمیسیون ارتباطات بین‌الملل بین‌الملل حوزه معاونت فنی عامل اجرایی ارشد اول سیار تلفن همراه
 roads road urban transport transportation development housing energy petroleum oil defence defense
 interior culture guidance education health labour labor welfare agriculture intelligence justice
+خود
 ict it information communications communication technology technologies telecommunications
 telecommunication telecom foreign affairs economy economic economics trade commerce industry
 industries infrastructure company corporation agency organization organisation authority ministry
@@ -96,6 +97,9 @@ CONNECTORS = frozenset(normalise(w) for w in "و and & ,".split())
 PREPOSITIONS = frozenset(normalise(w) for w in "في لدى الى إلى در برای به of to for in at on the".split())
 #: Words naming a kind of place before its name, inside a title ("محافظ ... في محافظة خوزستان").
 PLACE_WORDS = frozenset(normalise(w) for w in "محافظة مدينة ولاية إقليم استان شهر شهرستان province city state region".split())
+#: Possessives that stand before an English title: "the country's minister of communications".
+POSSESSIVES = frozenset("country's country’s nation's nation’s government's government’s republic's"
+                        " republic’s state's state’s kingdom's kingdom’s".split())
 #: Words before a title word that qualify it in English ("Iran's Deputy ICT Minister").
 MODIFIERS = frozenset("deputy vice acting former first senior assistant interim".split())
 #: Words that end a name; stop-word lists (stopwordsiso) supply the rest.
@@ -425,9 +429,9 @@ def _find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int
             last -= 1
         first = i
         k = i - 1
-        while k >= 0 and tokens[k].norm.isascii() and tokens[k].norm not in _PUNCT and (
+        while k >= 0 and tokens[k].norm[:1].isascii() and tokens[k].norm not in _PUNCT and (
             k in entity_at or tokens[k].norm in MODIFIERS or tokens[k].norm in lex["qualifiers"]
-            or tokens[k].norm.endswith(("'s", "’s")) and k in entity_at
+            or tokens[k].norm in POSSESSIVES
         ):
             if tokens[k].norm in MODIFIERS and heads[0][0] != "deputy" and tokens[k].norm != "former":
                 if tokens[k].norm in ("deputy", "vice", "assistant"):
@@ -554,9 +558,10 @@ def _words(tokens: list[Token], a: int, b: int, lex: dict) -> int:
 def _start_strength(tokens: list[Token], p: int, doc_lang: str, lex: dict) -> int:
     """Strength of token ``p`` as a name's first word; "نظام" counts before "الدين"."""
     s = _name_strength(tokens[p], doc_lang, lex, start=True)
-    if s == 0 and p + 1 < len(tokens) and tokens[p + 1].norm in ("الدين", "الله", "بن", "ابن", "bin", "ibn") \
-            and _is_word(tokens[p], lex):
-        return 1
+    if s == 0 and p + 1 < len(tokens) and _is_word(tokens[p], lex) and (
+        tokens[p + 1].norm in ("الدين", "الله", "بن", "ابن", "bin", "ibn") or tokens[p + 1].norm.startswith("عبد")
+    ):
+        return 1  # "نظام الدين", "بدر بن حمد", "نصير عبد المحسن"
     return s
 
 
@@ -597,7 +602,8 @@ def _name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
             break
         last += 1
         strengths.append(c)
-    while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in _SUFFIXES:
+    while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in _SUFFIXES \
+            and tokens[last].norm not in ("الله", "الدين"):
         last -= 1
         strengths.pop()
     return (p, last) if _enough(tokens, p, last, strengths, doc_lang) else None
