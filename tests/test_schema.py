@@ -29,3 +29,9 @@ def test_conform_parses_dates():
     frame = schema.conform("articles", [{"article_id": "a", "published": "2024-08-12"}, {"article_id": "b"}])
     assert frame.loc[0, "published"] == pd.Timestamp("2024-08-12")
     assert pd.isna(frame.loc[1, "published"])
+
+
+def test_conform_parses_mixed_iso_dates_each_on_its_own():
+    frame = schema.conform("articles", [{"published": "2024-01-15"}, {"published": "2024-12-31 18:30"}, {"published": "nonsense"}])
+    assert frame["published"].tolist()[:2] == [pd.Timestamp("2024-01-15"), pd.Timestamp("2024-12-31 18:30")]
+    assert pd.isna(frame.loc[2, "published"])

@@ -147,7 +147,12 @@ def conform(table: str, rows) -> pd.DataFrame:
     for col, dtype in spec.items():
         series = frame[col] if col in frame else pd.Series([None] * len(frame), index=frame.index)
         if dtype == DATE:
-            series = pd.to_datetime(series, errors="coerce")
+            # ISO 8601 per value: a mixed column ("2024-01-15", "2024-12-31 18:30") must not take
+            # its format from the first value and turn the rest into NaT.
+            series = pd.to_datetime(series, errors="coerce", format="ISO8601")
+            if getattr(series.dt, "tz", None) is not None:
+                series = series.dt.tz_convert(None)
+            series = series.astype(DATE)
         else:
             series = series.astype(dtype)
         out[col] = series
