@@ -23,6 +23,7 @@ class Document:
     offsets: list[int] | None = field(init=False, repr=False)
     sentences: list[Span] = field(init=False, repr=False)
     _starts: list[int] = field(init=False, repr=False)
+    _memo: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         norm, offsets = normalise_with_offsets(self.text)
@@ -31,8 +32,16 @@ class Document:
         object.__setattr__(self, "offsets", offsets)
         object.__setattr__(self, "sentences", sents)
         object.__setattr__(self, "_starts", [s.start for s in sents])
+        object.__setattr__(self, "_memo", {})
         if not self.language:
             object.__setattr__(self, "language", detect_language(self.text))
+
+    def memo(self, key: str, compute):
+        """Return ``compute()`` computed once per document under ``key`` (extractors that
+        reuse another's result, such as countries for officials and figures, pay once)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Return the span of ``text`` that produced ``norm[start:end]``."""

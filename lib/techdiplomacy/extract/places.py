@@ -345,7 +345,14 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
 
 
 def extract(doc: Document) -> list[dict]:
-    """Return one row per country or place mention (``mentions`` columns), in text order."""
+    """Return one row per country or place mention (``mentions`` columns), in text order.
+
+    Computed once per document (other extractors ask for it too); each call gets fresh dicts.
+    """
+    return [dict(row) for row in doc.memo("places", lambda: _extract(doc))]
+
+
+def _extract(doc: Document) -> list[dict]:
     t = tables()
     rows = []
     for hit in hits(doc):

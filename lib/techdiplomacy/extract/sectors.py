@@ -69,7 +69,14 @@ def tables() -> _Tables:
 
 
 def extract(doc: Document) -> list[dict]:
-    """Return one row per sector mention (``mentions`` columns, kind 'sector'), in text order."""
+    """Return one row per sector mention (``mentions`` columns, kind 'sector'), in text order.
+
+    Computed once per document (figures ask for it too); each call gets fresh dicts.
+    """
+    return [dict(row) for row in doc.memo("sectors", lambda: _extract(doc))]
+
+
+def _extract(doc: Document) -> list[dict]:
     t = tables()
     rows = []
     for match in t.gazetteer.find(doc.norm, doc.text, doc.offsets):
