@@ -129,3 +129,24 @@ def test_any_unicode_text(text):
     doc = Document(text)
     for row in figures.extract(doc):
         assert text[row["start"]:row["end"]] == row["surface"]
+
+
+def test_mentions_from_the_pipeline_give_the_same_rows():
+    from techdiplomacy.extract import places, sectors
+
+    (article,) = read_file(SAMPLE)
+    doc = Document(article.text, article_id=article.article_id, language=article.language)
+    mentions = places.extract(doc) + sectors.extract(doc)
+    assert figures.extract(doc, mentions) == figures.extract(doc)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("They plan a 400-km submarine cable.", 400, "km"),
+        ("A 2-Gbps link opened.", 2, "Gbps"),
+    ],
+)
+def test_hyphenated_units(text, value, unit):
+    (row,) = figures.extract(Document(text, language="en"))
+    assert (row["value"], row["unit"]) == (value, unit)

@@ -154,3 +154,11 @@ def test_no_text_crashes_and_spans_read_as_written(text):
     for row in officials.extract(doc):
         assert 0 <= row["start"] < row["end"] <= len(text)
         assert text[row["start"]:row["end"]] == row["surface"]
+
+
+def test_mentions_from_the_pipeline_give_the_same_rows(sample_rows):
+    from techdiplomacy.extract import organisations, places
+
+    doc, rows = sample_rows
+    mentions = places.extract(doc) + organisations.extract(doc)
+    assert officials.extract(doc, mentions) == rows

@@ -263,6 +263,10 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     if before in UNIT_BEFORE and (before in "$€£%" or toks[i - 1][1] < start):
         unit = UNIT_BEFORE[before]
         start = toks[i - 1][0]
+    # "400-km": a unit glued by a hyphen, or nothing (a "3-member delegation" is no figure)
+    hyphen = j < len(toks) and toks[j][2] == "-" and toks[j][0] == number.end
+    if hyphen:
+        j += 1
     # a unit after: longest phrase among the next tokens
     k = j
     if unit is None:
@@ -283,6 +287,8 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
             end = toks[k - 1][1]
     elif j < len(toks) and (toks[j][2],) in lex["units"]:
         k = j + 1  # "$5 million dollars" reads once
+    if hyphen and unit is None:
+        return None
     value = number.value
     nxt = toks[k][2] if k < len(toks) else ""
     # --- what a number is not ---

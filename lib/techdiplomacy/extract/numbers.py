@@ -219,7 +219,7 @@ class Number:
 
 # A number in digits, optionally glued to an English scale suffix ("11bn", "2.5m").
 _DIGIT_NUMBER = re.compile(
-    r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]+)(bn|mn|m|b|k|tn)?(?![\w/:-]|[.,][0-9])"
+    r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]+)(bn|mn|m|b|k|tn)?(?![\w/:]|-[^\W\d_]*[0-9]|-(?![^\W\d_])|[.,][0-9])"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

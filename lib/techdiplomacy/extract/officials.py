@@ -663,7 +663,7 @@ def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked
             candidates.append((4, order, t, span))
         # backward with the comma of apposition: "غريغور هاكوبيان، سفير", "Hakobyan, the envoy"
         b = t.first - 1
-        if b >= 0 and tokens[b].norm in ("the", "his", "her") and tokens[b].norm.isascii():
+        if b >= 0 and tokens[b].norm in ("the", "his", "her", "its", "a", "an"):
             b -= 1
         if b >= 1 and tokens[b].norm in commas:
             span = _name_backward(tokens, b - 1, doc_lang, lex, blocked)
