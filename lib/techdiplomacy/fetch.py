@@ -206,7 +206,9 @@ def _media_type(header: str) -> tuple[str, str]:
 # --- requesting ------------------------------------------------------------------------------
 
 
-def _pool(target: _Target, address: IPAddress, settings: Settings, timeout: urllib3.Timeout) -> urllib3.HTTPConnectionPool:
+def _pool(
+    target: _Target, address: IPAddress, settings: Settings, timeout: urllib3.Timeout
+) -> urllib3.HTTPConnectionPool:
     """Return a one-connection pool to the checked ``address`` that still speaks to ``target.host``."""
     common = {"port": target.port, "timeout": timeout, "maxsize": 1, "retries": False}
     if target.scheme == "https":
