@@ -136,6 +136,11 @@ def test_all_rows_of_a_person_agree():
         ("Minister", "en"),
         ("The minister, who spoke on Monday, said nothing.", "en"),
         ("محمد رضایی گفت بازار آماده است.", "fa"),
+        ("Iran's ICT Minister Meets Armenian Ambassador in Tehran", "en"),
+        ("Foreign Minister Says Talks Were Constructive", "en"),
+        ("Deputy Minister Calls For More Investment In Startups", "en"),
+        ("واقترح السفير الأرميني تشكيل لجنة مشتركة لمتابعة المشاريع.", "ar"),
+        ("وأكد وزير الاتصالات الإيراني، خلال لقائه سفير أرمينيا في طهران، على مجالات التعاون.", "ar"),
     ],
 )
 def test_no_official(text, language):

@@ -252,8 +252,6 @@ def _word_automaton():
     return auto
 
 
-#: Characters read as word boundaries when looking for number words.
-_AS_SPACE = str.maketrans({c: " " for c in ".,،;؛:!?؟()[]{}«»\"'“”‘’/\\-–—|%$€£+*&#@<>=_\n\t\r0123456789"})
 #: A digit glued after one of these is part of a code, a date or a decimal, not a number start.
 _GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,/:+-")
 
@@ -317,8 +315,6 @@ def find(norm: str, language: str = "") -> list[Number]:
     return out
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-_HYPHENATED = re.compile(r"[a-z]+-[a-z]+")
 _SPACED_WORD = re.compile(r" +([^\W\d_]+)(?![^\W\d_])")
 
 
