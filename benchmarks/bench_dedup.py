@@ -176,6 +176,16 @@ def main() -> None:
         chosen = [(a, b) for a, b, m in positives if m == mix]
         found = sum(pair_scores[p] >= DEFAULT_THRESHOLD for p in chosen)
         print(f"  {mix:<12} {found / len(chosen):.4f}  ({found}/{len(chosen)})")
+    # Not in the target: heavier rewrites show where "lightly edited" ends.
+    for share in (0.1, 0.2):
+        chosen = rng.sample(rows, 300)
+        vocabulary = [w for r in chosen[:100] for w in r["text"].split()[:50]]
+        found = 0
+        for row in chosen:
+            heavy = add_boilerplate(f"{rng.choice(rows)['title']}\n" + change_words(
+                shuffle_sentences(row["text"], rng), rng, vocabulary, share=share), rng)
+            found += is_near_duplicate(document(row), heavy)[0]
+        print(f"  stress: {share:.0%} of words changed or removed, plus all edits: recall {found / 300:.4f}")
     hardest = sorted(((pair_scores[(a, b)], a, b) for a, b, _ in hard), reverse=True)[:3]
     print("highest-scoring hard negatives:", ", ".join(f"{a}~{b}={s:.3f}" for s, a, b in hardest))
 
