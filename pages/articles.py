@@ -4,6 +4,7 @@ import streamlit as st
 
 from techdiplomacy.highlight import KIND_COLOURS, highlight_html, spans_of
 from techdiplomacy.page_text import t
+from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
 
 tables, filters, view = start("page_articles")
@@ -20,9 +21,10 @@ if not articles.empty:
     st.html(" ".join(f'<span style="background:{c};padding:0 4px;margin-right:4px">{k}</span>' for k, c in KIND_COLOURS.items()))
     rtl = article["language"] in ("ar", "fa")
     st.html(highlight_html(str(article["text"]), spans_of(chosen, view), rtl=rtl))
-    groups = tables["near_duplicates"]
+    everything = data.all_tables()
+    groups = everything["near_duplicates"]
     group = groups.loc[groups["article_id"] == chosen, "group_id"]
     if not group.empty:
-        members = groups[groups["group_id"] == group.iloc[0]].merge(tables["articles"][["article_id", "title", "source", "published"]], on="article_id")
+        members = groups[groups["group_id"] == group.iloc[0]].merge(everything["articles"][["article_id", "title", "source", "published"]], on="article_id")
         st.subheader(t("near_duplicates", lang))
         st.dataframe(members[["title", "source", "published", "similarity"]], hide_index=True, width="stretch")

@@ -130,3 +130,19 @@ def test_articles_page_escapes_untrusted_text(monkeypatch, tmp_path):
     at.selectbox[0].select(at.selectbox[0].options[-1]).run() if len(at.selectbox[0].options) > 1 else None
     bodies = [h.proto.body for h in at.get("html")]
     assert not any("<script>" in b or "<img" in b for b in bodies)
+
+
+def test_near_duplicates_count_once_and_show_as_a_group(monkeypatch, tmp_path):
+    folder = _corpus(tmp_path / "dup", fixtures=False)
+    original = (folder / "al-vefagh-224281-iran-armenia-ict.md").read_text(encoding="utf-8")
+    body = original.split("---", 2)[2]
+    (folder / "republished.md").write_text(
+        "---\ntitle: إيران وأرمينيا تبحثان التعاون الرقمي\nsource: وكالة أخرى\n---\n" + body + "\nتابعونا على تويتر\n",
+        encoding="utf-8",
+    )
+    env = {"TECHDIPLOMACY_DATA": str(folder), "TECHDIPLOMACY_STORE": str(tmp_path / "d.duckdb")}
+    at = _app(monkeypatch, env)
+    assert _metrics(at)["Articles"] == "1"
+    at = _app(monkeypatch, env, "articles")
+    assert any("Near-duplicates" in h.value for h in at.subheader)
+    assert len(at.dataframe[-1].value) == 2

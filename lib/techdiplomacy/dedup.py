@@ -344,3 +344,24 @@ def near_duplicate_groups(articles: pd.DataFrame, *, threshold: float = DEFAULT_
         pd.DataFrame({"article_id": ids[members], "group_id": ids[groups], "similarity": similarity}),
     )
     return out.sort_values(["group_id", "article_id"], ignore_index=True)
+
+
+def collapse_near_duplicates(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Return the tables with each near-duplicate group reduced to its first article.
+
+    The same story republished by several outlets then counts once in every chart; the other
+    members stay in the store and in ``near_duplicates``.
+    """
+    groups = tables.get("near_duplicates")
+    if groups is None or groups.empty:
+        return dict(tables)
+    extra = set(groups.loc[groups["article_id"] != groups["group_id"], "article_id"])
+    if not extra:
+        return dict(tables)
+    out = {}
+    for name, frame in tables.items():
+        if name not in ("near_duplicates", "feeds", "errors", "topics") and "article_id" in frame:
+            out[name] = frame.loc[~frame["article_id"].isin(extra)].reset_index(drop=True)
+        else:
+            out[name] = frame
+    return out

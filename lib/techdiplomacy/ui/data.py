@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from techdiplomacy.dedup import collapse_near_duplicates
 from techdiplomacy.filters import Filters, search_text
 from techdiplomacy.settings import Settings
 from techdiplomacy.store import Store, build, load_tables
@@ -38,17 +39,30 @@ def _stamp(path: Path) -> float:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _tables(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], pd.Series, str]:
+def _raw(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], str]:
     tables = load_tables(path)
     with Store(path, read_only=True) as store:
         version = store.get_meta("corpus_version") or ""
-    return tables, search_text(tables["articles"]).set_axis(tables["articles"]["article_id"]), version
+    return tables, version
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tables(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], pd.Series, str]:
+    raw, version = _raw(path, stamp)
+    tables = collapse_near_duplicates(raw)
+    return tables, search_text(tables["articles"]), version
 
 
 def tables() -> dict[str, pd.DataFrame]:
-    """Return every table of the store (cached until the store file changes)."""
+    """Return every table, each near-duplicate group counted once (cached until the store changes)."""
     path = ensure_store()
     return _tables(str(path), _stamp(path))[0]
+
+
+def all_tables() -> dict[str, pd.DataFrame]:
+    """Return every table with every stored article, near-duplicates included."""
+    path = ensure_store()
+    return _raw(str(path), _stamp(path))[0]
 
 
 def corpus_version() -> str:
@@ -72,5 +86,6 @@ def filtered(filters: Filters) -> dict[str, pd.DataFrame]:
 
 def clear() -> None:
     """Forget cached tables (after an add)."""
+    _raw.clear()
     _tables.clear()
     _filtered.clear()
