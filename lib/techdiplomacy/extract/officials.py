@@ -104,7 +104,7 @@ POSSESSIVES = frozenset("country's country’s nation's nation’s government's 
 MODIFIERS = frozenset("deputy vice acting former first senior assistant interim".split())
 #: Words that end a name; stop-word lists (stopwordsiso) supply the rest.
 NOT_NAMES = (
-    "اليوم امس أمس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت خلال عن على مع الى إلى"
+    "قوله قولها قولهم وقوله وقولها اليوم امس أمس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت خلال عن على مع الى إلى"
     " امروز دیروز فردا روز شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه گفت افزود کرد"
     " said says told added noted stressed met visited"
 )
@@ -447,7 +447,8 @@ def _find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int
 MINISTRY_WORDS = frozenset(normalise(w) for w in "وزارة وزارت ministry".split())
 
 
-def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, ministry: bool = False) -> str:
+def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, ministry: bool = False,
+          bare: bool = False) -> str:
     """Return the role of a title phrase from its title words in order (taxonomy: the first)."""
     first_id, first_role = heads[0]
     if first_id == "deputy":
@@ -465,8 +466,8 @@ def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, minist
             return "leader"
         if has_org:
             return "executive"
-        if first_id == "president" or has_country:
-            return "leader"
+        if first_id == "president" or has_country or bare:
+            return "leader"  # "الرئيس عبد ربه منصور هادي", "President X"
         return "executive"
     return first_role
 
@@ -510,6 +511,8 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost
         if n.isascii() and not token.upper:
             return 0
         return 2
+    if doc_lang == "ar" and n[:1] in "وف" and (n[1:] in lex["first"] or n[1:] in lex["known_tokens"]):
+        return 2  # "وميثم": a name after the conjunction
     lang = _lang(token, doc_lang)
     if lang == "en":
         if not token.upper:
@@ -526,7 +529,7 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost
         for f in forms[1:]:
             if len(f) >= 3 and _zipf(token.text[len(n) - len(f):], "ar") >= 3.8:
                 return 0
-        if not start and _looks_like_verb_or_plural(n, token.text):
+        if _looks_like_verb_or_plural(n, token.text, start):
             return 0
     if n.startswith("ال") and (start or _zipf(token.text, lang) >= (4.5 if boost else 3.6 if n.endswith("ي") else 2.5)):
         return 0  # an Arabic name may end in a nisba surname: الياسري، المعمري
@@ -534,12 +537,14 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost
     return 1 if _zipf(token.text, lang) < limit else 0
 
 
-def _looks_like_verb_or_plural(n: str, text: str) -> bool:
-    """Arabic words that follow a name but are none: a future verb ("سيلتقيان") or a common
-    feminine plural ("محادثات")."""
-    if len(n) >= 6 and n[0] == "س" and n[1] in "يتن":
+def _looks_like_verb_or_plural(n: str, text: str, start: bool = False) -> bool:
+    """Arabic words beside a name that are none: a future verb ("سيلتقيان"), a common
+    feminine plural ("محادثات", "توضيحات"), a word after the conjunction و ("وتضامنها")."""
+    if not start and len(n) >= 6 and n[0] == "س" and n[1] in "يتن":
         return True
-    return n.endswith("ات") and _zipf(text, "ar") >= 3.5
+    if not start and n[0] == "و" and len(n) > 4:
+        return True
+    return n.endswith("ات") and _zipf(text, "ar") >= (3.0 if start else 3.5)
 
 
 #: Persian light verbs: the word before one is half of a compound verb ("خاطرنشان کرد").
@@ -560,11 +565,17 @@ def _words(tokens: list[Token], a: int, b: int, lex: dict) -> int:
 def _start_strength(tokens: list[Token], p: int, doc_lang: str, lex: dict) -> int:
     """Strength of token ``p`` as a name's first word; "نظام" counts before "الدين"."""
     s = _name_strength(tokens[p], doc_lang, lex, start=True)
-    if s == 0 and p + 1 < len(tokens) and _is_word(tokens[p], lex) and (
+    glued = len(tokens[p].norm) >= 4 and tokens[p].norm[:1] in "لبك" and _zipf(tokens[p].text[1:], "ar") >= 3.8  # "لحزب الله"
+    if s == 0 and p + 1 < len(tokens) and _is_word(tokens[p], lex) and not glued and (
         tokens[p + 1].norm in ("الدين", "الله", "بن", "ابن", "bin", "ibn") or tokens[p + 1].norm.startswith("عبد")
     ):
         return 1  # "نظام الدين", "بدر بن حمد", "نصير عبد المحسن"
     return s
+
+
+def _closes_name(tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` ends an apposition: punctuation or the end of the text."""
+    return k >= len(tokens) or tokens[k].norm in ("،", ",", ".", ":", "؛", "(", ")", "\u00b6")
 
 
 def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
@@ -594,8 +605,13 @@ def _name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
     while last + 1 < len(tokens) and _words(tokens, p, last, lex) < 4 and _gap_ok(tokens, last, last + 1) \
             and last + 1 not in blocked:
         nxt = tokens[last + 1]
+        if nxt.norm[:1].isascii() != tokens[p].norm[:1].isascii():
+            break  # "لي هسين لونج Lee": a name keeps to one script
         after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ال")
         c = _name_strength(nxt, doc_lang, lex, start=False, boost=2 in strengths or after_particle)
+        if c == 0 and strengths == [2] and _closes_name(tokens, last + 2) and _is_word(nxt, lex) \
+                and not nxt.norm.isascii() and _zipf(nxt.text, _lang(nxt, doc_lang)) < 5.3:
+            c = 1  # "رئيس الحكومة يوسف الشاهد،": a common word as the surname before a comma
         if after_particle and c == 0 and _is_word(nxt, lex):
             c = 1  # "عبد العزيز"
         if c == 0 and not (nxt.joined and _is_word(nxt, lex)):
@@ -627,7 +643,12 @@ def _name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
         if _name_strength(tokens[first - 1], doc_lang, lex, start=False) == 0 and not tokens[first].joined:
             break
         first -= 1
-    # the name starts at its leftmost word that can start a name
+    # a verb with its conjunction before a sure first name is no part of the name ("وابرز محمد
+    # الشابي"); else the name starts at its leftmost word that can start a name
+    if doc_lang == "ar" and first < e and tokens[first].norm.startswith("و") \
+            and _name_strength(tokens[first + 1], doc_lang, lex, start=True) == 2 \
+            and tokens[first].norm not in lex["first"] and tokens[first].norm[1:] not in lex["first"]:
+        first += 1
     for p in range(first, e + 1):
         s = _start_strength(tokens, p, doc_lang, lex)
         if s:
@@ -659,8 +680,11 @@ def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked
     commas = {"،", ","}
     for order, t in enumerate(titles):
         nxt = t.last + 1
-        # forward, right after the title: "وزير الاتصالات ستار هاشمي", "Minister Isa Zarepour"
-        span = _name_forward(tokens, nxt, doc_lang, lex, blocked)
+        # forward, right after the title: "وزير الاتصالات ستار هاشمي", "Minister Isa Zarepour";
+        # not after a bare "شركة"/"company": the next word names the company
+        ends_with_body = tokens[t.last].norm in ORG_WORDS or any(
+            f in ORG_WORDS for f in clitic_forms(tokens[t.last].norm)[1:2])
+        span = None if ends_with_body else _name_forward(tokens, nxt, doc_lang, lex, blocked)
         if span and _gap_ok(tokens, t.last, nxt):
             candidates.append((4, order, t, span))
         # backward with the comma of apposition: "غريغور هاكوبيان، سفير", "Hakobyan, the envoy"
@@ -681,9 +705,9 @@ def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked
         # a name of two words or more closed by a comma
         if nxt < len(tokens) and tokens[nxt].norm in commas:
             span = _name_forward(tokens, nxt + 1, doc_lang, lex, blocked)
-            if span and (any(_name_strength(tokens[k], doc_lang, lex, start=True) == 2
-                             for k in range(span[0], span[1] + 1))
-                         or span[1] > span[0] and span[1] + 1 < len(tokens) and tokens[span[1] + 1].norm in commas):
+            if span and span[1] > span[0] and (
+                    any(_name_strength(tokens[k], doc_lang, lex, start=True) == 2 for k in range(span[0], span[1] + 1))
+                    or span[1] + 1 < len(tokens) and tokens[span[1] + 1].norm in commas):
                 candidates.append((1, order, t, span))
     candidates.sort(key=lambda c: (-c[0], c[1]))
     used_titles, taken, out = set(), [], []
@@ -822,7 +846,8 @@ def _describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_
                 organisation = doc.text[os_:oe_]
                 break
     ministry = any(f in MINISTRY_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))
-    role = _role(title.heads, bool(organisation), bool(countries), ministry)
+    bare = title.first == title.last
+    role = _role(title.heads, bool(organisation), bool(countries), ministry, bare)
     country = countries[0] if countries else ""
     if not country and role != "ambassador" and places:
         country = places[0]
