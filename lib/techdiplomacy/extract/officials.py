@@ -490,6 +490,8 @@ def _is_word(token: Token, lex: dict) -> bool:
     n = token.norm
     if not n[:1].isalpha() or n in _PUNCT or token.text in RAW_NOT_NAMES:
         return False
+    if token.text[:1] in "وف" and token.text[1:] in RAW_NOT_NAMES:
+        return False  # "وعلى"
     if n in lex["stop"] or n in lex["not_names"] or n in lex["honorifics"] or n in lex["qualifiers"]:
         return n in lex["first"] or n in lex["known_tokens"] or n in lex["particles"]
     if n in lex["title_words"] and n not in lex["first"] and n not in lex["known_tokens"]:
