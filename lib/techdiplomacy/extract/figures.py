@@ -43,7 +43,7 @@ UNIT_AFTER = {
     "AZN": "منات | manat | manats | azn",
     "INR": "روبية | روبيه | روپیه | rupees | inr",
     "GBP": "جنيه إسترليني | پوند | pounds | gbp",
-    "km": "كيلومتر | كيلومترا | كيلومترات | كم | کیلومتر | km | kilometres | kilometers | kilometre | kilometer",
+    "km": "كيلومتر | كيلومترا | كيلومترات | كيلو متر | كيلو مترا | كم | کیلو متر | کیلومتر | km | kilometres | kilometers | kilometre | kilometer",
     "Tbps": "تيرابت | ترابت | تيرابايت في الثانية | ترابیت | ترابیت بر ثانیه | tbps | terabits per second | terabit",
     "Gbps": "غيغابت | جيجابت | جيغابت | گیگابیت | گیگابیت بر ثانیه | gbps | gigabits per second | gigabit | gb/s",
     "Mbps": "ميغابت | ميجابت | مگابیت | مگابیت بر ثانیه | mbps | megabits per second | megabit | mb/s",
@@ -72,6 +72,7 @@ MONTHS = (
     " كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
     " فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل مه"
     " ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر محرم صفر رمضان شوال"
+    " جانفي فيفري أفريل ماي جوان جويلية أوت"
     " january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec"
 )

@@ -225,27 +225,34 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @cache
-def _number_words() -> frozenset[str]:
-    """Every number or scale word, also with the Arabic proclitics it may carry."""
-    units, scales = word_tables()
-    words = {w for w in set(units) | (set(scales) - ATTACHED_ONLY) if w}
+def _number_words(language: str = "") -> frozenset[str]:
+    """The number and scale words looked for in a text of ``language``: its own words and the
+    English ones (all of them when the language is unknown); Arabic ones also with the
+    proclitics و ف ب ل they may carry. Persian words stay out of Arabic text (سي, ده, نود are
+    other words there) and the other way round."""
+    languages = [language, "en"] if language in UNIT_WORDS else list(UNIT_WORDS)
+    words = set()
+    for lang in languages:
+        words.update(w for w in _norm_map(UNIT_WORDS[lang]) if w)
+    words.update(w for w in _norm_map(SCALE_WORDS) if w and w not in ATTACHED_ONLY)
     out = set(words)
-    for w in words:
-        if not w.isascii():
-            for clitic in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"):
+    if language in ("ar", "", "und") or language not in UNIT_WORDS:
+        arabic = set(_norm_map(UNIT_WORDS["ar"])) | {w for w in _norm_map(SCALE_WORDS) if not w.isascii()}
+        for w in arabic & words:
+            for clitic in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
                 out.add(clitic + w)
     return frozenset(out)
 
 
 @cache
-def _word_automaton():
+def _word_automaton(language: str = ""):
     """An automaton of every number word after a space or a line break, searched in the text
     with one space in front: a hit (end, value) starts at ``end - value`` in the text and
     ``norm[end]`` is the character after it."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for word in _number_words():
+    for word in _number_words(language):
         for before in (" ", "\n", "(", "«"):
             auto.add_word(before + word, len(word))
     auto.make_automaton()
@@ -297,7 +304,7 @@ def find(norm: str, language: str = "") -> list[Number]:
     # number words as whole words: one Aho-Corasick pass for " word" (a word start), then a
     # look at the character after it
     starts = sorted({
-        end - length for end, length in _word_automaton().iter(" " + norm)
+        end - length for end, length in _word_automaton(language if language in UNIT_WORDS else "").iter(" " + norm)
         if end >= len(norm) or not norm[end].isalpha()
     })
     for s in starts:
