@@ -16,7 +16,7 @@ AND):
   charts add up to the number of articles.
 - ``query``: every whitespace-separated term (or ``"quoted phrase"``) of the normalised query
   occurs in the normalised title + text (:func:`techdiplomacy.text.normalise`), so ی/ي, ک/ك,
-  hamza seats, harakat and Persian digits do not matter.
+  hamza seats, harakat and Persian digits do not matter (:mod:`techdiplomacy.search`).
 - ``lang`` is the display language (en, ar, fa); it never changes which articles match.
 """
 
@@ -34,7 +34,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from techdiplomacy import labels, schema
-from techdiplomacy.text import normalise
+from techdiplomacy.search import matching_ids, query_terms, search_text
+
+# query_terms and search_text live in techdiplomacy.search and are imported from here too.
+__all__ = ["ARTICLE_TABLES", "MULTI", "PARAMS", "Filters", "query_terms", "search_text"]
 
 #: URL parameter of each field (st.query_params keys).
 PARAMS = {
@@ -94,30 +97,6 @@ def _as_date(value) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
-
-
-def query_terms(query: str) -> list[str]:
-    """Return the normalised search terms of ``query``: ``"quoted phrases"`` stay whole."""
-    terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query or ""):
-        norm = " ".join(normalise(phrase or word).split())
-        norm = norm.strip('"')
-        if norm:
-            terms.append(norm)
-    return list(_unique(terms))
-
-
-def search_text(articles: pd.DataFrame) -> pd.Series:
-    """Return the normalised ``title + text`` of each article (index: ``article_id``).
-
-    :meth:`Filters.apply` computes this when it needs it; pass it in (cached by the UI) to
-    search a large corpus repeatedly without normalising it each time.
-    """
-    if articles.empty:
-        return pd.Series([], dtype="string", index=pd.Index([], name="article_id"))
-    combined = articles["title"].fillna("") + "\n" + articles["text"].fillna("")
-    norm = combined.map(lambda t: " ".join(normalise(t).split()), na_action="ignore")
-    return pd.Series(norm.to_numpy(), index=pd.Index(articles["article_id"], name="article_id"), dtype="string")
 
 
 def _values(ids) -> list:
@@ -330,15 +309,7 @@ class Filters:
         terms = query_terms(self.query)
         if terms and keep.any():
             # Only the articles still in play are searched (and normalised, if need be).
-            candidates = articles.loc[keep]
-            if search is None:
-                text = search_text(candidates)
-            else:
-                text = search.reindex(pd.Index(candidates["article_id"]))
-            found = np.ones(len(text), dtype=bool)
-            for term in terms:
-                found &= text.str.contains(term, regex=False).fillna(False).to_numpy(dtype=bool)
-            keep &= having(text.index[found])
+            keep &= having(matching_ids(articles.loc[keep], terms, search))
         return pd.Index(articles.loc[keep, "article_id"].unique(), name="article_id")
 
     def apply(

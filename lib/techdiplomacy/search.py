@@ -1,0 +1,55 @@
+"""Free-text search of the articles: query terms, the normalised text searched, the matches.
+
+Every whitespace-separated term (or ``"quoted phrase"``) of the normalised query must occur in
+the normalised title + text (:func:`techdiplomacy.text.normalise`), so ی/ي, ک/ك, hamza seats,
+harakat and Persian digits do not matter. :class:`techdiplomacy.filters.Filters` uses this for
+its ``query`` filter.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from techdiplomacy.text import normalise
+
+
+def query_terms(query: str) -> list[str]:
+    """Return the normalised search terms of ``query``: ``"quoted phrases"`` stay whole."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query or ""):
+        norm = " ".join(normalise(phrase or word).split())
+        norm = norm.strip('"')
+        if norm:
+            terms.append(norm)
+    return list(dict.fromkeys(terms))
+
+
+def search_text(articles: pd.DataFrame) -> pd.Series:
+    """Return the normalised ``title + text`` of each article (index: ``article_id``).
+
+    :meth:`Filters.apply` computes this when it needs it; pass it in (cached by the UI) to
+    search a large corpus repeatedly without normalising it each time.
+    """
+    if articles.empty:
+        return pd.Series([], dtype="string", index=pd.Index([], name="article_id"))
+    combined = articles["title"].fillna("") + "\n" + articles["text"].fillna("")
+    norm = combined.map(lambda t: " ".join(normalise(t).split()), na_action="ignore")
+    return pd.Series(norm.to_numpy(), index=pd.Index(articles["article_id"], name="article_id"), dtype="string")
+
+
+def matching_ids(articles: pd.DataFrame, terms: list[str], search: pd.Series | None = None) -> pd.Index:
+    """Return the ids of ``articles`` whose search text contains every one of ``terms``.
+
+    ``search`` is :func:`search_text` of (at least) these articles, if already computed.
+    """
+    if search is None:
+        text = search_text(articles)
+    else:
+        text = search.reindex(pd.Index(articles["article_id"]))
+    found = np.ones(len(text), dtype=bool)
+    for term in terms:
+        found &= text.str.contains(term, regex=False).fillna(False).to_numpy(dtype=bool)
+    return text.index[found]
