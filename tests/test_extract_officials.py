@@ -167,3 +167,10 @@ def test_mentions_from_the_pipeline_give_the_same_rows(sample_rows):
     doc, rows = sample_rows
     mentions = places.extract(doc) + organisations.extract(doc)
     assert officials.extract(doc, mentions) == rows
+
+
+def test_possessive_is_not_part_of_the_name():
+    text = "Iran's ICT Minister Sattar Hashemi's remarks came a day after talks. Hashemi's deputy was there."
+    rows = officials.extract(Document(text, language="en"))
+    assert [r["surface"] for r in rows] == ["Sattar Hashemi", "Hashemi"]
+    assert {r["name"] for r in rows} == {"Sattar Hashemi"}

@@ -378,7 +378,8 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
                 if not (tokens[j + 1].norm in PLACE_WORDS and j + 2 in entity_at):
                     return 0
                 return 2
-            nxt = _qualifier_length(tokens, j + 1, entity_at, lex) if tokens[j + 1].norm not in CONNECTORS | PREPOSITIONS else 0
+            after = j + 2 if tokens[j + 1].norm == "the" and j + 2 < len(tokens) else j + 1
+            nxt = _qualifier_length(tokens, after, entity_at, lex) if tokens[after].norm not in CONNECTORS | PREPOSITIONS else 0
             if nxt or _match_title(tokens, j + 1, entity_at):
                 return 1
         return 0
@@ -773,10 +774,12 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         skip = _clitic_skip(tokens[a], lex, doc.language)
         words = [tokens[k].norm for k in range(a, b + 1)]
         words[0] = words[0][skip:]
+        cut = 2 if words[-1].endswith(("'s", "’s")) else 0  # "Hashemi's remarks"
+        words[-1] = words[-1][:len(words[-1]) - cut]
         key_norm = _name_key(words)
         official = known_keys.get(key_norm) or _known_without_honorific(words, known_keys)
         key = official or _same_person(persons, key_norm) or "p:" + key_norm
-        ns, ne = doc.original(tokens[a].start + skip, tokens[b].end)
+        ns, ne = doc.original(tokens[a].start + skip, tokens[b].end - cut)
         person = persons.get(key)
         if person is None:
             person = persons[key] = _describe(doc, tokens, title, ctx, official, known_country)
@@ -789,7 +792,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
             person["forms"].add(surname)
         person["keys"].add(key_norm)
         mentions.append((key, ns, ne))
-        claimed.append((tokens[a].start + skip, tokens[b].end))
+        claimed.append((tokens[a].start + skip, tokens[b].end - cut))
     if not persons:
         return []
     fallback = _context_country(ctx, doc.language)
@@ -867,7 +870,10 @@ def _surname(tokens: list[Token], a: int, b: int, skip: int) -> tuple[str, ...] 
         k -= 1
     if k == a:
         return None
-    return tuple(tokens[j].norm for j in range(k, b + 1))
+    words = [tokens[j].norm for j in range(k, b + 1)]
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    return tuple(words)
 
 
 def _later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]], lex: dict) -> list[tuple[str, int, int]]:
