@@ -52,7 +52,7 @@ UNIT_AFTER = {
     "MW": "ميغاواط | ميجاواط | مگاوات | mw | megawatts | megawatt",
     "other": "petabytes | petabyte | پتابایت | بيتابايت | طن | تن | tons | tonnes | متر مربع | square metres"
     " | متر | مترا | أمتار | امتار | مترا مربعا | متر مربع | متری | meters | metres | metre | meter | ميل | ميلا"
-    " | أميال | miles | mile | كيلوغرام | كيلوغراما | كغ | kg | kilograms | سنتيمتر | سنتيمترات | cm"
+    " | أميال | miles | mile | كيلوغرام | كيلوغراما | كيلوغرامات | كيلوجرام | كيلوجراما | كيلوجرامات | کیلوگرم | كغ | kg | kilograms | سنتيمتر | سنتيمترات | cm"
     " | بوصة | إنش | إنشات | inches | inch | اینچ"
     " | square meters | هكتار | هکتار | hectares | kw | كيلوواط | کیلووات | gw | gigawatts | گیگاوات",
 }
@@ -338,7 +338,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
             return None  # "the two countries", "both sides"
         # a count needs a counted noun right after it, a scale word, or a verb of amount
         # before it ("ticket sales topped 150,000")
-        if not _content_word(nxt, lex):
+        if not _content_word(nxt, lex) or _prepositional(nxt, language):
             if not _has_scale(norm[number.start:number.end]) and not (
                 before in lex["reach"] and (nxt in _PUNCT or not nxt) and number.written == "digits"
             ):
@@ -375,6 +375,16 @@ def _content_word(word: str, lex) -> bool:
     if word in lex["stop"] or word in lex["approx"] or word in lex["en_verbs"]:
         return False
     return True
+
+
+def _prepositional(word: str, language: str) -> bool:
+    """True for an Arabic word carrying the preposition ب or ل on a common word ("بنجاح",
+    "لمدة"): what follows "ناهيد 2 بنجاح" is no counted noun."""
+    if language != "ar" or len(word) < 4 or word[0] not in "بل" or word.startswith(("بال", "لل")):
+        return False
+    from techdiplomacy.extract.officials import zipf
+
+    return zipf(word[1:], "ar") >= 4.0 and zipf(word, "ar") < zipf(word[1:], "ar")
 
 
 def _noun_phrase(toks, k, lex, language=""):

@@ -178,6 +178,11 @@ def _frequencies(lang: str) -> dict[str, float]:
     return get_frequency_dict(lang)
 
 
+def zipf(word: str, lang: str) -> float:
+    """Return the Zipf frequency of ``word`` in ``lang`` (wordfreq): ~7 for "the", 0 unseen."""
+    return _zipf(word, lang)
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (as written) in ``lang``: 0 for unseen words, ~7 for "the"."""
@@ -387,9 +392,19 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
     if any(f in lex["qualifiers"] for f in forms):
         return 1
     if not t.norm.isascii() and t.norm.startswith(("ال", "وال", "لل", "بال", "فال")) and len(t.norm) > 4:
-        if t.norm not in lex["stop"] and t.norm not in lex["not_names"]:
+        if t.norm not in lex["stop"] and t.norm not in lex["not_names"] and not _foreign_name_start(tokens, j):
             return 1
     return 0
+
+
+def _foreign_name_start(tokens: list[Token], j: int) -> bool:
+    """True for an uncommon word with "ال" that begins a name of unknown words ("أليكسي
+    أوفرتشوك"), not a qualifier of the title before it."""
+    if j + 1 >= len(tokens) or _zipf(tokens[j].text, "ar") >= 3.6:
+        return False
+    nxt = tokens[j + 1]
+    return nxt.norm[:1].isalpha() and not nxt.norm.isascii() and _zipf(nxt.text, "ar") < 2.0 \
+        and not nxt.norm.startswith("ال")
 
 
 def _find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int] | None = None) -> list[Title]:
@@ -514,6 +529,8 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost
         if n.isascii() and not token.upper:
             return 0
         return 2
+    if n.startswith("عبد") and len(n) > 5 and not token.joined:
+        return 2  # عبدالناصر، عبدالرحمن: a compound first name
     if doc_lang == "ar" and n[:1] in "وف" and (n[1:] in lex["first"] or n[1:] in lex["known_tokens"]):
         return 2  # "وميثم": a name after the conjunction
     lang = _lang(token, doc_lang)
@@ -534,8 +551,12 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost
                 return 0
         if _looks_like_verb_or_plural(n, token.text, start):
             return 0
-    if n.startswith("ال") and (start or _zipf(token.text, lang) >= (4.5 if boost else 3.6 if n.endswith("ي") else 2.5)):
-        return 0  # an Arabic name may end in a nisba surname: الياسري، المعمري
+    if lang == "ar" and n.startswith("ال"):
+        # the article starts words, not names, unless the word is unknown (اليكسي, الكسندر);
+        # a name may end in a nisba surname: الياسري، المعمري
+        zipf = _zipf(token.text, lang)
+        if zipf >= (1.5 if start else 4.5 if boost else 3.6 if n.endswith("ي") else 2.5):
+            return 0
     limit = COMMON[lang][0 if start else 1] + (0.4 if boost else 0.0)
     return 1 if _zipf(token.text, lang) < limit else 0
 
@@ -573,6 +594,8 @@ def _start_strength(tokens: list[Token], p: int, doc_lang: str, lex: dict) -> in
         tokens[p + 1].norm in ("الدين", "الله", "بن", "ابن", "bin", "ibn") or tokens[p + 1].norm.startswith("عبد")
     ):
         return 1  # "نظام الدين", "بدر بن حمد", "نصير عبد المحسن"
+    if s == 0 and doc_lang == "ar" and tokens[p].norm.startswith("ال") and _foreign_name_start(tokens, p):
+        return 1  # "أليكسي أوفرتشوك"
     return s
 
 
@@ -672,7 +695,7 @@ def _enough(tokens, p, last, strengths, doc_lang: str = "") -> bool:
         return tokens[p].upper
     if len(strengths) >= 2:
         # Persian writes many common words unvowelled next to titles: ask for rarer words
-        return doc_lang != "fa" or all(_rare(tokens[k], doc_lang, 3.5) or tokens[k].joined for k in range(p, last + 1))
+        return doc_lang != "fa" or all(_rare(tokens[k], doc_lang, 3.6) or tokens[k].joined for k in range(p, last + 1))
     return False
 
 
@@ -685,8 +708,9 @@ def _pair_names(tokens: list[Token], titles: list[Title], doc_lang: str, blocked
         nxt = t.last + 1
         # forward, right after the title: "وزير الاتصالات ستار هاشمي", "Minister Isa Zarepour";
         # not after a bare "شركة"/"company": the next word names the company
-        ends_with_body = tokens[t.last].norm in ORG_WORDS or any(
-            f in ORG_WORDS for f in clitic_forms(tokens[t.last].norm)[1:2])
+        ends_with_body = (tokens[t.last].norm in ORG_WORDS or any(
+            f in ORG_WORDS for f in clitic_forms(tokens[t.last].norm)[1:2])) and (
+            t.last - 1 <= t.head or tokens[t.last - 1].norm in PREPOSITIONS)
         span = None if ends_with_body else _name_forward(tokens, nxt, doc_lang, lex, blocked)
         if span and _gap_ok(tokens, t.last, nxt):
             candidates.append((4, order, t, span))
