@@ -222,7 +222,7 @@ _LATIN_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|van|von)-
 
 
 #: Characters read around a title word: a name, honorifics and qualifiers fit in them.
-WINDOW_BEFORE, WINDOW_AFTER = 70, 170
+WINDOW_BEFORE, WINDOW_AFTER = 60, 140
 _BREAK = "\u00b6"  # a token between two windows, so that no phrase spans them
 
 
