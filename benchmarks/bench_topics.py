@@ -1,7 +1,7 @@
 """Topic quality and time on ANT (7,400 labelled Arabic news articles), against plain TF-IDF.
 
     .venv/bin/python benchmarks/bench_topics.py [--seeds 0 1 2] [--limit N] [--mentions extract]
-        [--no-ablation] [--no-auto] [--large-path] [--threads 1]
+        [--no-ablation] [--no-auto] [--large-path] [--weights S,C ...] [--threads 1]
 
 Prints, in one run and with the same seeds: NMI and ARI against the labels (mean ± sd over the
 seeds) and the time of
@@ -11,8 +11,10 @@ seeds) and the time of
   stems or character n-grams, LSA, k-means restarts), clustering articles only;
 - the method: ``fit_topics(articles, mentions, k=7)``, the whole topic build (paragraphs,
   labels, projection included) timed end to end;
-- the method with automatic k (silhouette), and, with ``--large-path``, the sample-then-assign
-  path that corpora above ``TopicSettings.large`` take.
+- the method with automatic k (silhouette); with ``--weights``, other sector/country weights
+  (with ``--mentions extract`` this shows how country features pull topics towards geography);
+  with ``--large-path``, the sample-then-assign path that corpora above
+  ``TopicSettings.large`` take.
 
 Threads default to one (``--threads``) so times are single-core. Mentions are empty unless
 ``--mentions extract`` runs the project's country/place/sector extractors first (timed apart).
@@ -151,6 +153,8 @@ def main() -> None:
     parser.add_argument("--no-auto", action="store_true", help="skip the automatic-k runs")
     parser.add_argument("--large-path", action="store_true", help="also run the sample-then-assign path")
     parser.add_argument("--threads", default="1", help="BLAS/OpenMP threads (default 1: one core)")
+    parser.add_argument("--weights", nargs="*", default=[], metavar="S,C",
+                        help="also run k=7 with these sector,country weights (e.g. 0.5,0.6)")
     args = parser.parse_args()
 
     rows = ant_news(args.limit)
@@ -186,6 +190,11 @@ def main() -> None:
     if not args.no_auto:
         auto = method_runs(articles, mentions, labels_by_id, args.seeds, k=None)
         print(summary("fit_topics(k=None): silhouette k", auto, baseline), flush=True)
+    for pair in args.weights:
+        sector, country = (float(x) for x in pair.split(","))
+        settings = TopicSettings(sector_weight=sector, country_weight=country)
+        runs = method_runs(articles, mentions, labels_by_id, args.seeds, k=K, settings=settings)
+        print(summary(f"fit_topics(k={K}), sector {sector}, country {country}", runs, baseline), flush=True)
     if args.large_path:
         settings = TopicSettings(large=len(articles) // 2, fit_sample=len(articles) // 4)
         large = method_runs(articles, mentions, labels_by_id, args.seeds, k=K, settings=settings)

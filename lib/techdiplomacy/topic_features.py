@@ -19,7 +19,10 @@ from functools import cache, lru_cache
 import numpy as np
 import pandas as pd
 import stopwordsiso
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from techdiplomacy.text import Span, normalise, passages
 
@@ -171,11 +174,52 @@ def text_vectorizer(n_docs: int, analyzer: str = "word") -> TfidfVectorizer:
     raise ValueError(f"analyzer must be 'word' or 'char_wb', not {analyzer!r}")
 
 
-def concept_vectorizer() -> TfidfVectorizer:
-    """Return the TF-IDF vectorizer for concept tokens (``sector:x country:Y``): kept as is."""
-    return TfidfVectorizer(
-        token_pattern=r"\S+", lowercase=False, sublinear_tf=True, min_df=1, dtype=np.float32
-    )
+class ConceptTokens:
+    """An analyzer for :class:`TfidfVectorizer`: the tokens of one kind (``sector:...``) in a
+    space-separated concepts cell. A class, so a fitted pipeline pickles."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def __call__(self, concepts: str) -> list[str]:
+        prefix = self.kind + ":"
+        return [token for token in concepts.split() if token.startswith(prefix)]
+
+    def __repr__(self) -> str:
+        return f"ConceptTokens({self.kind!r})"
+
+
+def concept_vectorizer(kind: str) -> TfidfVectorizer:
+    """Return the TF-IDF vectorizer of one concept kind (``sector:x`` or ``country:Y`` tokens)."""
+    return TfidfVectorizer(analyzer=ConceptTokens(kind), lowercase=False, sublinear_tf=True, dtype=np.float32)
+
+
+class LSA(TransformerMixin, BaseEstimator):
+    """Latent semantic analysis: TruncatedSVD to ``n_components`` dimensions, rows l2-normalised.
+
+    With too few documents (not more than twice ``n_components``) or terms to reduce, it passes
+    the TF-IDF rows through unchanged: a handful of texts keeps every term.
+    """
+
+    def __init__(self, n_components: int = 50, random_state: int | None = 0):
+        self.n_components = n_components
+        self.random_state = random_state
+
+    def fit(self, X, y=None):
+        n_docs, n_terms = X.shape
+        self.svd_ = None
+        if n_docs > 2 * self.n_components and n_terms > self.n_components:
+            self.svd_ = TruncatedSVD(self.n_components, random_state=self.random_state).fit(X)
+        return self
+
+    def transform(self, X):
+        if self.svd_ is None:
+            return X
+        return normalize(self.svd_.transform(X))
+
+    def back_projection(self):
+        """Return the (dims x terms) map from this space back to terms (None: identity)."""
+        return None if self.svd_ is None else self.svd_.components_
 
 
 def concept_token(kind: str, key: str) -> str:

@@ -43,18 +43,25 @@ def softmax_weights(sims: np.ndarray, temperature: float) -> np.ndarray:
     return w / w.sum(axis=1, keepdims=True)
 
 
-def top_features(term_matrix, vocabulary: np.ndarray, dominant: np.ndarray, k: int, n_terms: int) -> list[list[str]]:
+def top_features(
+    term_matrix, vocabulary: np.ndarray, dominant: np.ndarray, k: int, n_terms: int, *, back=None
+) -> list[list[str]]:
     """Return, per topic, its most distinctive features: highest mean TF-IDF in the topic
-    minus the mean over all units (ties by feature name)."""
+    minus the mean over all units (ties by feature name). ``back`` maps the matrix's columns
+    to terms when they are LSA dimensions."""
     valid = dominant >= 0
     if term_matrix is None or not valid.any():
         return [[] for _ in range(k)]
     rows = np.flatnonzero(valid)
     onehot = sparse.csr_matrix((np.ones(len(rows)), (dominant[rows], rows)), shape=(k, term_matrix.shape[0]))
-    sums = np.asarray((onehot @ term_matrix).todense())
+    sums = onehot @ term_matrix
+    sums = sums.toarray() if sparse.issparse(sums) else np.asarray(sums)
     sizes = np.asarray(onehot.sum(axis=1)).ravel()
     mean_in = sums / np.maximum(sizes, 1)[:, None]
-    lift = mean_in - sums.sum(axis=0) / len(rows)
+    overall = sums.sum(axis=0) / len(rows)
+    if back is not None:
+        mean_in, overall = mean_in @ back, overall @ back
+    lift = mean_in - overall
     out = []
     by_name = np.argsort(vocabulary, kind="stable")
     for c in range(k):
