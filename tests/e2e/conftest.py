@@ -22,6 +22,7 @@ LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -84,7 +85,7 @@ def browser():
 
 
 @pytest.fixture()
-def page(browser):
+def page(browser, request):
     """A fresh context that records every request and aborts any that leaves loopback."""
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
     outside: list[str] = []
@@ -101,4 +102,15 @@ def page(browser):
     page = context.new_page()
     page.outside_requests = outside
     yield page
+    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so a failed browser test leaves a screenshot."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-TIMEOUT = 60_000
+TIMEOUT = 120_000  # generous: CI machines are shared and slow at times
 
 
 def _metric(page, label: str) -> str:
