@@ -174,3 +174,18 @@ def test_possessive_is_not_part_of_the_name():
     rows = officials.extract(Document(text, language="en"))
     assert [r["surface"] for r in rows] == ["Sattar Hashemi", "Hashemi"]
     assert {r["name"] for r in rows} == {"Sattar Hashemi"}
+
+
+@pytest.mark.parametrize(
+    "text, language, name, title",
+    [
+        ("والتقى سعادة السيد محمود علي يوسف وزير الدولة للتعاون الدولي بالسفير الإيراني.", "ar",
+         "محمود علي يوسف", "وزير الدولة للتعاون الدولي"),
+        ("سرکار خانم فاطمه مهاجرانی سخنگوی دولت گفت: طرح تصویب شد.", "fa", "فاطمه مهاجرانی", "سخنگوی دولت"),
+        ("H.E. Dr. Isa Zarepour, Minister of ICT of the Islamic Republic of Iran, opened the event.", "en",
+         "Isa Zarepour", "Minister of ICT of the Islamic Republic of Iran"),
+    ],
+)
+def test_honorifics_and_title_extent(text, language, name, title):
+    (row,) = officials.extract(Document(text, language=language))
+    assert (row["name"], row["title"]) == (name, title)

@@ -65,7 +65,8 @@ _SUFFIXES = frozenset(normalise(w) for w in "پور زاده نیا فر راد 
 HONORIFICS = (
     "الدكتور الدکتور دكتور دکتر د المهندس مهندس السيد السيدة سيد سید السید السيده خانم آقای آقاي آقا"
     " جناب حجت‌الاسلام حجت الاسلام الاسلام والمسلمين والمسلمین المسلمين آیت آيت الله‌ الشيخ شيخ"
-    " سردار اللواء العميد سرتیپ dr mr mrs ms eng engr prof professor sheikh sir he excellency his"
+    " سردار اللواء العميد سرتیپ سرکار معالي فخامة سعادة سمو صاحب السمو الأستاذ استاد استاد"
+    " dr mr mrs ms eng engr prof professor sheikh sir he excellency his"
     " h.e madam"
 ).split()
 #: Words that qualify a title: fields of ministries, kinds of bodies, parts of titles.
@@ -431,6 +432,8 @@ def _find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int
         while j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2 and (
                 tokens[j].norm not in _PUNCT or tokens[j].norm in ("(", ",", "،")):
             more = _match_title(tokens, j, entity_at)
+            if more and tokens[j].norm[:1] in "بك" and tokens[j].norm[1:3] == "ال":
+                break  # "... بالسفير الإيراني": another person, the object of the verb
             if more:
                 heads.append((more[1], more[2]))
                 last = j + more[0] - 1
