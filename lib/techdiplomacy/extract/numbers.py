@@ -133,6 +133,7 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
     units, scales = word_tables()
     total = 0.0
     current = 0.0
+    last_group = 0.0
     used = 0
     seen_any = False
     i = 0
@@ -165,13 +166,18 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
         skey = w if w in scales else _strip_clitic(w, scales)
         if skey is not None and skey not in ATTACHED_ONLY and (seen_any or skey in _standalone()):
             scale = scales[skey]
+            if seen_any and scale in (2e3, 2e6, 2e9):  # a dual after a number is still the scale
+                scale /= 2
             if not seen_any:
                 current = scale
-            elif scale in (2e3, 2e6, 2e9):  # a dual after a number is still the scale
-                current = (current or 1) * scale / 2
+            elif current == 0 and last_group:
+                # a scale after a scale multiplies the group before: "عشرين ألف مليار" = 2e13
+                total -= last_group
+                current = last_group * scale
             else:
                 current = (current or 1) * scale
             total += current
+            last_group = current
             current = 0.0
             seen_any = True
             i += 1
