@@ -91,7 +91,14 @@ def find(norm: str, text: str | None = None, offsets: list[int] | None = None) -
 
 
 def extract(doc: Document) -> list[dict]:
-    """Return one mentions row per organisation named in ``doc`` (kind ``organisation``)."""
+    """Return one mentions row per organisation named in ``doc`` (kind ``organisation``).
+
+    Found once per document (``Document.memo``): officials reuse the rows.
+    """
+    return [dict(row) for row in doc.memo("organisations", lambda: _extract(doc))]
+
+
+def _extract(doc: Document) -> list[dict]:
     info = _info()
     labels = reference.labels("organisations", "en")
     rows = []
