@@ -3,6 +3,7 @@
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from techdiplomacy import schema
@@ -99,3 +100,19 @@ def test_tables_round_trip_in_schema_form(tmp_path, corpus):
     build([corpus], store)
     for name, frame in load_tables(store).items():
         assert list(frame.columns) == schema.columns(name)
+
+
+def test_parallel_build_gives_the_same_tables(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8").split("---", 2)[2] for p in (ROOT / "tests" / "fixtures" / "articles").glob("*.md")]
+    for i in range(90):
+        (folder / f"a{i:03d}.txt").write_text(f"خبر رقم {i}\n\n" + texts[i % len(texts)] + f"\n\nItem {i}.", encoding="utf-8")
+    one = build([folder], tmp_path / "one.duckdb", workers=1)
+    two = build([folder], tmp_path / "two.duckdb", workers=2)
+    assert one.counts == two.counts and one.counts["articles"] == 90
+    a, b = load_tables(tmp_path / "one.duckdb"), load_tables(tmp_path / "two.duckdb")
+    for name in schema.TABLES:
+        left = a[name].sort_values(list(a[name].columns)).reset_index(drop=True)
+        right = b[name].sort_values(list(b[name].columns)).reset_index(drop=True)
+        pd.testing.assert_frame_equal(left, right)

@@ -99,6 +99,7 @@ def cmd_build(args) -> int:
         topics_k=args.k if args.k is not None else settings.topics_k,
         random_state=settings.random_state,
         rebuild=args.rebuild,
+        workers=args.workers if args.workers is not None else settings.workers,
         progress=progress,
     )
     progress.close()
@@ -275,6 +276,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="folders or files (default: data/articles)")
     p.add_argument("--rebuild", action="store_true", help="re-extract every stored article")
     p.add_argument("--k", type=int, help="number of topics (default: chosen automatically)")
+    p.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("topics", parents=[store], help="cluster articles into topics (no store)")

@@ -29,6 +29,10 @@ class Settings:
     )
     max_file_bytes: int = field(default=20_000_000, metadata={"help": "larger files are rejected, not read"})
     batch_size: int = field(default=500, metadata={"help": "articles extracted and committed per transaction"})
+    workers: int = field(
+        default_factory=lambda: int(os.environ.get("TECHDIPLOMACY_WORKERS", "0")),
+        metadata={"help": "extraction processes for large builds (0: one per core)"},
+    )
     topics_k: int | None = field(default=None, metadata={"help": "number of topics; None chooses it automatically"})
     random_state: int = field(default=0, metadata={"help": "seed of every random step (topics)"})
     fetch_timeout: float = field(default=15.0, metadata={"help": "seconds before a web request gives up"})
