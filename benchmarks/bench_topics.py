@@ -144,6 +144,23 @@ def extracted_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     return schema.conform("mentions", rows)
 
 
+def scale(articles: pd.DataFrame, n: int) -> None:
+    """Time the whole topic build on ``n`` articles (repeats of ANT), e.g. past the sample threshold."""
+    from common import peak_rss_mb
+
+    copies = -(-n // len(articles))
+    big = pd.concat(
+        [articles.assign(article_id=articles["article_id"] + f"#{i}") for i in range(copies)], ignore_index=True
+    ).head(n)
+    settings = TopicSettings()
+    path = "sample then assign" if n > settings.large else "exact"
+    start, cpu = time.perf_counter(), time.process_time()
+    result = fit_topics(big, schema.empty("mentions"), k=K, settings=settings)
+    print(f"{n} articles ({path}): wall {time.perf_counter() - start:.1f} s, cpu {time.process_time() - cpu:.1f} s, "
+          f"peak RSS {peak_rss_mb():.0f} MB, {len(result.article_topics)} article rows, "
+          f"{len(result.passage_topics)} paragraph rows")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
@@ -153,6 +170,8 @@ def main() -> None:
     parser.add_argument("--no-auto", action="store_true", help="skip the automatic-k runs")
     parser.add_argument("--large-path", action="store_true", help="also run the sample-then-assign path")
     parser.add_argument("--threads", default="1", help="BLAS/OpenMP threads (default 1: one core)")
+    parser.add_argument("--scale", type=int, default=0, metavar="N",
+                        help="only time fit_topics on N articles (ANT repeated under new ids)")
     parser.add_argument("--weights", nargs="*", default=[], metavar="S,C",
                         help="also run k=7 with these sector,country weights (e.g. 0.5,0.6)")
     args = parser.parse_args()
@@ -166,6 +185,10 @@ def main() -> None:
     labels_by_id = dict(zip(articles["article_id"], labels))
     print(f"ANT: {len(rows)} articles, {len(set(labels))} labels, seeds {args.seeds}, "
           f"threads {os.environ['OMP_NUM_THREADS']}")
+
+    if args.scale:
+        scale(articles, args.scale)
+        return
 
     mentions = schema.empty("mentions")
     if args.mentions == "extract":

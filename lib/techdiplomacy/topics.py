@@ -39,7 +39,6 @@ import pandas as pd
 from scipy import sparse
 from sklearn.cluster import KMeans
 from sklearn.compose import ColumnTransformer
-from sklearn.metrics import silhouette_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import Normalizer, normalize
 
@@ -52,6 +51,7 @@ from techdiplomacy.topic_features import (
     passage_table,
     text_vectorizer,
 )
+from techdiplomacy.topic_space import choose_k, dense, fit_projection, n_distinct, unit_rows
 from techdiplomacy.topic_tables import (
     Scores,
     article_rows,
@@ -164,15 +164,23 @@ def fit_topics(
     if not has_fit.any():
         return TopicResult(empty("topics"), empty("article_topics"), empty("passage_topics"), None)
     E_fit = normalize(X_fit[has_fit])
-    n_distinct = _n_distinct(E_fit)
+    distinct = n_distinct(E_fit)
     if k is None:
-        k = _choose_k(E_fit, n_distinct, settings, random_state)
-    k = max(1, min(int(k), n_distinct))
+        k = choose_k(
+            E_fit,
+            distinct,
+            k_min=settings.k_min,
+            k_max=settings.k_max,
+            sample=settings.k_sample,
+            tolerance=settings.k_tolerance,
+            random_state=random_state,
+        )
+    k = max(1, min(int(k), distinct))
     kmeans = KMeans(n_clusters=k, n_init=settings.n_init, random_state=random_state).fit(E_fit)
     model = TopicModel(
         pipeline=Pipeline([("features", features), ("l2", Normalizer().fit(E_fit)), ("kmeans", kmeans)]),
-        centroids=_unit_rows(kmeans.cluster_centers_),
-        projection=_fit_projection(E_fit),
+        centroids=unit_rows(kmeans.cluster_centers_),
+        projection=fit_projection(E_fit),
         unit=unit,
         settings=settings,
     )
@@ -301,78 +309,14 @@ def _rows_with_features(X) -> np.ndarray:
     return np.asarray(abs(X).sum(axis=1)).ravel() > 0
 
 
-def _n_distinct(E) -> int:
-    """Return the number of distinct rows of an embedding (k-means cannot use more)."""
-    if E.shape[0] == 0:
-        return 0
-    if sparse.issparse(E):
-        E = sparse.csr_matrix(E)
-        E.sort_indices()
-        return len({(E.indices[a:b].tobytes(), np.round(E.data[a:b], 6).tobytes())
-                    for a, b in zip(E.indptr[:-1], E.indptr[1:])})
-    return len(np.unique(np.round(np.asarray(E), 6), axis=0))
-
-
-def _choose_k(E, n_distinct: int, settings: TopicSettings, random_state: int) -> int:
-    """Return the smallest k in [k_min, k_max] whose cosine silhouette, on a sample of units,
-    reaches ``k_tolerance`` of the best one.
-
-    On LSA text embeddings the silhouette keeps creeping up with k (ANT: 0.19 at 7, 0.24 at
-    20), so the plain maximum always sits at the top of the range; the tolerance picks the
-    point where more topics stop paying for themselves.
-    """
-    n = E.shape[0]
-    if n > settings.k_sample:
-        pick = np.random.default_rng(random_state).choice(n, settings.k_sample, replace=False)
-        E = E[np.sort(pick)]
-        n_distinct = _n_distinct(E)
-    high = min(settings.k_max, n_distinct - 1)
-    if high < settings.k_min:
-        return max(1, min(settings.k_min, n_distinct))
-    scores: dict[int, float] = {}
-    for k in range(settings.k_min, high + 1):
-        labels = KMeans(n_clusters=k, n_init=3, random_state=random_state).fit_predict(E)
-        if 2 <= len(np.unique(labels)) <= E.shape[0] - 1:
-            scores[k] = float(silhouette_score(E, labels, metric="cosine"))
-    if not scores:
-        return settings.k_min
-    best = max(scores.values())
-    floor = best - (1 - settings.k_tolerance) * abs(best)
-    return min(k for k, s in scores.items() if s >= floor)
-
-
-def _unit_rows(M: np.ndarray) -> np.ndarray:
-    M = np.asarray(M, dtype=np.float64)
-    norms = np.linalg.norm(M, axis=1, keepdims=True)
-    return M / np.where(norms > 0, norms, 1.0)
-
-
-def _dense(M) -> np.ndarray:
-    return M.toarray() if sparse.issparse(M) else np.asarray(M)
-
-
-def _fit_projection(E, limit: int = 5000) -> tuple[np.ndarray, np.ndarray]:
-    """Return (mean, 2 x d components) of a PCA of the units' embeddings, signs fixed."""
-    n, d = E.shape
-    rows = _dense(E[np.linspace(0, n - 1, min(n, limit)).astype(int)]) if n else np.zeros((0, d))
-    mean = rows.mean(axis=0) if n else np.zeros(d)
-    components = np.zeros((2, d))
-    if n >= 2:
-        _, _, vt = np.linalg.svd(rows - mean, full_matrices=False)
-        vt = vt[:2]
-        signs = np.sign(vt[np.arange(len(vt)), np.abs(vt).argmax(axis=1)])
-        components[: len(vt)] = vt * np.where(signs == 0, 1, signs)[:, None]
-    return mean, components
-
-
 def _scores_from_embedding(model: TopicModel, E, has: np.ndarray) -> Scores:
     n = len(has)
     sims = np.zeros((n, model.k))
     xy = np.zeros((n, 2))
     if has.any():
         mean, components = model.projection
-        sims[has] = _dense(E @ model.centroids.T)
-        xy[has] = _dense(E @ components.T) - mean @ components.T
+        sims[has] = dense(E @ model.centroids.T)
+        xy[has] = dense(E @ components.T) - mean @ components.T
     return Scores(sims, xy, has)
 
 
