@@ -20,8 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ant_news  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 
+from techdiplomacy.corpus import Article, article_id_for  # noqa: E402
 from techdiplomacy.document import Document  # noqa: E402
 from techdiplomacy.extract import places, sectors  # noqa: E402
+from techdiplomacy.store import extract_batch, extraction_pool  # noqa: E402
 from techdiplomacy.tables import EXTRACTORS  # noqa: E402
 
 
@@ -46,34 +48,44 @@ def run_all(texts):
     return n
 
 
+def run_pool(texts, pool):
+    articles = [Article(article_id_for(t), "", t, "ar", None, "", "", "") for t in texts]
+    return sum(len(part["mentions"]) + len(part["officials"]) + len(part["figures"]) for part in extract_batch(articles, pool))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2, help="processes for the build-style line (0: one per core)")
     args = parser.parse_args()
     texts = [row["text"] for row in ant_news(args.n)]
     chars = sum(map(len, texts))
     # warm caches (reference data, automata) outside the timed runs
     run_all(texts[:5])
-    best = {"tfidf": float("inf"), "mentions": float("inf"), "all": float("inf")}
+    best = {"tfidf": float("inf"), "mentions": float("inf"), "all": float("inf"), "pool": float("inf")}
     rows = {}
-    for _ in range(args.repeat):
-        for name, fn in (("tfidf", run_tfidf), ("mentions", run_mentions), ("all", run_all)):
-            start = time.perf_counter()
-            rows[name] = fn(texts)
-            best[name] = min(best[name], time.perf_counter() - start)
+    with extraction_pool(args.workers) as pool:
+        run_pool(texts[:200], pool)  # start the workers and load their reference data
+        for _ in range(args.repeat):
+            for name, fn in (("tfidf", run_tfidf), ("mentions", run_mentions), ("all", run_all), ("pool", lambda t: run_pool(t, pool))):
+                start = time.perf_counter()
+                rows[name] = fn(texts)
+                best[name] = min(best[name], time.perf_counter() - start)
     n = len(texts)
     print(f"articles: {n}  characters: {chars:,}")
-    print(f"{'step':<34}{'seconds':>9}{'articles/s':>12}{'x TF-IDF':>10}")
+    print(f"{'step':<44}{'seconds':>9}{'articles/s':>12}{'x TF-IDF':>10}")
     for name, label in (
         ("tfidf", "TfidfVectorizer().fit_transform"),
         ("mentions", "mentions (countries/places/sectors)"),
         ("all", "all extractors (+orgs/officials/figures)"),
+        ("pool", f"all extractors, {args.workers or 'all'} processes (build)"),
     ):
-        print(f"{label:<34}{best[name]:>9.2f}{n / best[name]:>12.0f}{best[name] / best['tfidf']:>10.2f}")
+        print(f"{label:<44}{best[name]:>9.2f}{n / best[name]:>12.0f}{best[name] / best['tfidf']:>10.2f}")
     print(f"rows extracted: mentions {rows['mentions']}, all {rows['all']}")
     ratio = best["all"] / best["tfidf"]
-    print(f"target: extraction <= 3.00x TF-IDF -> {ratio:.2f}x {'OK' if ratio <= 3 else 'OVER'}")
+    print(f"target: extraction <= 3.00x TF-IDF (one process) -> {ratio:.2f}x {'OK' if ratio <= 3 else 'OVER'}")
+    print(f"as the build runs it ({args.workers or 'all'} processes): {best['pool'] / best['tfidf']:.2f}x")
 
 
 if __name__ == "__main__":
