@@ -100,3 +100,18 @@ def test_countries_page_map_renders_offline(app_url, page):
         page.screenshot(path=str(SCREENSHOTS / "countries.png"), full_page=True)
     assert page.outside_requests == [], page.outside_requests
     assert re.search(r"/countries", page.url)
+
+
+def test_clicking_a_bar_filters_to_it(app_url, page):
+    page.goto(f"{app_url}/sectors", timeout=TIMEOUT)
+    page.wait_for_selector(".js-plotly-plot .barlayer .point path", timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")
+    bar = page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first
+    box = bar.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("location.search.includes('sector=')", timeout=TIMEOUT)
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(e => e.textContent.includes('sector is'))",
+        timeout=TIMEOUT,
+    )
+    assert page.outside_requests == [], page.outside_requests

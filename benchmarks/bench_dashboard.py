@@ -1,0 +1,103 @@
+"""Dashboard at scale: build a store of N real articles, then time the first render of the
+overview and a filter change (Streamlit AppTest, server time), in one run.
+
+    .venv/bin/python benchmarks/bench_dashboard.py [--n 50000] [--store PATH]
+
+Articles come from ../shared/data/ant-arabic-news.jsonl.gz, repeated with new ids (a numbered
+line and sentences in another order) when N exceeds the corpus. Target: a filter change
+re-renders in under 1 s of server time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "lib"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ant_news, peak_rss_mb  # noqa: E402
+
+
+def write_corpus(folder: Path, n: int, seed: int = 0) -> None:
+    """Write N articles as JSONL files of 5,000 lines (dates spread over 2023-2024)."""
+    rows = ant_news()
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = None
+    for i in range(n):
+        if i % 5000 == 0:
+            if out:
+                out.close()
+            out = open(folder / f"part-{i // 5000:04d}.jsonl", "w", encoding="utf-8")
+        base = rows[i % len(rows)]
+        sentences = [s for s in base["text"].split(".") if s.strip()]
+        if i >= len(rows):
+            rng.shuffle(sentences)
+        text = f"{base.get('title') or ''} ({i})\n\n" + ".".join(sentences)
+        day = 1 + (i % 28)
+        month = 1 + (i // 28) % 12
+        year = 2023 + (i // 336) % 2
+        record = {"title": base.get("title") or f"article {i}", "text": text, "source": base.get("source", ""),
+                  "published": f"{year}-{month:02d}-{day:02d}", "language": "ar"}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=50_000)
+    parser.add_argument("--store", help="reuse/keep the store here (default: a temporary folder)")
+    parser.add_argument("--workers", type=int, default=0)
+    args = parser.parse_args()
+    from streamlit.testing.v1 import AppTest
+
+    from techdiplomacy.store import build
+
+    work = Path(tempfile.mkdtemp(prefix="td-bench-"))
+    store = Path(args.store) if args.store else work / "store.duckdb"
+    corpus = work / "corpus"
+    results = {}
+    start = time.perf_counter()
+    write_corpus(corpus, args.n)
+    results["write corpus"] = time.perf_counter() - start
+    if not store.exists():
+        start = time.perf_counter()
+        summary = build([corpus], store, workers=args.workers)
+        results["store build"] = time.perf_counter() - start
+        print(f"built: {summary.as_dict()}", file=sys.stderr)
+    os.environ["TECHDIPLOMACY_STORE"] = str(store)
+    os.environ["TECHDIPLOMACY_DATA"] = str(corpus)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    start = time.perf_counter()
+    at.run()
+    results["first render (overview, cold cache)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    at.run()
+    results["rerun, same filters"] = time.perf_counter() - start
+    countries = at.sidebar.multiselect[0]
+    target = next(o for o in countries.options if "IRQ" in o or "SAU" in o or "EGY" in o)
+    start = time.perf_counter()
+    countries.select(target).run()
+    results["filter change (country)"] = time.perf_counter() - start
+    sectors = at.sidebar.multiselect[1]
+    start = time.perf_counter()
+    sectors.select(sectors.options[0]).run()
+    results["filter change (+ sector)"] = time.perf_counter() - start
+    assert not at.exception, [e.value for e in at.exception]
+    print(f"articles: {args.n:,}  store: {store.stat().st_size / 1e6:.0f} MB  peak RSS: {peak_rss_mb():.0f} MB")
+    for name, seconds in results.items():
+        print(f"{name:<40}{seconds:>9.2f} s")
+    verdict = "OK" if results["filter change (country)"] < 1.0 else "OVER"
+    print(f"target: filter change < 1 s server time -> {results['filter change (country)']:.2f} s {verdict}")
+
+
+if __name__ == "__main__":
+    main()
