@@ -295,3 +295,25 @@ def test_topics_per_country_counts_articles_and_shares(deals):
     assert irn["articles"].sum() == 9 and irn["share"].sum() == pytest.approx(1.0)
     place = schema.conform("mentions", [{"article_id": "space-ar", "kind": "place", "key": "baikonur", "country": "KAZ"}])
     assert topics_per_country(result.article_topics, place)["country"].tolist() == ["KAZ"]
+
+
+# --- properties --------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["مركز", "البيانات", "ماهواره", "داده‌ها", "satellite", "post", "في", "the", "٢٠٢٤", "ـ", "\u200c"])
+_TEXTS = st.lists(st.lists(_WORDS, max_size=12).map(" ".join), min_size=0, max_size=3).map("\n\n".join) | st.text(max_size=40)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXTS, min_size=1, max_size=5))
+def test_any_texts_give_conforming_tables(texts):
+    articles = schema.conform("articles", [{"article_id": f"h{i}", "text": t} for i, t in enumerate(texts)])
+    result = fit_topics(articles, None)
+    for name in ("topics", "article_topics", "passage_topics"):
+        table = getattr(result, name)
+        assert list(table.columns) == schema.columns(name)
+    if len(result.topics):
+        assert set(result.article_topics["topic_id"]) <= set(result.topics["topic_id"])
+        assert (result.passage_topics["end"] <= articles.set_index("article_id").loc[result.passage_topics["article_id"], "text"].str.len().to_numpy()).all()

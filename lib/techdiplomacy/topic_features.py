@@ -41,9 +41,10 @@ _SURFACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670])*")
 
 # Light stemming in the matching form (ة is already ه, ى is ي). After Larkey et al.'s
 # "light10": one conjunction و, then an article-bearing prefix, then common suffixes, never
-# leaving fewer than two letters (three for suffixes).
+# leaving fewer than two letters (three for suffixes). A bare ب ف ك ل is not stripped: without
+# a dictionary it is as often the word's first letter (بحث, فريق, كتاب, لقاء).
 _ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
-_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "يه", "ه", "ي")
+_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")  # يه also stands for ية
 _ARABIC_LETTER = re.compile(r"[\u0621-\u06FF]")
 #: Mention kinds that become concept tokens, and their prefix.
 CONCEPT_KINDS = ("sector", "country")
