@@ -144,7 +144,7 @@ def extracted_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     return schema.conform("mentions", rows)
 
 
-def scale(articles: pd.DataFrame, n: int) -> None:
+def scale(articles: pd.DataFrame, n: int, exact: bool = False) -> None:
     """Time the whole topic build on ``n`` articles (repeats of ANT), e.g. past the sample threshold."""
     from common import peak_rss_mb
 
@@ -152,7 +152,7 @@ def scale(articles: pd.DataFrame, n: int) -> None:
     big = pd.concat(
         [articles.assign(article_id=articles["article_id"] + f"#{i}") for i in range(copies)], ignore_index=True
     ).head(n)
-    settings = TopicSettings()
+    settings = TopicSettings(large=n) if exact else TopicSettings()
     path = "sample then assign" if n > settings.large else "exact"
     start, cpu = time.perf_counter(), time.process_time()
     result = fit_topics(big, schema.empty("mentions"), k=K, settings=settings)
@@ -172,6 +172,7 @@ def main() -> None:
     parser.add_argument("--threads", default="1", help="BLAS/OpenMP threads (default 1: one core)")
     parser.add_argument("--scale", type=int, default=0, metavar="N",
                         help="only time fit_topics on N articles (ANT repeated under new ids)")
+    parser.add_argument("--exact", action="store_true", help="with --scale: fit on every article")
     parser.add_argument("--weights", nargs="*", default=[], metavar="S,C",
                         help="also run k=7 with these sector,country weights (e.g. 0.5,0.6)")
     args = parser.parse_args()
@@ -187,7 +188,7 @@ def main() -> None:
           f"threads {os.environ['OMP_NUM_THREADS']}")
 
     if args.scale:
-        scale(articles, args.scale)
+        scale(articles, args.scale, exact=args.exact)
         return
 
     mentions = schema.empty("mentions")

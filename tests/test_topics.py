@@ -177,6 +177,7 @@ def test_tiny_corpora_give_a_result_not_an_error(texts):
     assert sorted(_dominant(result)) == with_words  # an empty article has no topic row
     if with_words:
         assert len(result.topics) >= 1
+        assert result.topics["terms"].str.len().gt(0).all()  # even a lone topic has terms
         again = assign_topics(result.model, articles, None)
         assert _dominant(again) == _dominant(result)
 

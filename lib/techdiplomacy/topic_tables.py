@@ -47,8 +47,8 @@ def top_features(
     term_matrix, vocabulary: np.ndarray, dominant: np.ndarray, k: int, n_terms: int, *, back=None
 ) -> list[list[str]]:
     """Return, per topic, its most distinctive features: highest mean TF-IDF in the topic
-    minus the mean over all units (ties by feature name). ``back`` maps the matrix's columns
-    to terms when they are LSA dimensions."""
+    minus the mean over all units (a lone topic: highest mean), ties by feature name.
+    ``back`` maps the matrix's columns to terms when they are LSA dimensions."""
     valid = dominant >= 0
     if term_matrix is None or not valid.any():
         return [[] for _ in range(k)]
@@ -61,7 +61,7 @@ def top_features(
     overall = sums.sum(axis=0) / len(rows)
     if back is not None:
         mean_in, overall = mean_in @ back, overall @ back
-    lift = mean_in - overall
+    lift = mean_in - overall if k > 1 else mean_in  # one topic: its most weighty terms
     out = []
     by_name = np.argsort(vocabulary, kind="stable")
     for c in range(k):
