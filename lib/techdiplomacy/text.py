@@ -174,6 +174,21 @@ def _special_table() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, special
 
 
+@cache
+def _one_to_one_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The characters :func:`_one_to_one_table` changes, as one character class."""
+    table = {chr(k): v for k, v in _one_to_one_table().items()}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]"), table
+
+
+def _fold_one_to_one(text: str) -> str:
+    """Return ``text.translate(_one_to_one_table())``, faster: most characters of a text stay
+    as they are, and ``str.translate`` looks every non-ASCII one up in a dict, where a regex
+    visits only those that change."""
+    pattern, table = _one_to_one_pattern()
+    return pattern.sub(lambda m: table[m.group()], text)
+
+
 def normalise(text: str) -> str:
     """Return the matching form of ``text``: the whole normalisation chain applied once."""
     return normalise_with_offsets(text)[0]
@@ -186,9 +201,11 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int] | None]:
     ``offsets`` has one extra final entry, ``len(text)``, so an end offset maps too.
     """
     pattern, special = _special_table()
-    folded = text.translate(_one_to_one_table())
+    folded = _fold_one_to_one(text)
     if not pattern.search(folded):
         return folded, None
+    if not _expanded_pattern().search(folded):
+        return _deleted_only(folded, len(text))
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -204,6 +221,34 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int] | None]:
     offsets.extend(range(pos, len(folded)))
     offsets.append(len(text))
     return "".join(pieces), offsets
+
+
+@cache
+def _expanded_pattern() -> re.Pattern[str]:
+    """The presentation forms that expand to more than one letter or to none."""
+    _, special = _special_table()
+    return re.compile("[" + "".join(re.escape(c) for c, v in special.items() if len(v) != 0) + "]")
+
+
+@cache
+def _kept_codes():
+    """A numpy look-up table over code points: True for a character that is kept."""
+    import numpy as np
+
+    kept = np.ones(0x110000, dtype=bool)
+    kept[[ord(c) for c, v in _special_table()[1].items() if v == ""]] = False
+    return kept
+
+
+def _deleted_only(folded: str, n: int) -> tuple[str, list[int]]:
+    """:func:`normalise_with_offsets` for a text whose special characters are all deleted:
+    the offsets are the positions of the characters kept (found with numpy, not one by one)."""
+    import numpy as np
+
+    codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    offsets = np.flatnonzero(_kept_codes()[codes]).tolist()
+    offsets.append(n)
+    return _special_table()[0].sub("", folded), offsets
 
 
 def original_span(offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
@@ -297,12 +342,32 @@ def passages(text: str) -> list[Span]:
     return out
 
 
+_SENTENCE_END_START = re.compile(r"[.!?؟;؛…\n]")
+
+
+def _sentence_ends(text: str, start: int, end: int):
+    """Yield the matches of ``_SENTENCE_END.finditer(text, start, end)``, tried only where one
+    can start (a regex that starts with a repeat is otherwise tried at every character)."""
+    match, search = _SENTENCE_END.match, _SENTENCE_END_START.search
+    pos = start
+    while True:
+        candidate = search(text, pos, end)
+        if candidate is None:
+            return
+        m = match(text, candidate.start(), end)
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Return the sentences of ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end
     out: list[Span] = []
     pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
+    for m in _sentence_ends(text, start, end):
         if m.group() != "\n" and _is_abbreviation(text, m.start()):
             continue
         s, e = _trim(text, pos, m.end())
@@ -333,8 +398,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or (word.isascii() and word in _ABBREVIATIONS)
 
 
+#: One character for which ``str.isalnum`` is true (regex \w is isalnum or "_").
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _has_word(text: str, start: int, end: int) -> bool:
-    return any(ch.isalnum() for ch in text[start:end])
+    return _ALNUM.search(text, start, end) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

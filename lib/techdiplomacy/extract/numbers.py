@@ -228,6 +228,27 @@ _DIGIT_NUMBER = re.compile(
     r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]+)(bn|mn|m|b|k|tn)?(?![\w/:]|-[^\W\d_]*[0-9]|-(?![^\W\d_])|[.,][0-9])"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_A_DIGIT = re.compile(r"[0-9]")
+
+
+def _digit_numbers(norm: str):
+    """Yield the matches of ``_DIGIT_NUMBER.finditer(norm)``, trying only at digits.
+
+    Every match starts with a digit, but a regex that starts with a repeat is tried at every
+    position of the text; looking for the next digit first skips the letters in one C scan.
+    """
+    match, search = _DIGIT_NUMBER.match, _A_DIGIT.search
+    pos = 0
+    while True:
+        digit = search(norm, pos)
+        if digit is None:
+            return
+        m = match(norm, digit.start())
+        if m is None:
+            pos = digit.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @cache
@@ -277,7 +298,7 @@ def find(norm: str, language: str = "") -> list[Number]:
     """
     _, scales = word_tables()
     out: list[Number] = []
-    for m in _DIGIT_NUMBER.finditer(norm):
+    for m in _digit_numbers(norm):
         raw, suffix = m.group(1), m.group(2)
         if m.start() and norm[m.start() - 1] in _GLUE or not _free_before(norm, m.start()):
             continue

@@ -201,7 +201,7 @@ def _zipf(word: str, lang: str) -> float:
 # --- tokens and titles ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     start: int  # in norm
     end: int
