@@ -155,7 +155,8 @@ def partner_map(mentions: pd.DataFrame, *, lang: str = "en", resolution: int = 5
     if counts.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
     keys = counts["country"].tolist()
-    names = [labels.display_name("country", k, lang, english_labels(mentions, "country").get(k)) for k in keys]
+    fallbacks = english_labels(mentions, "country")
+    names = [labels.display_name("country", k, lang, fallbacks.get(k)) for k in keys]
     articles_word = labels.isolate(labels.message("articles", lang))
     fig = go.Figure()
     fig.add_trace(
