@@ -38,7 +38,9 @@ def _stamp(path: Path) -> float:
     return max(path.stat().st_mtime, wal.stat().st_mtime if wal.exists() else 0.0)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Tables are shared read-only between sessions (cache_resource: no copy per call, which for
+# large corpora costs more than the page itself); no page modifies a frame in place.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _raw(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], str]:
     tables = load_tables(path)
     with Store(path, read_only=True) as store:
@@ -46,32 +48,39 @@ def _raw(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], str]:
     return tables, version
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _tables(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], pd.Series, str]:
-    raw, version = _raw(path, stamp)
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _tables(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], pd.Series, dict]:
+    raw, _ = _raw(path, stamp)
     tables = collapse_near_duplicates(raw)
-    return tables, search_text(tables["articles"]), version
+    return tables, search_text(tables["articles"]), Filters.options(tables)
+
+
+def _key() -> tuple[str, float]:
+    path = ensure_store()
+    return str(path), _stamp(path)
 
 
 def tables() -> dict[str, pd.DataFrame]:
     """Return every table, each near-duplicate group counted once (cached until the store changes)."""
-    path = ensure_store()
-    return _tables(str(path), _stamp(path))[0]
+    return _tables(*_key())[0]
+
+
+def options() -> dict:
+    """Return the values the sidebar widgets offer (:meth:`Filters.options` of :func:`tables`)."""
+    return _tables(*_key())[2]
 
 
 def all_tables() -> dict[str, pd.DataFrame]:
     """Return every table with every stored article, near-duplicates included."""
-    path = ensure_store()
-    return _raw(str(path), _stamp(path))[0]
+    return _raw(*_key())[0]
 
 
 def corpus_version() -> str:
     """Return the store's corpus version (changes whenever articles are added or removed)."""
-    path = ensure_store()
-    return _tables(str(path), _stamp(path))[2]
+    return _raw(*_key())[1]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _filtered(path: str, stamp: float, query: tuple) -> dict[str, pd.DataFrame]:
     data, search, _ = _tables(path, stamp)
     return Filters.from_query(dict(query)).apply(data, search=search)
@@ -79,9 +88,8 @@ def _filtered(path: str, stamp: float, query: tuple) -> dict[str, pd.DataFrame]:
 
 def filtered(filters: Filters) -> dict[str, pd.DataFrame]:
     """Return every table restricted by ``filters`` (cached per filter state)."""
-    path = ensure_store()
     query = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.to_query().items()))
-    return _filtered(str(path), _stamp(path), query)
+    return _filtered(*_key(), query)
 
 
 def clear() -> None:

@@ -9,6 +9,7 @@ from techdiplomacy import labels
 from techdiplomacy.charts_topics import topic_names
 from techdiplomacy.filters import Filters
 from techdiplomacy.page_text import t
+from techdiplomacy.ui import data
 
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fa": "فارسی"}
 
@@ -26,7 +27,7 @@ def set_url(filters: Filters) -> None:
 
 def sidebar(tables: dict[str, pd.DataFrame]) -> Filters:
     """Show the filter widgets (from the URL), write changes back to the URL; return the filters."""
-    options = Filters.options(tables)
+    options = data.options()
     current = Filters.from_query(st.query_params, known=options)
     lang = current.lang
     with st.sidebar:
