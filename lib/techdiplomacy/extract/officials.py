@@ -209,6 +209,8 @@ class Token:
     text: str  # as written
     upper: bool  # a capitalised Latin word
     joined: bool  # written glued to the previous token by a ZWNJ (زارع‌پور): one word
+    ostart: int = 0  # the span in the original text
+    oend: int = 0
 
 
 @dataclass
@@ -230,10 +232,13 @@ _BREAK = "\u00b6"  # a token between two windows, so that no phrase spans them
 def _tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[Token]:
     """Return the tokens of ``doc.norm`` inside ``windows`` (all of it when None)."""
     out: list[Token] = []
+    append = out.append
     text, norm, offsets = doc.text, doc.norm, doc.offsets
+    particle = _LATIN_PARTICLE.match
     for ws, we in windows or [(0, len(norm))]:
         if out:
-            out.append(Token(ws, ws, _BREAK, "", False, False))
+            o = ws if offsets is None else offsets[ws]
+            append(Token(ws, ws, _BREAK, "", False, False, o, o))
         previous_end = -1
         for m in _TOKEN.finditer(norm, ws, we):
             ns, ne = m.span()
@@ -241,8 +246,8 @@ def _tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list
             written = text[s:e]
             joined = previous_end == s - 1 and text[previous_end] == "\u200c"
             first = written[:1]
-            upper = first.isupper() or (first.isascii() and "-" in written and bool(_LATIN_PARTICLE.match(written)))
-            out.append(Token(ns, ne, m.group(), written, upper, joined))
+            upper = first.isupper() or (first.isascii() and "-" in written and particle(written) is not None)
+            append(Token(ns, ne, m.group(), written, upper, joined, s, e))
             previous_end = e
     return out
 
@@ -921,7 +926,7 @@ def _later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]]
             forms.add(words)
     for compact in ambiguous:
         lookup.pop(compact, None)
-    if not lookup:
+    if not lookup or not _written_elsewhere(doc.norm, forms, claimed):
         return []
     alternatives = sorted((" ?".join(_spaced(w) for w in words) for words in forms), key=len, reverse=True)
     pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(alternatives) + r")(?![^\W\d_])")
@@ -944,6 +949,27 @@ def _later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]]
             continue
         out.append((key, s, e))
     return out
+
+
+def _written_elsewhere(norm: str, forms, claimed: list[tuple[int, int]]) -> bool:
+    """False when no name form can be found outside the ``claimed`` spans of ``norm``, so the
+    regex of the forms (costly to compile, one per document) need not be built.
+
+    Every match of that regex is the form's letters with spaces at most between them: the
+    form, written without spaces, occurs in ``norm`` without spaces. Spans are compared in
+    that space-less text (a span starts and ends at a letter, so overlaps agree).
+    """
+    squeezed = norm.replace(" ", "")
+    taken = [(x - norm.count(" ", 0, x), y - norm.count(" ", 0, y)) for x, y in claimed]
+    for words in forms:
+        compact = "".join(words)
+        at = squeezed.find(compact)
+        while at >= 0:
+            end = at + len(compact)
+            if not any(at < y and x < end for x, y in taken):
+                return True
+            at = squeezed.find(compact, at + 1)
+    return False
 
 
 def _spaced(word: str) -> str:
@@ -993,10 +1019,7 @@ def _context(doc: Document, tokens: list[Token], mentions: Iterable[dict] | None
 
 def _original_starts(doc, tokens) -> tuple[list[int], list[int]]:
     """Return the original (starts, ends) of ``tokens``."""
-    if doc.offsets is None:
-        return [t.start for t in tokens], [t.end for t in tokens]
-    spans = [doc.original(t.start, t.end) for t in tokens]
-    return [a for a, _ in spans], [b for _, b in spans]
+    return [t.ostart for t in tokens], [t.oend for t in tokens]
 
 
 def _tokens_in(spans: tuple[list[int], list[int]], start: int, end: int) -> list[int]:
