@@ -145,3 +145,28 @@ def test_two_adders_at_once_both_succeed(store):
     paths = load_tables(store)["articles"]["path"]
     assert paths.str.startswith("alpha").sum() == 15
     assert paths.str.startswith("beta").sum() == 15
+
+
+def test_two_sessions_in_one_process_add_at_once(store):
+    """Two dashboard sessions are two threads of one server process."""
+    import threading
+
+    from techdiplomacy.corpus import read_bytes
+
+    results = {}
+
+    def session(prefix):
+        records = []
+        for i in range(8):
+            text = f"{prefix} {i}: Iran and Iraq discussed internet transit and fibre links in Baghdad, note {prefix}{i}."
+            records += [(f"{prefix}{i}", r) for r in read_bytes(text.encode(), f"{prefix}{i}.txt")]
+        results[prefix] = add_records(store, records, settings=SETTINGS)
+
+    threads = [threading.Thread(target=session, args=(p,)) for p in ("left", "right")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert all(r.status == "added" for p in ("left", "right") for r in results[p])
+    paths = load_tables(store)["articles"]["path"]
+    assert paths.str.startswith("left").sum() == 8 and paths.str.startswith("right").sum() == 8

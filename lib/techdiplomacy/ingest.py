@@ -21,7 +21,7 @@ import pandas as pd
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article, ReadError, read_bytes, read_paths
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import Progress, Store, corpus_version
+from techdiplomacy.store import Progress, Store, corpus_version, writing
 from techdiplomacy.tables import extract_article
 
 #: Limits on one uploaded zip (a zip bomb must not fill memory).
@@ -117,7 +117,7 @@ def add_records(
     report = progress or (lambda stage, done, total: None)
     results: list[ItemResult] = []
     added: list[Article] = []
-    with Store(store_path, wait_seconds=60) as store:
+    with writing(store_path), Store(store_path, wait_seconds=60) as store:
         known = set(store.article_paths())
         for i, (item, record) in enumerate(records, 1):
             if isinstance(record, ReadError):
@@ -186,7 +186,7 @@ def add_feed(store_path: str | Path, url: str, *, settings: Settings | None = No
     if not is_url(url):
         return [ItemResult(url, "rejected", reason="a feed must be an http(s) URL")]
     now = _now()
-    with Store(store_path, wait_seconds=60) as store:
+    with writing(store_path), Store(store_path, wait_seconds=60) as store:
         feeds = store.table("feeds")
         if url not in set(feeds["url"]):
             row = {"url": url, "title": "", "added_at": now, "last_fetched": "", "last_status": "", "items_added": 0}
@@ -198,7 +198,7 @@ def list_feeds(store_path: str | Path) -> pd.DataFrame:
     """Return the feeds the store follows."""
     if not Path(store_path).exists():
         return schema.empty("feeds")
-    with Store(store_path, read_only=True) as store:
+    with writing(store_path), Store(store_path, read_only=True) as store:
         return store.table("feeds")
 
 
@@ -216,7 +216,7 @@ def refresh_feeds(store_path: str | Path, urls: list[str] | None = None, *, sett
         failed = [r for r in item_results if r.status == "rejected" and r.item == url]
         status = f"error: {failed[0].reason}" if failed else "ok"
         n_added = sum(r.status == "added" for r in item_results)
-        with Store(store_path, wait_seconds=60) as store:
+        with writing(store_path), Store(store_path, wait_seconds=60) as store:
             feeds = store.table("feeds")
             mask = feeds["url"] == url
             feeds.loc[mask, "last_fetched"] = _now()

@@ -10,6 +10,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +32,21 @@ PER_ARTICLE = ("articles", "mentions", "officials", "figures")
 TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
 
 Progress = Callable[[str, int, int | None], None]
+
+
+_WRITERS: dict[str, threading.Lock] = {}
+_WRITERS_GUARD = threading.Lock()
+
+
+@contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Serialise writers of one store within this process (two dashboard sessions adding at
+    once); other processes are serialised by DuckDB's file lock (see :class:`Store`)."""
+    key = str(Path(path).resolve())
+    with _WRITERS_GUARD:
+        lock = _WRITERS.setdefault(key, threading.Lock())
+    with lock:
+        yield
 
 
 class StoreLockedError(RuntimeError):
@@ -284,7 +300,7 @@ def build(
     paths = [Path(p) for p in paths]
     summary = BuildSummary()
     report = progress or (lambda stage, done, total: None)
-    with Store(store_path) as store, extraction_pool(workers) as pool:
+    with writing(store_path), Store(store_path) as store, extraction_pool(workers) as pool:
         stale = rebuild or store.get_meta("extractor_version") != EXTRACTOR_VERSION
         stored = store.article_paths()
         if stale and stored:
@@ -384,5 +400,7 @@ def load_tables(store_path: str | Path) -> dict[str, pd.DataFrame]:
     path = Path(store_path)
     if not path.exists():
         return {name: schema.empty(name) for name in schema.TABLES}
-    with Store(path, read_only=True) as store:
+    # In-process writers hold the store open read-write; DuckDB refuses a read-only connection
+    # beside them, so a reader waits for them (they are short).
+    with writing(path), Store(path, read_only=True) as store:
         return store.tables()

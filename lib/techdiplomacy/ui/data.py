@@ -10,7 +10,7 @@ import streamlit as st
 from techdiplomacy.dedup import collapse_near_duplicates
 from techdiplomacy.filters import Filters, search_text
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import Store, build, load_tables
+from techdiplomacy.store import Store, build, load_tables, writing
 
 
 def settings() -> Settings:
@@ -43,7 +43,7 @@ def _stamp(path: Path) -> float:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _raw(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], str]:
     tables = load_tables(path)
-    with Store(path, read_only=True) as store:
+    with writing(path), Store(path, read_only=True) as store:
         version = store.get_meta("corpus_version") or ""
     return tables, version
 
