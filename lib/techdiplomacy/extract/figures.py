@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from techdiplomacy.document import Document
 from techdiplomacy.extract import numbers
@@ -191,6 +191,7 @@ def _index_at(toks: list[tuple[int, int, str]], start: int) -> int | None:
     return i if i < len(toks) and toks[i][0] == start else None
 
 
+@lru_cache(maxsize=65536)
 def _strip(word: str) -> str:
     """Drop Arabic proclitics و ب ل ف and the article from a word for lexicon look-ups."""
     for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
@@ -213,7 +214,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     # many numbers: tokenise the text once rather than a window per number
     whole = _tokens(norm) if len(found) * (WINDOW_BEFORE + WINDOW_AFTER) > len(norm) else None
     rows = []
-    mentions_given, mentions = mentions, None
+    pools = None  # the mentions that give figures a country and a sector, found once
 
     def written(a: int, b: int) -> str:
         return doc.text.__getitem__(slice(*doc.original(a, b)))
@@ -236,12 +237,12 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         if figure is None:
             continue
         unit, start, end, measure = figure
-        if mentions is None:
-            mentions = list(_context_mentions(doc)) if mentions_given is None else list(mentions_given)
+        if pools is None:
+            pools = _pools(list(_context_mentions(doc)) if mentions is None else list(mentions))
         ostart, oend = doc.original(start, end)
         row = doc.evidence(ostart, oend)
         mstart, mend = doc.original(*measure) if measure else (ostart, ostart)
-        country, sector = _nearest(mentions, doc.sentence_at(ostart), ostart, oend, mstart, mend)
+        country, sector = _nearest(pools, doc.sentence_at(ostart), ostart, oend, mstart, mend)
         rows.append({
             "article_id": doc.article_id,
             "value": float(number.value),
@@ -469,21 +470,25 @@ def _context_mentions(doc: Document) -> list[dict]:
     return list(places.extract(doc)) + list(sectors.extract(doc))
 
 
-def _nearest(mentions, sentence, start, end, mstart, mend):
-    """Return (country, sector) of the figure: inside its measure first, else the nearest in
-    its sentence."""
+def _pools(mentions) -> tuple[list[dict], list[dict]]:
+    """Return the mentions that can give a figure its country, and those that give a sector."""
+    countries = [m for m in mentions if m.get("kind") in ("country", "place") and m.get("country")]
+    sectors = [m for m in mentions if m.get("kind") == "sector" and m.get("key")]
+    return countries, sectors
 
-    def best(kind_ok, value_of):
-        found = [m for m in mentions
-                 if kind_ok(m) and sentence.start <= m["start"] and m["end"] <= sentence.end and value_of(m)]
+
+def _nearest(pools, sentence, start, end, mstart, mend):
+    """Return (country, sector) of the figure: inside its measure first, else the nearest in
+    its sentence. ``pools``: see :func:`_pools`."""
+
+    def best(pool, field):
+        found = [m for m in pool if sentence.start <= m["start"] and m["end"] <= sentence.end]
         if not found:
             return ""
         inside = [m for m in found if mstart <= m["start"] and m["end"] <= mend]
         pool = inside or found
         pick = min(pool, key=lambda m: (m["start"] - mstart if inside else
                                         min(abs(m["start"] - end), abs(start - m["end"]))))
-        return value_of(pick) or ""
+        return pick.get(field) or ""
 
-    country = best(lambda m: m.get("kind") in ("country", "place"), lambda m: m.get("country") or "")
-    sector = best(lambda m: m.get("kind") == "sector", lambda m: m.get("key") or "")
-    return country, sector
+    return best(pools[0], "country"), best(pools[1], "key")

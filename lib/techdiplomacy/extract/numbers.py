@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 
 from techdiplomacy.text import normalise
 
@@ -337,7 +338,7 @@ def find(norm: str, language: str = "") -> list[Number]:
     for s in starts:
         if s < taken_until or any(a <= s < b for a, b in digit_spans):
             continue
-        words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(norm, s, min(len(norm), s + 160))][:12]
+        words = [(w.start(), w.end(), w.group()) for w in islice(_WORD.finditer(norm, s, min(len(norm), s + 160)), 12)]
         parsed = parse_words([w[2] for w in words])
         if parsed is None or not _contiguous(norm, words[:parsed[1]]):
             continue
