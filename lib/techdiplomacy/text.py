@@ -181,11 +181,17 @@ def _one_to_one_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]"), table
 
 
+#: The folds most frequent in Arabic and Persian news, each done by one ``str.replace``.
+_FREQUENT_FOLDS = "ةأإآىئؤیک\u00a0"
+
+
 def _fold_one_to_one(text: str) -> str:
     """Return ``text.translate(_one_to_one_table())``, faster: most characters of a text stay
-    as they are, and ``str.translate`` looks every non-ASCII one up in a dict, where a regex
-    visits only those that change."""
+    as they are, and ``str.translate`` looks every non-ASCII one up in a dict, where
+    ``str.replace`` folds the frequent ones and a regex visits only the rare others."""
     pattern, table = _one_to_one_pattern()
+    for ch in _FREQUENT_FOLDS:
+        text = text.replace(ch, table[ch])
     return pattern.sub(lambda m: table[m.group()], text)
 
 
@@ -368,7 +374,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     out: list[Span] = []
     pos = start
     for m in _sentence_ends(text, start, end):
-        if m.group() != "\n" and _is_abbreviation(text, m.start()):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue
         s, e = _trim(text, pos, m.end())
         if e > s and _has_word(text, s, e):

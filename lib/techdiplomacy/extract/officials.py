@@ -421,14 +421,17 @@ def _find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int
     """
     lex = _lexicon()
     out: list[Title] = []
+    if starts is None:
+        candidates = range(len(tokens))
+    else:
+        candidates = [c for c, t in enumerate(tokens) if t.start in starts]
     i = 0
-    while i < len(tokens):
-        if starts is not None and tokens[i].start not in starts:
-            i += 1
-            continue
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside the phrase of the title before
+        i = candidate
         hit = _match_title(tokens, i, entity_at)
         if hit is None:
-            i += 1
             continue
         n, title_id, role = hit
         heads = [(title_id, role)]
