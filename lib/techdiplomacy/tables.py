@@ -41,7 +41,10 @@ def extract_article(article: Article) -> dict[str, list[dict]]:
     doc = Document(article.text, article_id=article.article_id, language=article.language)
     out: dict[str, list[dict]] = {"articles": [article_row(article)], "mentions": [], "officials": [], "figures": []}
     for table, extractor in EXTRACTORS:
-        out[table].extend(extractor(doc))
+        # officials and figures read the country, place, sector and organisation mentions
+        # found just before them, rather than asking for them again
+        rows = extractor(doc, out["mentions"]) if table != "mentions" else extractor(doc)
+        out[table].extend(rows)
     out["mentions"].sort(key=lambda r: (r["start"], r["end"], r["kind"], r["key"]))
     return out
 
