@@ -168,7 +168,7 @@ def cmd_info(args) -> int:
 def cmd_evaluate(args) -> int:
     from techdiplomacy.evaluate import evaluate
 
-    scores = evaluate(args.gold_dir)
+    scores = evaluate(args.gold_dir, by_language=args.by_language)
     if args.format == "json":
         print(json.dumps(records(scores), ensure_ascii=False))
     else:
@@ -319,6 +319,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", parents=[store], help="score the extractors against gold files")
     p.add_argument("gold_dir")
+    p.add_argument("--by-language", action="store_true", help="one score per language too")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=cmd_evaluate)
     return top
