@@ -383,7 +383,7 @@ def _prepositional(word: str, language: str) -> bool:
     "لمدة"): what follows "ناهيد 2 بنجاح" is no counted noun."""
     if language != "ar" or len(word) < 4 or word[0] not in "بل" or word.startswith(("بال", "لل")):
         return False
-    from techdiplomacy.extract.officials import zipf
+    from techdiplomacy.extract.lexicon import zipf
 
     return zipf(word[1:], "ar") >= 4.0 and zipf(word, "ar") < zipf(word[1:], "ar")
 

@@ -1,0 +1,286 @@
+"""The words officials are written with: word lists, word frequencies, proclitic forms, tokens.
+
+Language data for telling titles and names from other words (first names, honorifics, words
+that qualify a title, stop words from ``stopwordsiso``, ``wordfreq`` frequencies) and the
+tokens of ``Document.norm`` that :mod:`titles` and :mod:`names` read, each with its span in
+the original text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from techdiplomacy import reference
+from techdiplomacy.document import Document
+from techdiplomacy.text import normalise, strip_marks
+
+
+#: First names common in the news this tool reads (Iranian, Arab, Armenian, Turkic, Russian...),
+#: in every script they are written in. A name may start with one of them.
+FIRST_NAMES = """
+محمد محمّد محمدجواد محمدرضا محمدعلي محمدمهدي محمدحسين محمدباقر محمدحسن احمد محمود مصطفى مصطفي علي
+عليرضا حسن حسين حسین رضا مهدي مهدی جواد عباس عبد عبدالله عبدالرحمن عبدالعزيز عبدالقادر عيسى عیسی
+ستار بهزاد ميثم میثم مجيد مجید سعيد سعید وحيد وحید ابراهيم ابراهیم إبراهيم اسماعيل یوسف يوسف داود داوود
+موسى موسی هادي هادی مرتضى مرتضی مجتبى مجتبی امير امیر اميرحسين امیرحسین كاظم کاظم قاسم صادق
+جعفر باقر حميد حمید حميدرضا حمیدرضا فرهاد فرزاد بهروز بهمن بيژن بیژن كامران کامران كيوان کیوان
+مسعود منصور ناصر نادر نصرالله روح الله روح‌الله اسدالله عطاءالله ابوالفضل احسان
+محسن محسن مهرداد ميلاد میلاد شهرام شهريار شهریار پيمان پیمان پژمان ایرج ايرج داريوش داریوش كورش کوروش
+اكبر اکبر اصغر علی‌اکبر علي‌اكبر غلامرضا غلامحسين غلامحسین هاشم كريم کریم رحيم رحیم رسول مهران مهدیه
+فرزانه نظام زهرا فاطمه مريم مریم معصومه طاهره سمیه سميه انسیه انسيه الهام شيرين شیرین نسرين نسرین ليلا لیلا
+سارا زينب زینب منيره منیره اعظم فرشته آزاده ازاده پروانه
+خالد فيصل سلطان حمد حمود سعود تركي تميم عبدالله محمد بن راشد منصور نايف هيثم طارق زياد عمر
+عثمان فهد ناصر جاسم ماجد سالم سليم هشام وليد وائل عادل عماد فؤاد نبيه جبران فادي رامي سامي
+نوري نوری فالح فلاح طلال جمال كمال أسد اسد هيام هیام قيس عمار حيدر قاسم فائق برهم مقتدى نجيب
+غريغور گریگور غریگور ارمن ارمين آرمن آرا نيكول نیکول مهير مهر مخيتار مخیتار آرارات آرتاک ارتاك
+هاكوب هاکوب فاهان واهان فاهاگن ساموئل سامويل روبن روبين اشوت آشوت كارين کارن تيغران تیگران
+الهام إلهام رشاد جيحون جیحون الشاد ممد رمضان رجب طيب طیب مولود مولود عبدالقادر فاتح خاقان هاكان هاکان
+ميخائيل میخائیل سيرغي سيرغي سرگئی فلاديمير ولادیمیر ديمتري دیمیتری مقصود ألكسندر الکساندر ايغور ایگور
+شي وانغ لي جانغ
+mohammad mohammed muhammad mohamed ali hassan hasan hossein hussein hosein reza mehdi mahdi javad
+abbas isa eisa issa sattar behzad meysam meisam majid saeed said vahid ebrahim ibrahim esmaeil
+esmail ismail yousef yusuf davood mostafa mustafa mahmoud ahmad amir kazem ghasem qasem sadegh
+sadeq jafar bagher hamid farhad bahram masoud massoud mansour naser nasser mohsen mehrdad peyman
+iraj dariush kourosh akbar asghar gholamreza karim rahim rasoul mehran ehsan zahra fatemeh maryam
+elham khalid khaled faisal hamad saud tamim tariq omar fahd talal nikol mher grigor hakob vahan
+ararat armen ashot tigran mkhitar ilham rashad hakan recep fatih mevlut sergei sergey vladimir
+dmitry maksut xi wang li
+""".split()
+
+
+#: Words that may stand inside a name ("عبد الله", "bin", "زارع‌پور", "Al-").
+NAME_PARTICLES = "آل بن ابن عبد الله الدين ابو أبو پور زاده نيا نیا فر راد خان bin ibn al el abu van de von da der".split()
+
+
+SUFFIXES = frozenset(normalise(w) for w in "پور زاده نیا فر راد خان".split())
+
+
+#: Honorifics: written before a name, never part of it.
+HONORIFICS = (
+    "الدكتور الدکتور دكتور دکتر د المهندس مهندس السيد السيدة سيد سید السید السيده خانم آقای آقاي آقا"
+    " جناب حجت‌الاسلام حجت الاسلام الاسلام والمسلمين والمسلمین المسلمين آیت آيت الله‌ الشيخ شيخ"
+    " سردار اللواء العميد سرتیپ سرکار معالي فخامة سعادة سمو صاحب السمو الأستاذ استاد استاد"
+    " dr mr mrs ms eng engr prof professor sheikh sir he excellency his"
+    " h.e madam"
+).split()
+
+
+#: Words that qualify a title: fields of ministries, kinds of bodies, parts of titles.
+QUALIFIERS = """
+اتصالات تكنولوجيا تكنولوجيه تقنيه تقنية معلومات خارجيه خارجية شوون شؤون دوليه دولية اقتصاد اقتصادية
+تجاره تجارة صناعه صناعة علوم بحث طرق نقل ثقافه ثقافة دفاع داخليه داخلية ماليه مالية نفط طاقه طاقة
+بريد فضاء اعلام رقمي رقميه رقمية هيئه هيئة شركه شركة منظمه منظمة مركز وكاله وكالة مجلس اداره إدارة
+موسسه مؤسسة جامعه جامعة بنك صندوق لجنه لجنة جمهوريه جمهورية اسلاميه إسلامية دوله دولة حكومه حكومة
+تنفيذي عام اعلى أعلى وطني وطنية شورى بنيه بنية تحتيه تحتية اتصالات متنقله عمليات تطوير تنميه تنمية
+الكترونيه إلكترونية ابتكار ازدهار معرفه معرفة ذكاء اصطناعي سيبراني امن أمن فضائي فضائيه بلاد
+ارتباطات فناوری اطلاعات امور خارجه بین الملل بين اقتصادی دارایی صنعت معدن تجارت تحقیقات راه
+شهرسازی فرهنگ ارشاد اسلامی نفت نیرو پست فضایی سازمان شرکت پژوهشگاه شورای عالی فضای مجازی مدیره
+هیئت ملی جمهوری زیرساخت مخابرات تنظیم مقررات رادیویی توسعه دانش بنیان ستاد پارک نوآوری شکوفایی
+بانک مرکزی اتاق بازرگانی ریاست علمی دیجیتال هوش مصنوعی سایبری امنیت دولت الکترونیک کشور مجلس
+کمیسیون ارتباطات بین‌الملل بین‌الملل حوزه معاونت فنی عامل اجرایی ارشد اول سیار تلفن همراه
+roads road urban transport transportation development housing energy petroleum oil defence defense
+interior culture guidance education health labour labor welfare agriculture intelligence justice
+خود
+ict it information communications communication technology technologies telecommunications
+telecommunication telecom foreign affairs economy economic economics trade commerce industry
+industries infrastructure company corporation agency organization organisation authority ministry
+department council center centre research institute space post postal digital national bank
+republic islamic science sciences union bureau international development affairs executive
+general high-tech high tech innovation cyberspace cyber security parliament commission committee
+regulatory chamber fund park board directors operations mobile operator telecommunication
+""".split()
+
+
+#: Words joining qualifiers ("وزير الاتصالات و..."), and prepositions inside a title phrase.
+CONNECTORS = frozenset(normalise(w) for w in "و and & ,".split())
+
+
+PREPOSITIONS = frozenset(normalise(w) for w in "في لدى الى إلى در برای به of to for in at on the".split())
+
+
+#: Words naming a kind of place before its name, inside a title ("محافظ ... في محافظة خوزستان").
+PLACE_WORDS = frozenset(normalise(w) for w in "محافظة مدينة ولاية إقليم استان شهر شهرستان province city state region".split())
+
+
+#: Possessives that stand before an English title: "the country's minister of communications".
+POSSESSIVES = frozenset("country's country’s nation's nation’s government's government’s republic's"
+                        " republic’s state's state’s kingdom's kingdom’s".split())
+
+
+#: Words before a title word that qualify it in English ("Iran's Deputy ICT Minister").
+MODIFIERS = frozenset("deputy vice acting former first senior assistant interim".split())
+
+
+#: Words that end a name; stop-word lists (stopwordsiso) supply the rest.
+NOT_NAMES = (
+    "قوله قولها قولهم وقوله وقولها اليوم امس أمس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت خلال عن على مع الى إلى"
+    " امروز دیروز فردا روز شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه گفت افزود کرد"
+    " said says told added noted stressed met visited"
+)
+
+
+#: Words marking that a title names a body: "رئيس سازمان ...", "CEO of ... Company".
+ORG_WORDS = frozenset(normalise(w) for w in (
+    "شركة شركه هيئة منظمة مؤسسة مركز وكالة مجلس صندوق بنك جامعة لجنة اتحاد غرفة سازمان شرکت"
+    " پژوهشگاه شورای ستاد صندوق بانک اتاق دانشگاه کمیسیون مرکز company corporation agency"
+    " organization organisation authority council center centre institute bank fund university"
+    " union chamber commission group"
+).split())
+
+
+#: Title words too ambiguous to stand alone: "امیر" is a first name, "ملك" is property, "head"
+#: and "chair" are verbs. They count only when a country or "of" follows.
+NEEDS_QUALIFIER = frozenset("king emir sultan".split())
+
+
+ENGLISH_NEEDS_OF = frozenset("head chair chief director secretary".split())
+
+
+#: wordfreq Zipf frequency above which an Arabic-script word is a common word, not a name:
+#: (to start a name, to continue one). Persian surnames are common words more often.
+COMMON = {"ar": (3.3, 4.35), "fa": (3.6, 5.0), "en": (4.0, 5.0)}
+
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*|[^\w\s]")
+
+
+PUNCT = frozenset(".,،;؛:!?؟()[]«»\"“”|/\\–—-\u00b6")
+
+
+def _norm_set(words) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words)
+
+
+@cache
+def word_sets() -> dict:
+    import stopwordsiso
+
+    stop = set()
+    for lang in ("ar", "fa"):
+        stop |= {normalise(w) for w in stopwordsiso.stopwords(lang)}
+    stop |= {normalise(w) for w in stopwordsiso.stopwords("en") if len(w) > 1}
+    stop -= _norm_set(FIRST_NAMES) | _norm_set(NAME_PARTICLES)
+    title_words = set()
+    for record in reference.aliases("titles").to_dict("records"):
+        title_words.update(record["norm"].split())
+    known_tokens = set()
+    for record in reference.aliases("officials").to_dict("records"):
+        known_tokens.update(record["norm"].split())
+    return {
+        "first": _norm_set(FIRST_NAMES) | {normalise(w) for w in FIRST_NAMES},
+        "particles": _norm_set(NAME_PARTICLES),
+        "honorifics": _norm_set(HONORIFICS),
+        "qualifiers": _norm_set(QUALIFIERS),
+        "not_names": _norm_set(NOT_NAMES.split()),
+        "stop": frozenset(stop),
+        "title_words": frozenset(title_words),
+        "known_tokens": frozenset(known_tokens - title_words - _norm_set(HONORIFICS)),
+    }
+
+
+@cache
+def known_officials() -> tuple[dict[str, str], dict[str, str]]:
+    """Return ({alias key without spaces: official id}, {official id: country})."""
+    keys = {}
+    for record in reference.aliases("officials").to_dict("records"):
+        keys.setdefault(record["norm"].replace(" ", ""), record["id"])
+    countries = dict(zip(reference.load("officials")["official"], reference.load("officials")["country"]))
+    return keys, countries
+
+
+@cache
+def _frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's word frequencies for ``lang``, read once (a plain dict look-up is ~100x faster
+    than ``zipf_frequency``, which re-tokenises every word)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of ``word`` (as written) in ``lang``: 0 for unseen words, ~7 for "the"."""
+    if lang == "fa":
+        word = word.replace("ي", "ی").replace("ك", "ک")
+    elif lang == "ar":
+        word = word.replace("ی", "ي").replace("ک", "ك")
+    else:
+        word = word.lower()
+    word = strip_marks(word).replace("\u200c", "")
+    freq = _frequencies(lang).get(word, 0.0)
+    return round(math.log10(freq * 1e9), 2) if freq > 0 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def clitic_forms(word: str) -> tuple[str, ...]:
+    """Return ``word`` and its forms without Arabic proclitics (و ف ب ل ك ال لل), longest first."""
+    forms = [word]
+    if not word or word.isascii():
+        return tuple(forms)
+    base = [word]
+    if word[0] in "وف" and len(word) > 3:
+        base.append(word[1:])
+    for w in list(base):
+        if w.startswith("لل") and len(w) > 4:
+            forms += ["ال" + w[2:], w[2:]]
+        elif w[:1] in "بلك" and len(w) > 3:
+            rest = w[1:]
+            forms.append(rest)
+            if rest.startswith("ال") and len(rest) > 4:
+                forms.append(rest[2:])
+        if w.startswith("ال") and len(w) > 4:
+            forms.append(w[2:])
+        if w is not word:
+            forms.append(w)
+    seen = []
+    for f in forms:
+        if f not in seen:
+            seen.append(f)
+    return tuple(seen)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int  # in norm
+    end: int
+    norm: str
+    text: str  # as written
+    upper: bool  # a capitalised Latin word
+    joined: bool  # written glued to the previous token by a ZWNJ (زارع‌پور): one word
+    ostart: int = 0  # the span in the original text
+    oend: int = 0
+
+
+_LATIN_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
+
+
+#: Characters read around a title word: a name, honorifics and qualifiers fit in them.
+WINDOW_BEFORE, WINDOW_AFTER = 60, 140
+
+
+BREAK = "\u00b6"  # a token between two windows, so that no phrase spans them
+
+
+def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Return the tokens of ``doc.norm`` inside ``windows`` (all of it when None)."""
+    out: list[Token] = []
+    append = out.append
+    text, norm, offsets = doc.text, doc.norm, doc.offsets
+    particle = _LATIN_PARTICLE.match
+    for ws, we in windows or [(0, len(norm))]:
+        if out:
+            o = ws if offsets is None else offsets[ws]
+            append(Token(ws, ws, BREAK, "", False, False, o, o))
+        previous_end = -1
+        for m in TOKEN.finditer(norm, ws, we):
+            ns, ne = m.span()
+            s, e = (ns, ne) if offsets is None else (offsets[ns], offsets[ne - 1] + 1)
+            written = text[s:e]
+            joined = previous_end == s - 1 and text[previous_end] == "\u200c"
+            first = written[:1]
+            upper = first.isupper() or (first.isascii() and "-" in written and particle(written) is not None)
+            append(Token(ns, ne, m.group(), written, upper, joined, s, e))
+            previous_end = e
+    return out

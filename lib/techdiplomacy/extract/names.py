@@ -1,0 +1,359 @@
+"""Names: telling a name from the words around it, where a name begins and ends, and the
+later mentions of a person by full name or surname alone.
+
+A name is told from a common word by its shape: a known first name or official, a capitalised
+Latin word, or an Arabic-script word too rare to be a common word (``wordfreq``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from techdiplomacy.document import Document
+from techdiplomacy.extract.lexicon import COMMON, PUNCT, SUFFIXES, Token, clitic_forms, zipf
+from techdiplomacy.text import normalise
+
+
+def _lang(token: Token, doc_lang: str) -> str:
+    if token.norm.isascii():
+        return "en"
+    return doc_lang if doc_lang in ("ar", "fa") else "ar"
+
+
+#: Words that fold into a name only in matching form (على -> علي "Ali", إلى -> الي).
+RAW_NOT_NAMES = frozenset("على إلى الى حتى متى لدى سوى".split())
+
+
+def is_word(token: Token, lex: dict) -> bool:
+    """True for a token that may be part of a name at all."""
+    n = token.norm
+    if not n[:1].isalpha() or n in PUNCT or token.text in RAW_NOT_NAMES:
+        return False
+    if token.text[:1] in "وف" and token.text[1:] in RAW_NOT_NAMES:
+        return False  # "وعلى"
+    if n in lex["stop"] or n in lex["not_names"] or n in lex["honorifics"] or n in lex["qualifiers"]:
+        return n in lex["first"] or n in lex["known_tokens"] or n in lex["particles"]
+    if n in lex["title_words"] and n not in lex["first"] and n not in lex["known_tokens"]:
+        return False
+    return True
+
+
+def name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost: bool = False) -> int:
+    """Return 2 for a sure name word (known first name or official), 1 for a likely one, 0 not.
+
+    ``boost``: the word follows a sure first name, so a commoner word may still be a surname.
+    """
+    n = token.norm
+    if not is_word(token, lex):
+        return 0
+    if not start and n in lex["particles"]:
+        return 1
+    if n in lex["first"] or n in lex["known_tokens"]:
+        if n.isascii() and not token.upper:
+            return 0
+        return 2
+    if n.startswith("عبد") and len(n) > 5 and not token.joined:
+        return 2  # عبدالناصر، عبدالرحمن: a compound first name
+    if doc_lang == "ar" and n[:1] in "وف" and (n[1:] in lex["first"] or n[1:] in lex["known_tokens"]):
+        return 2  # "وميثم": a name after the conjunction
+    lang = _lang(token, doc_lang)
+    if lang == "en":
+        if not token.upper:
+            return 0
+        frequency = zipf(n, "en")
+        if n.endswith("s") and frequency >= 3.5:
+            return 0  # a headline's verb: "Minister Meets Envoy", "Says"
+        return 1 if frequency < COMMON["en"][0 if start else 1] else 0
+    forms = clitic_forms(n)
+    if any(f in lex["qualifiers"] or f in lex["title_words"] for f in forms[1:]):
+        return 0
+    if lang == "ar" and len(token.text) == len(n):
+        # "بالقول", "للمنطقة", "فهدد": a proclitic on a common word is no name
+        for f in forms[1:]:
+            if len(f) >= 3 and zipf(token.text[len(n) - len(f):], "ar") >= 3.8:
+                return 0
+        if _looks_like_verb_or_plural(n, token.text, start):
+            return 0
+    if lang == "ar" and n.startswith("ال"):
+        # the article starts words, not names, unless the word is unknown (اليكسي, الكسندر);
+        # a name may end in a nisba surname: الياسري، المعمري
+        frequency = zipf(token.text, lang)
+        if frequency >= (1.5 if start else 4.5 if boost else 3.6 if n.endswith("ي") else 2.5):
+            return 0
+    limit = COMMON[lang][0 if start else 1] + (0.4 if boost else 0.0)
+    return 1 if zipf(token.text, lang) < limit else 0
+
+
+def _looks_like_verb_or_plural(n: str, text: str, start: bool = False) -> bool:
+    """Arabic words beside a name that are none: a future verb ("سيلتقيان"), a common
+    feminine plural ("محادثات", "توضيحات"), a word after the conjunction و ("وتضامنها")."""
+    if not start and len(n) >= 6 and n[0] == "س" and n[1] in "يتن":
+        return True
+    if not start and n[0] == "و" and len(n) > 4:
+        return True
+    return n.endswith("ات") and zipf(text, "ar") >= (3.0 if start else 3.5)
+
+
+#: Persian light verbs: the word before one is half of a compound verb ("خاطرنشان کرد").
+LIGHT_VERBS = frozenset(normalise(w) for w in (
+    "کرد کرده کردند کند کنند نمود نمودند داشت داشتند دارد دارند شود گردید"
+).split())
+
+
+def _rare(token: Token, doc_lang: str, limit: float = 3.0) -> bool:
+    return token.norm.isascii() or zipf(token.text, _lang(token, doc_lang)) < limit
+
+
+def _words(tokens: list[Token], a: int, b: int, lex: dict) -> int:
+    """Number of words in tokens a..b that are not particles (bin, Al, عبد) or ZWNJ halves."""
+    return sum(1 for k in range(a, b + 1) if tokens[k].norm not in lex["particles"] and not tokens[k].joined)
+
+
+def foreign_name_start(tokens: list[Token], j: int) -> bool:
+    """True for an uncommon word with "ال" that begins a name of unknown words ("أليكسي
+    أوفرتشوك"), not a qualifier of the title before it."""
+    if j + 1 >= len(tokens) or zipf(tokens[j].text, "ar") >= 3.6:
+        return False
+    nxt = tokens[j + 1]
+    return nxt.norm[:1].isalpha() and not nxt.norm.isascii() and zipf(nxt.text, "ar") < 2.0 \
+        and not nxt.norm.startswith("ال")
+
+
+def _start_strength(tokens: list[Token], p: int, doc_lang: str, lex: dict) -> int:
+    """Strength of token ``p`` as a name's first word; "نظام" counts before "الدين"."""
+    s = name_strength(tokens[p], doc_lang, lex, start=True)
+    glued = len(tokens[p].norm) >= 4 and tokens[p].norm[:1] in "لبك" and zipf(tokens[p].text[1:], "ar") >= 3.8  # "لحزب الله"
+    if s == 0 and p + 1 < len(tokens) and is_word(tokens[p], lex) and not glued and (
+        tokens[p + 1].norm in ("الدين", "الله", "بن", "ابن", "bin", "ibn") or tokens[p + 1].norm.startswith("عبد")
+    ):
+        return 1  # "نظام الدين", "بدر بن حمد", "نصير عبد المحسن"
+    if s == 0 and doc_lang == "ar" and tokens[p].norm.startswith("ال") and foreign_name_start(tokens, p):
+        return 1  # "أليكسي أوفرتشوك"
+    return s
+
+
+def _closes_name(tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` ends an apposition: punctuation or the end of the text."""
+    return k >= len(tokens) or tokens[k].norm in ("،", ",", ".", ":", "؛", "(", ")", "\u00b6")
+
+
+def gap_ok(tokens: list[Token], a: int, b: int) -> bool:
+    """True when tokens a and b (a < b, adjacent) are separated by spaces only."""
+    return tokens[b].start - tokens[a].end <= 2 and tokens[b].norm not in PUNCT
+
+
+def _skip_honorifics(tokens: list[Token], p: int, lex: dict) -> int:
+    while p < len(tokens) and (tokens[p].norm in lex["honorifics"] or
+                               any(f in lex["honorifics"] for f in clitic_forms(tokens[p].norm)[1:2])):
+        p += 1
+        if p < len(tokens) and tokens[p].norm == ".":
+            p += 1
+    return p
+
+
+def name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
+    """Return the token range of a name starting at ``p`` (after honorifics), or None."""
+    p = _skip_honorifics(tokens, p, lex)
+    if p >= len(tokens) or p in blocked:
+        return None
+    s = _start_strength(tokens, p, doc_lang, lex)
+    if s == 0:
+        return None
+    last = p
+    strengths = [s]
+    while last + 1 < len(tokens) and _words(tokens, p, last, lex) < 4 and gap_ok(tokens, last, last + 1) \
+            and last + 1 not in blocked:
+        nxt = tokens[last + 1]
+        if nxt.norm[:1].isascii() != tokens[p].norm[:1].isascii():
+            break  # "لي هسين لونج Lee": a name keeps to one script
+        after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ال")
+        c = name_strength(nxt, doc_lang, lex, start=False, boost=2 in strengths or after_particle)
+        if c == 0 and strengths == [2] and _closes_name(tokens, last + 2) and is_word(nxt, lex) \
+                and not nxt.norm.isascii() and zipf(nxt.text, _lang(nxt, doc_lang)) < 5.3:
+            c = 1  # "رئيس الحكومة يوسف الشاهد،": a common word as the surname before a comma
+        if after_particle and c == 0 and is_word(nxt, lex):
+            c = 1  # "عبد العزيز"
+        if c == 0 and not (nxt.joined and is_word(nxt, lex)):
+            break
+        if last + 2 < len(tokens) and tokens[last + 2].norm in LIGHT_VERBS and not nxt.norm.isascii():
+            break
+        last += 1
+        strengths.append(c)
+    while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in SUFFIXES \
+            and tokens[last].norm not in ("الله", "الدين"):
+        last -= 1
+        strengths.pop()
+    return (p, last) if _enough(tokens, p, last, strengths, doc_lang) else None
+
+
+def name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
+    """Return the token range of a name ending at ``e``, or None."""
+    if e < 0 or e in blocked:
+        return None
+    if e + 1 < len(tokens) and tokens[e + 1].norm in LIGHT_VERBS and not tokens[e].norm.isascii():
+        return None
+    if name_strength(tokens[e], doc_lang, lex, start=False) == 0:
+        if not (tokens[e].joined and e > 0 and is_word(tokens[e], lex)
+                and name_strength(tokens[e - 1], doc_lang, lex, start=False)):
+            return None
+    first = e
+    while first - 1 >= 0 and _words(tokens, first, e, lex) < 4 and gap_ok(tokens, first - 1, first) \
+            and first - 1 not in blocked:
+        if name_strength(tokens[first - 1], doc_lang, lex, start=False) == 0 and not tokens[first].joined:
+            break
+        first -= 1
+    # a verb with its conjunction before a sure first name is no part of the name ("وابرز محمد
+    # الشابي"); else the name starts at its leftmost word that can start a name
+    if doc_lang == "ar" and first < e and tokens[first].norm.startswith("و") \
+            and name_strength(tokens[first + 1], doc_lang, lex, start=True) == 2 \
+            and tokens[first].norm not in lex["first"] and tokens[first].norm[1:] not in lex["first"]:
+        first += 1
+    for p in range(first, e + 1):
+        s = _start_strength(tokens, p, doc_lang, lex)
+        if s:
+            strengths = [s] + [name_strength(tokens[k], doc_lang, lex, start=False) or int(tokens[k].joined)
+                               for k in range(p + 1, e + 1)]
+            if _enough(tokens, p, e, strengths, doc_lang):
+                return p, e
+            return None
+    return None
+
+
+def _enough(tokens, p, last, strengths, doc_lang: str = "") -> bool:
+    """A name needs a sure word; or two likely words, rare ones in Arabic script; or one
+    capitalised Latin word."""
+    if 2 in strengths:
+        return True
+    if tokens[p].norm.isascii():
+        return tokens[p].upper
+    if len(strengths) >= 2:
+        # Persian writes many common words unvowelled next to titles: ask for rarer words
+        return doc_lang != "fa" or all(_rare(tokens[k], doc_lang, 3.6) or tokens[k].joined for k in range(p, last + 1))
+    return False
+
+
+def clitic_skip(token: Token, lex: dict, doc_lang: str = "ar") -> int:
+    """Characters of an Arabic و/ف glued to a name's first word ("وميثم" -> 1)."""
+    n = token.norm
+    if doc_lang == "ar" and not n.isascii() and n[:1] in "وف" and len(n) > 3 and n not in lex["first"] and n not in lex["known_tokens"]:
+        if n[1:] in lex["first"] or n[1:] in lex["known_tokens"]:
+            return 1
+        if n[0] == "و" and n[1:2] != "و":  # و is a conjunction far more often than a name's first letter
+            return 1
+    return 0
+
+
+def name_key(words: list[str]) -> str:
+    return "".join(words)
+
+
+def surname(tokens: list[Token], a: int, b: int, skip: int) -> tuple[str, ...] | None:
+    """Return the words of a name's surname: its last word, with the ZWNJ halves or suffix
+    (پور, زاده) that belong to it ("زارع‌پور"); None for a one-word name."""
+    k = b
+    while k > a and (tokens[k].joined or tokens[k].norm in SUFFIXES):
+        k -= 1
+    if k == a:
+        return None
+    words = [tokens[j].norm for j in range(k, b + 1)]
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    return tuple(words)
+
+
+def known_without_honorific(words, known_keys) -> str | None:
+    for n in range(1, len(words)):
+        hit = known_keys.get(name_key(words[n:]))
+        if hit and len(words) - n >= 2:
+            return hit
+    return None
+
+
+def same_person(persons: dict, key_norm: str) -> str | None:
+    """Return the key of a person already seen whose name this one extends or shortens."""
+    for key, p in persons.items():
+        for k in p["keys"]:
+            if len(k) >= 3 and (key_norm.endswith(k) or k.endswith(key_norm)):
+                return key
+    return None
+
+
+def later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]], lex: dict) -> list[tuple[str, int, int]]:
+    """Return mentions of the persons by full name or surname alone outside titled mentions.
+
+    One regex of the persons' name forms (spaces optional between words, so زارع پور and
+    زارعپور agree) runs once over the text.
+    """
+    lookup: dict[str, str] = {}
+    ambiguous = set()
+    forms = set()
+    for key, p in persons.items():
+        for words in p["forms"]:
+            compact = "".join(words)
+            if compact in lookup and lookup[compact] != key:
+                ambiguous.add(compact)
+            lookup[compact] = key
+            forms.add(words)
+    for compact in ambiguous:
+        lookup.pop(compact, None)
+    if not lookup or not _written_elsewhere(doc.norm, forms, claimed):
+        return []
+    alternatives = sorted((" ?".join(_spaced(w) for w in words) for words in forms), key=len, reverse=True)
+    pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(alternatives) + r")(?![^\W\d_])")
+    out = []
+    for m in pattern.finditer(doc.norm):
+        compact = "".join(m.group(2).split())
+        key = lookup.get(compact)
+        if key is None:
+            continue
+        start = m.start(2)
+        if m.group(1) and doc.language != "ar" and not compact.isascii():
+            continue
+        if any(start < y and x < m.end() for x, y in claimed):
+            continue
+        s, e = doc.original(start, m.end())
+        text = doc.text[s:e]
+        if len(m.group(2).split()) == 1 and not _surname_ok(text, compact, doc.language, lex):
+            continue
+        if compact.isascii() and not text[:1].isupper():
+            continue
+        out.append((key, s, e))
+    return out
+
+
+def _written_elsewhere(norm: str, forms, claimed: list[tuple[int, int]]) -> bool:
+    """False when no name form can be found outside the ``claimed`` spans of ``norm``, so the
+    regex of the forms (costly to compile, one per document) need not be built.
+
+    Every match of that regex is the form's letters with spaces at most between them: the
+    form, written without spaces, occurs in ``norm`` without spaces. Spans are compared in
+    that space-less text (a span starts and ends at a letter, so overlaps agree).
+    """
+    squeezed = norm.replace(" ", "")
+    taken = [(x - norm.count(" ", 0, x), y - norm.count(" ", 0, y)) for x, y in claimed]
+    for words in forms:
+        compact = "".join(words)
+        at = squeezed.find(compact)
+        while at >= 0:
+            end = at + len(compact)
+            if not any(at < y and x < end for x, y in taken):
+                return True
+            at = squeezed.find(compact, at + 1)
+    return False
+
+
+def _spaced(word: str) -> str:
+    """A regex for ``word`` that also matches it split by a space (ZWNJ) anywhere: زارع پور."""
+    if word.isascii():
+        return re.escape(word)
+    return " ?".join(re.escape(c) for c in word)
+
+
+def _surname_ok(text: str, key: str, doc_lang: str, lex: dict) -> bool:
+    """A surname alone is a mention unless it is also a common word ("رئيسي" = main)."""
+    if key.isascii():
+        return text[:1].isupper()
+    if key in lex["first"]:
+        return False
+    lang = doc_lang if doc_lang in ("ar", "fa") else "ar"
+    return zipf(text, lang) < COMMON[lang][1] or key in lex["known_tokens"]

@@ -1,0 +1,269 @@
+"""Title phrases: title words with what qualifies them, and the role, organisation and
+country they give the person they name.
+
+A *title phrase* is a title word from ``data/reference/titles.csv`` ("وزير", "معاون وزیر",
+"CEO") with what qualifies it ("الاتصالات وتكنولوجيا المعلومات الإيراني", "of TIC",
+"Armenia's"). Title words are found in one Aho-Corasick pass over ``Document.norm``; only the
+text around them is tokenised (:func:`windows`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from techdiplomacy import reference
+from techdiplomacy.extract import organisations
+from techdiplomacy.extract.lexicon import (
+    CONNECTORS, ENGLISH_NEEDS_OF, MODIFIERS, NEEDS_QUALIFIER, ORG_WORDS, PLACE_WORDS, POSSESSIVES,
+    PREPOSITIONS, PUNCT, TOKEN, WINDOW_AFTER, WINDOW_BEFORE, Token, clitic_forms, word_sets,
+)
+from techdiplomacy.extract.names import foreign_name_start
+from techdiplomacy.text import normalise
+
+
+@dataclass
+class Title:
+    first: int  # token range of the whole phrase, inclusive
+    last: int
+    head: int  # the first title word
+    heads: list  # (title id, role) of each title word, in order
+
+
+@cache
+def _title_automaton():
+    """An Aho-Corasick automaton of every title's first word, with Arabic proclitics."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    table, _ = _titles()
+    for key in table:
+        first = key[0]
+        for clitic in organisations.PROCLITICS if not first.isascii() else ("",):
+            auto.add_word(clitic + first, len(clitic + first))
+        if first.startswith("ال") and len(first) > 4:
+            auto.add_word("ل" + first[1:], len(first))  # ل + ال -> لل
+            auto.add_word("ول" + first[1:], len(first) + 1)
+    auto.make_automaton()
+    return auto
+
+
+def windows(norm: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """Return the merged spans of ``norm`` around every title word, snapped to spaces, and the
+    start of every title word."""
+    spans: list[list[int]] = []
+    starts = set()
+    for end, length in _title_automaton().iter(norm):
+        start = end - length + 1
+        if start > 0 and norm[start - 1].isalnum() or end + 1 < len(norm) and norm[end + 1].isalnum():
+            continue
+        starts.add(start)
+        ws = max(0, start - WINDOW_BEFORE)
+        we = min(len(norm), end + 1 + WINDOW_AFTER)
+        if ws > 0:
+            space = norm.find(" ", ws, start)
+            ws = space + 1 if space >= 0 else start
+        space = norm.rfind(" ", end + 1, we)
+        we = space if space >= 0 and we < len(norm) else we
+        if spans and ws <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], we)
+        else:
+            spans.append([ws, we])
+    return [(a, b) for a, b in spans], frozenset(starts)
+
+
+@cache
+def _titles() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    table_frame = reference.load("titles")
+    roles = dict(zip(table_frame["title"], table_frame["role"]))
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    for record in reference.aliases("titles").to_dict("records"):
+        key = tuple(TOKEN.findall(record["norm"]))
+        if key and key not in table:
+            table[key] = (record["id"], roles[record["id"]])
+    return table, max(len(k) for k in table)
+
+
+@cache
+def _title_heads() -> dict[str, int]:
+    """{first word of a title: most words of a title starting with it}."""
+    heads: dict[str, int] = {}
+    for key in _titles()[0]:
+        heads[key[0]] = max(heads.get(key[0], 0), len(key))
+    return heads
+
+
+def _match_title(tokens: list[Token], i: int, entity_at: set[int]) -> tuple[int, str, str] | None:
+    """Return (tokens used, title id, role) of the longest title word(s) at token ``i``."""
+    table, longest = _titles()
+    first = tokens[i].norm
+    heads = [f for f in clitic_forms(first) if f in _title_heads()]
+    if not heads:
+        return None
+    longest = max(_title_heads()[h] for h in heads)
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        rest = tuple(t.norm for t in tokens[i + 1:i + n])
+        for head in heads:
+            hit = table.get((head, *rest))
+            if hit is None:
+                continue
+            title_id, role = hit
+            nxt = tokens[i + n] if i + n < len(tokens) else None
+            if title_id in NEEDS_QUALIFIER and n == 1 and (i + 1 not in entity_at):
+                if not (nxt and nxt.norm == "of"):
+                    continue
+            if head in ENGLISH_NEEDS_OF and n == 1 and not (tokens[i].upper or (nxt and nxt.norm == "of")):
+                continue
+            return n, title_id, role
+    return None
+
+
+def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dict) -> int:
+    """Return how many tokens from ``j`` on still qualify the title before them (0: none)."""
+    t = tokens[j]
+    if j in entity_at:
+        return 1
+    if t.norm == "(" and j + 2 < len(tokens) and tokens[j + 2].norm == ")" and (
+        j + 1 in entity_at or tokens[j + 1].text.isupper() or not tokens[j + 1].norm.isascii()
+    ):
+        return 3  # "Iran Space Agency (ISA)", "(إرنا)"
+    if t.norm in (",", "،") and j + 1 < len(tokens) and tokens[j + 1].norm in lex["qualifiers"] \
+            and tokens[j + 1].norm.isascii():
+        return 1  # "Minister of Transport, Communications and Information Technology"
+    if t.norm in lex["not_names"]:
+        return 0
+    if t.norm in CONNECTORS or t.norm in PREPOSITIONS:
+        if j + 1 < len(tokens) and tokens[j + 1].start - t.end <= 1 and tokens[j + 1].norm not in PUNCT:
+            if t.norm in ("في", "در", "in", "at") and j + 1 not in entity_at:
+                # "في محافظة خوزستان", "در استان تهران": a place word, then the place
+                if not (tokens[j + 1].norm in PLACE_WORDS and j + 2 in entity_at):
+                    return 0
+                return 2
+            after = j + 2 if tokens[j + 1].norm == "the" and j + 2 < len(tokens) else j + 1
+            nxt = _qualifier_length(tokens, after, entity_at, lex) if tokens[after].norm not in CONNECTORS | PREPOSITIONS else 0
+            if nxt or _match_title(tokens, j + 1, entity_at):
+                return 1
+        return 0
+    forms = clitic_forms(t.norm)
+    if any(f in lex["qualifiers"] for f in forms):
+        return 1
+    if not t.norm.isascii() and t.norm.startswith(("ال", "وال", "لل", "بال", "فال")) and len(t.norm) > 4:
+        if t.norm not in lex["stop"] and t.norm not in lex["not_names"] and not foreign_name_start(tokens, j):
+            return 1
+    return 0
+
+
+def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int] | None = None) -> list[Title]:
+    """Return every title phrase: title words and their qualifiers (left ones in English).
+
+    ``starts``: where title words begin in ``norm`` (found in one pass); only there a phrase
+    may begin.
+    """
+    lex = word_sets()
+    out: list[Title] = []
+    if starts is None:
+        candidates = range(len(tokens))
+    else:
+        candidates = [c for c, t in enumerate(tokens) if t.start in starts]
+    i = 0
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside the phrase of the title before
+        i = candidate
+        hit = _match_title(tokens, i, entity_at)
+        if hit is None:
+            continue
+        n, title_id, role = hit
+        heads = [(title_id, role)]
+        last = i + n - 1
+        j = last + 1
+        while j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2 and (
+                tokens[j].norm not in PUNCT or tokens[j].norm in ("(", ",", "،")):
+            more = _match_title(tokens, j, entity_at)
+            if more and tokens[j].norm[:1] in "بك" and tokens[j].norm[1:3] == "ال":
+                break  # "... بالسفير الإيراني": another person, the object of the verb
+            if more:
+                heads.append((more[1], more[2]))
+                last = j + more[0] - 1
+                j = last + 1
+                continue
+            step = _qualifier_length(tokens, j, entity_at, lex)
+            if step == 0:
+                break
+            last = j + step - 1
+            j = last + 1
+        while last > i + n - 1 and (tokens[last].norm in CONNECTORS or tokens[last].norm in PREPOSITIONS):
+            last -= 1
+        first = i
+        k = i - 1
+        while k >= 0 and tokens[k].norm[:1].isascii() and tokens[k].norm not in PUNCT and (
+            k in entity_at or tokens[k].norm in MODIFIERS or tokens[k].norm in lex["qualifiers"]
+            or tokens[k].norm in POSSESSIVES
+        ):
+            if tokens[k].norm in MODIFIERS and heads[0][0] != "deputy" and tokens[k].norm != "former":
+                if tokens[k].norm in ("deputy", "vice", "assistant"):
+                    heads.insert(0, ("deputy", "official"))
+            first = k
+            k -= 1
+        out.append(Title(first, last, i, heads))
+        i = last + 1
+    return out
+
+
+#: A ministry named in a deputy's title makes a deputy minister ("معاون ... وزارت ارتباطات").
+MINISTRY_WORDS = frozenset(normalise(w) for w in "وزارة وزارت ministry".split())
+
+
+def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, ministry: bool = False,
+          bare: bool = False) -> str:
+    """Return the role of a title phrase from its title words in order (taxonomy: the first)."""
+    first_id, first_role = heads[0]
+    if first_id == "deputy":
+        if ministry and not any(h[0] in ("president", "prime_minister", "head", "ceo") for h in heads[1:]):
+            return "deputy_minister"
+        for title_id, role in heads[1:]:
+            if title_id in ("minister", "deputy_minister"):
+                return "deputy_minister"
+            if title_id in ("president", "prime_minister", "vice_president"):
+                return "leader"
+        return "official"
+    if first_id in ("head", "president"):
+        later = [h for h in heads[1:] if h[0] not in ("head", "ceo", "president")]
+        if later and later[0][0] in ("president", "vice_president", "prime_minister"):
+            return "leader"
+        if has_org:
+            return "executive"
+        if first_id == "president" or has_country or bare:
+            return "leader"  # "الرئيس عبد ربه منصور هادي", "President X"
+        return "executive"
+    return first_role
+
+
+def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_country: dict) -> dict:
+    """Return title, role, organisation and country of one titled mention."""
+    s, e = doc.original(tokens[title.first].start, tokens[title.last].end)
+    phrase = range(title.first, title.last + 1)
+    countries = [ctx["country"][k] for k in phrase if ctx["country"].get(k)]
+    places = [ctx["place"][k] for k in phrase if ctx["place"].get(k)]
+    orgs = [ctx["org"][k] for k in phrase if k in ctx["org"]]
+    organisation, org_country = "", ""
+    if orgs:
+        _, org_country, os_, oe_ = orgs[0]
+        organisation = doc.text[os_:oe_]
+    else:
+        for k in phrase:
+            if any(f in ORG_WORDS for f in clitic_forms(tokens[k].norm)):
+                skip = len(tokens[k].norm) - len(next(f for f in clitic_forms(tokens[k].norm) if f in ORG_WORDS))
+                os_, oe_ = doc.original(tokens[k].start + skip, tokens[title.last].end)
+                organisation = doc.text[os_:oe_]
+                break
+    ministry = any(f in MINISTRY_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))
+    bare = title.first == title.last
+    role = _role(title.heads, bool(organisation), bool(countries), ministry, bare)
+    country = countries[0] if countries else ""
+    if not country and role != "ambassador" and places:
+        country = places[0]
+    if not country and official:
+        country = known_country.get(official, "")
+    country = country or org_country
+    return {"title": doc.text[s:e], "role": role, "organisation": organisation, "country": country}
