@@ -322,7 +322,9 @@ _LINE = re.compile(r"[^\n]+")
 # space or the end, or at a line break. A dot between digits (1.5) or after a single Latin
 # letter / common abbreviation does not end a sentence.
 _SENTENCE_END = re.compile(
-    r"""(?:[.!?؟;؛…]+["'»”’)\]]*(?=\s|$))|\n""",
+    # written to start with one character class (the regex engine then skips to the next
+    # candidate in C): a line break alone, or punctuation, more of it, closing quotes
+    r"""[.!?؟;؛…\n](?:(?<=\n)|[.!?؟;؛…]*["'»”’)\]]*(?=\s|$))""",
 )
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof eng st no vs etc gen col lt sr jr inc ltd co corp u.s u.k u.n e.g i.e approx".split()
@@ -348,32 +350,12 @@ def passages(text: str) -> list[Span]:
     return out
 
 
-_SENTENCE_END_START = re.compile(r"[.!?؟;؛…\n]")
-
-
-def _sentence_ends(text: str, start: int, end: int):
-    """Yield the matches of ``_SENTENCE_END.finditer(text, start, end)``, tried only where one
-    can start (a regex that starts with a repeat is otherwise tried at every character)."""
-    match, search = _SENTENCE_END.match, _SENTENCE_END_START.search
-    pos = start
-    while True:
-        candidate = search(text, pos, end)
-        if candidate is None:
-            return
-        m = match(text, candidate.start(), end)
-        if m is None:
-            pos = candidate.start() + 1
-            continue
-        yield m
-        pos = m.end()
-
-
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Return the sentences of ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end
     out: list[Span] = []
     pos = start
-    for m in _sentence_ends(text, start, end):
+    for m in _SENTENCE_END.finditer(text, start, end):
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue
         s, e = _trim(text, pos, m.end())
