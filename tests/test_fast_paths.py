@@ -1,0 +1,87 @@
+"""Fast paths equal the plain code they replace: same matches, same offsets, same rows."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from techdiplomacy import text as T
+from techdiplomacy.document import Document
+from techdiplomacy.extract import names, numbers
+
+#: Characters that exercise folds, deletions, digits, sentence ends and numbers.
+TRICKY = st.text(
+    alphabet=st.sampled_from(list("اأإآةىيیکكـًٌٍَُِّْ \u200c\u200f\u00a0ﻻﷲ۱٢٫٬0123456789.,/:-+!?؟;؛…\n»\"'abcA_"))
+    | st.characters()
+)
+
+#: The sentence-end regex as first written, before it was reshaped to start with one class.
+PLAIN_SENTENCE_END = re.compile(r"""(?:[.!?؟;؛…]+["'»”’)\]]*(?=\s|$))|\n""")
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRICKY)
+def test_fold_equals_translate(raw):
+    assert T._fold_one_to_one(raw) == raw.translate(T._one_to_one_table())
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRICKY, st.data())
+def test_sentence_end_regex_matches_the_plain_one(raw, data):
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, len(raw)))
+    fast = [(m.span(), m.group()) for m in T._SENTENCE_END.finditer(raw, start, end)]
+    plain = [(m.span(), m.group()) for m in PLAIN_SENTENCE_END.finditer(raw, start, end)]
+    assert fast == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRICKY)
+def test_digit_numbers_equal_finditer(raw):
+    norm = T.normalise(raw)
+    fast = [(m.span(), m.groups()) for m in numbers._digit_numbers(norm)]
+    plain = [(m.span(), m.groups()) for m in numbers._DIGIT_NUMBER.finditer(norm)]
+    assert fast == plain
+
+
+def _plain_offsets(text):
+    """normalise_with_offsets as first written: one character at a time."""
+    pattern, special = T._special_table()
+    folded = text.translate(T._one_to_one_table())
+    if not pattern.search(folded):
+        return folded, None
+    pieces, offsets, pos = [], [], 0
+    for match in pattern.finditer(folded):
+        start = match.start()
+        pieces.append(folded[pos:start])
+        offsets.extend(range(pos, start))
+        replacement = special[match.group()]
+        pieces.append(replacement)
+        offsets.extend([start] * len(replacement))
+        pos = start + 1
+    pieces.append(folded[pos:])
+    offsets.extend(range(pos, len(folded)))
+    offsets.append(len(text))
+    return "".join(pieces), offsets
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRICKY)
+def test_offsets_equal_the_plain_computation(raw):
+    assert T.normalise_with_offsets(raw) == _plain_offsets(raw)
+
+
+def test_later_mentions_need_a_form_outside_the_titled_mentions():
+    norm = T.normalise("وزير الاتصالات ستار هاشمي قال. وأضاف هاشمي أن ...")
+    start = norm.index("ستار")
+    claimed = [(start, start + len("ستار هاشمي"))]
+    forms = {("ستار", "هاشمي"), ("هاشمي",)}
+    assert names._written_elsewhere(norm, forms, claimed)
+    first_only = norm[: norm.index(".")]
+    assert not names._written_elsewhere(first_only, forms, claimed)
+
+
+def test_document_offsets_with_harakat_map_back():
+    doc = Document("الإيرانيّةُ تعمل")
+    start = doc.norm.index("تعمل")
+    assert doc.text[slice(*doc.original(start, start + 4))] == "تعمل"
