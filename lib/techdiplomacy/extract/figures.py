@@ -12,192 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
 
 from techdiplomacy.document import Document
 from techdiplomacy.extract import numbers
-from techdiplomacy.text import normalise
-
-# --- language data (written as in the wild; normalised on load) ------------------------------
-
-#: Unit phrases written after a number, longest first wins.
-UNIT_AFTER = {
-    "percent": "% | بالمئة | بالمائة | في المئة | في المائة | بالمية | بالمئه | في المية | بالمئة تقريبا"
-    " | نقطة مئوية | نقاط مئوية | درصد | درصدی | واحد درصد | percent | per cent | pct | percentage points"
-    " | percentage point",
-    "USD": "دولار | دولارا | دولارات | دولار أمريكي | دولار أميركي | مليار دولار | دلار | دلاری | دلار آمریکا"
-    " | dollars | dollar | usd | us dollars | u.s. dollars",
-    "EUR": "يورو | یورو | یورویی | euros | euro | eur",
-    "IRR": "ريال | ريالا | ريال إيراني | ریال | ریالی | rials | rial | irr",
-    "IRT": "تومان | تومن | تومانی | toman | tomans",
-    "SAR": "ريال سعودي | ريالات سعودية | ریال سعودی | saudi riyals",
-    "OMR": "ريال عماني | ريالات عمانية | ریال عمان | omani rials",
-    "QAR": "ريال قطري | ریال قطر | qatari riyals",
-    "AED": "درهم | دراهم | درهم إماراتي | درهم امارات | dirhams | dirham | aed",
-    "IQD": "دينار | دينار عراقي | دنانير | دينارا | دینار | دینار عراق | iraqi dinars | dinars | iqd",
-    "KWD": "دينار كويتي | kuwaiti dinars",
-    "TRY": "ليرة | ليرة تركية | لير | لیر | لیر ترکیه | lira | liras | turkish lira | try",
-    "RUB": "روبل | روبلات | rubles | roubles | ruble | rouble | rub",
-    "CNY": "يوان | یوان | yuan | renminbi | cny",
-    "AMD": "درام | drams | dram | amd",
-    "AZN": "منات | manat | manats | azn",
-    "INR": "روبية | روبيه | روپیه | rupees | inr",
-    "GBP": "جنيه إسترليني | پوند | pounds | gbp",
-    "km": "كيلومتر | كيلومترا | كيلومترات | كيلو متر | كيلو مترا | كم | کیلو متر | کیلومتر | km | kilometres | kilometers | kilometre | kilometer",
-    "Tbps": "تيرابت | ترابت | تيرابايت في الثانية | ترابیت | ترابیت بر ثانیه | tbps | terabits per second | terabit",
-    "Gbps": "غيغابت | جيجابت | جيغابت | گیگابیت | گیگابیت بر ثانیه | gbps | gigabits per second | gigabit | gb/s",
-    "Mbps": "ميغابت | ميجابت | مگابیت | مگابیت بر ثانیه | mbps | megabits per second | megabit | mb/s",
-    "TB": "تيرابايت | ترابايت | ترابایت | tb | terabytes | terabyte",
-    "GB": "جيجابايت | غيغابايت | گیگابایت | gb | gigabytes | gigabyte",
-    "MW": "ميغاواط | ميجاواط | مگاوات | mw | megawatts | megawatt",
-    "other": "petabytes | petabyte | پتابایت | بيتابايت | طن | تن | tons | tonnes | متر مربع | square metres"
-    " | متر | مترا | أمتار | امتار | مترا مربعا | متر مربع | متری | meters | metres | metre | meter | ميل | ميلا"
-    " | أميال | miles | mile | كيلوغرام | كيلوغراما | كيلوغرامات | كيلوجرام | كيلوجراما | كيلوجرامات | کیلوگرم | كغ | kg | kilograms | سنتيمتر | سنتيمترات | cm"
-    " | بوصة | إنش | إنشات | inches | inch | اینچ"
-    " | square meters | هكتار | هکتار | hectares | kw | كيلوواط | کیلووات | gw | gigawatts | گیگاوات",
-}
-#: Currency signs and codes written before a number.
-UNIT_BEFORE = {"%": "percent", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-               "aed": "AED", "irr": "IRR", "try": "TRY"}
-#: A number followed by one of these counts time: a duration, an age or a date, not a figure.
-TIME_WORDS = {
-    "ar": "يوم يوما أيام يومين أسبوع أسابيع أسبوعين شهر شهرا أشهر شهور شهرين سنة سنوات سنين عام عاما"
-    " أعوام عامين سنتين عقد عقود ساعة ساعات دقيقة دقائق ثانية ثوان قرن قرون مرة مرات بتوقيت توقيت غرينتش",
-    "fa": "روز روزه هفته ماه ماهه سال ساله سالگی دهه ساعت دقیقه ثانیه قرن بار",
-    "en": "day days week weeks month months year years decade decades hour hours minute minutes"
-    " second seconds century centuries times gmt",
-}
-MONTHS = (
-    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر"
-    " كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
-    " فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل مه"
-    " ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر محرم صفر رمضان شوال"
-    " جانفي فيفري أفريل ماي جوان جويلية أوت"
-    " january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
+from techdiplomacy.extract.units import (
+    CURRENCY_UNITS, PERSIAN_VERBS, PUNCT, UNIT_BEFORE, WINDOW_AFTER, WINDOW_BEFORE, YEAR_WORDS, index_at,
+    strip_proclitics, tokens, window_tokens, word_sets,
 )
-#: Words just before a number that make it an identifier, a clock time or an ordinal.
-ID_BEFORE = (
-    "رقم رقمه شماره number no nr المادة المادة ماده بند article resolution قرار قطعنامه فقرة اصل"
-    " paragraph clause version نسخه نسخة الإصدار الدورة دوره session edition round الجولة جولة"
-    " الساعة ساعت tel phone fax هاتف تلفن فاكس فکس كود کد code عدد العدد page صفحه صفحة hall"
-    " سالن قاعة stand booth غرفه غرفة cop g d"
-    " ص ب ext"
-)
-#: Counted nouns that make "two ..." a referring phrase, not a figure.
-REFERRING = (
-    "countries country sides side nations nation parties party states governments ministers"
-    " presidents leaders كشور کشور طرف جانب ملت دولت دولة بلد"
-)
-#: Number words that are also common words: figures only with a unit or scale.
-AMBIGUOUS_WORDS = "نه ده سی ست احد واحد one یک a"
-#: Words that soften a figure ("more than 100" is 100) or link it to its measure.
-APPROX = (
-    "نحو حوالي حوالى قرابة أكثر اكثر من أقل زهاء ما يقارب يقارب يزيد عن بنسبة بقيمة بمبلغ بحجم إلى الى"
-    " حدود حدودا بیش بیشتر کمتر از بالغ بر حدود تقریبا نزدیک به حدوداً میزان"
-    " about around nearly almost approximately more than less over under some up to of by at worth"
-    " valued to roughly estimated an additional reached reach reaching hit hits totalled totaled"
-    " amounted stood stands rose grew increased fell dropped topped exceeded surpassed"
-    " بلغ بلغت وصل وصلت يبلغ تبلغ ارتفع ارتفعت تجاوز تجاوزت سجل سجلت رسید رسیده می‌رسد است بود"
-)
-#: Verbs of amount: a bare number after one is still a figure ("sales topped 150,000").
-REACH_VERBS = (
-    "reached topped exceeded surpassed hit totalled totaled stood بلغ بلغت تجاوز تجاوزت تخطى تخطت وصل وصلت"
-    " رسید رسیده بالغ"
-)
-LINKERS = "من of از from among في in for للـ ل برای"
-#: Function words: never what a figure counts, and where a measure phrase stops.
-FUNCTION_WORDS = (
-    "في من على إلى الى عن مع أن ان إن لا ما لم لن قد كان كانت هذا هذه ذلك تلك التي الذي الذين"
-    " و او أو ثم بين حتى خلال بعد قبل عند منذ لدى حيث كما كل بعض غير أي وفي ومن وعلى وإلى"
-    " وقد وأن وكان به بها له لها فيه فيها منه منها عليه عليها إليه هو هي هم نحو حوالي اكثر أكثر"
-    " در از به با که را و یا تا برای این آن هر هم نیز بر های ها است بود شد شده می باشد کرد"
-    " کند کنند دارد دارند هستند بین پس پیش روی زیر طی ای یک وی او ما منهم منها منهن آنها"
-)
-ENGLISH_STOP = (
-    "a an the of in on at to for from by with and or but as is are was were be been has have had"
-    " will would can could this that these those it its their his her they he she we which who"
-    " than more less over under about around nearly some up into per also said says"
-    " been being not no such other each both all any"
-)
-ENGLISH_VERBS = (
-    "signed attended took participated joined registered reached received were are have has"
-    " will would visited set launched opened held said announced"
-)
-
-
-def _norm_words(text: str) -> frozenset[str]:
-    return frozenset(normalise(w) for w in text.split())
-
-
-@cache
-def _lexicon() -> dict:
-    stop = set(_norm_words(FUNCTION_WORDS)) | _norm_words(ENGLISH_STOP)
-    units: dict[tuple[str, ...], str] = {}
-    for unit, phrases in UNIT_AFTER.items():
-        for phrase in phrases.split("|"):
-            toks = tuple(_TOKEN.findall(normalise(phrase.strip())))
-            if toks:
-                units[toks] = unit
-    return {
-        "stop": frozenset(stop),
-        "units": units,
-        "max_unit": max(len(k) for k in units),
-        "time": {lang: _norm_words(words) for lang, words in TIME_WORDS.items()},
-        "months": _norm_words(MONTHS),
-        "id_before": _norm_words(ID_BEFORE),
-        "referring": _norm_words(REFERRING),
-        "ambiguous": _norm_words(AMBIGUOUS_WORDS),
-        "approx": _norm_words(APPROX),
-        "linkers": _norm_words(LINKERS),
-        "reach": _norm_words(REACH_VERBS),
-        "en_verbs": _norm_words(ENGLISH_VERBS),
-    }
-
-
-_TOKEN = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+(?:[-.'][^\W\d_]+)*|[%$€£]|[^\w\s]")
-_PUNCT = set(".,،;؛:!?؟()[]«»\"“”'|/\\-–—")
-_CURRENCY_UNITS = {"USD", "EUR", "IRR", "IRT", "SAR", "OMR", "QAR", "AED", "IQD", "KWD", "TRY", "RUB",
-                   "CNY", "AMD", "AZN", "INR", "GBP"}
-
-
-#: Characters read around a number for its unit and measure.
-WINDOW_BEFORE, WINDOW_AFTER = 90, 160
-
-
-def _tokens(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    end = len(norm) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm, start, end)]
-
-
-def _window_tokens(norm: str, start: int, end: int, before: int = WINDOW_BEFORE,
-                   after: int = WINDOW_AFTER) -> list[tuple[int, int, str]]:
-    """Tokens of ``norm`` around [start, end), from a word boundary."""
-    ws = max(0, start - before)
-    if ws > 0:
-        space = norm.find(" ", ws, start)
-        ws = space + 1 if space >= 0 else start
-    we = min(len(norm), end + after)
-    if we < len(norm):
-        space = norm.rfind(" ", end, we)
-        we = space if space >= 0 else we
-    return _tokens(norm, ws, we)
-
-
-def _index_at(toks: list[tuple[int, int, str]], start: int) -> int | None:
-    import bisect
-
-    i = bisect.bisect_left(toks, (start,))
-    return i if i < len(toks) and toks[i][0] == start else None
-
-
-@lru_cache(maxsize=65536)
-def _strip(word: str) -> str:
-    """Drop Arabic proclitics و ب ل ف and the article from a word for lexicon look-ups."""
-    for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix):]
-    return word
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -206,13 +27,13 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     ``mentions``: the document's country, place and sector mention rows, when the caller has
     already found them (the pipeline does); found here otherwise.
     """
-    lex = _lexicon()
+    lex = word_sets()
     norm = doc.norm
     found = numbers.find(norm, doc.language)
     if not found:
         return []
     # many numbers: tokenise the text once rather than a window per number
-    whole = _tokens(norm) if len(found) * (WINDOW_BEFORE + WINDOW_AFTER) > len(norm) else None
+    whole = tokens(norm) if len(found) * (WINDOW_BEFORE + WINDOW_AFTER) > len(norm) else None
     rows = []
     pools = None  # the mentions that give figures a country and a sector, found once
 
@@ -224,8 +45,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         # then read the measure of the survivors on a wide one
         figure = None
         for before, after in ((32, 48), (WINDOW_BEFORE, WINDOW_AFTER)):
-            toks = whole if whole is not None else _window_tokens(norm, number.start, number.end, before, after)
-            i = _index_at(toks, number.start)
+            toks = whole if whole is not None else window_tokens(norm, number.start, number.end, before, after)
+            i = index_at(toks, number.start)
             if i is None:
                 break
             j = i
@@ -280,8 +101,8 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
                 break
         if best is None and j < len(toks):
             word = toks[j][2]
-            stripped = _strip(word) if not word.startswith("ال") else word
-            if (stripped,) in lex["units"] and lex["units"][(stripped,)] in _CURRENCY_UNITS:
+            stripped = strip_proclitics(word) if not word.startswith("ال") else word
+            if (stripped,) in lex["units"] and lex["units"][(stripped,)] in CURRENCY_UNITS:
                 best = (lex["units"][(stripped,)], 1)
         if best:
             unit, n = best
@@ -294,7 +115,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     value = number.value
     nxt = toks[k][2] if k < len(toks) else ""
     # --- what a number is not ---
-    if before in lex["id_before"] or _strip(before) in lex["id_before"] and len(before) > 3:
+    if before in lex["id_before"] or strip_proclitics(before) in lex["id_before"] and len(before) > 3:
         if unit is None or before in ("عام", "سنه", "سال", "year", "in", "from", "since", "until"):
             if unit is None or unit == "count":
                 return None
@@ -324,7 +145,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         time_words = lex["time"].get(language) or frozenset().union(*lex["time"].values())
         if nxt.isascii():
             time_words = lex["time"]["en"]
-        if _strip(nxt) in time_words or nxt in time_words:
+        if strip_proclitics(nxt) in time_words or nxt in time_words:
             return None
         words = norm[number.start:number.end].split()
         if number.written == "words" and len(words) == 1 and (
@@ -332,7 +153,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         ) and not _has_scale(norm[number.start:number.end]):
             return None
         if value <= 3 and number.written == "words" and (
-            nxt in lex["referring"] or _strip(nxt) in lex["referring"]
+            nxt in lex["referring"] or strip_proclitics(nxt) in lex["referring"]
         ):
             return None
         if before in ("the", "both") and number.written == "words" and value <= 3:
@@ -341,7 +162,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         # before it ("ticket sales topped 150,000")
         if not _content_word(nxt, lex) or _prepositional(nxt, language):
             if not _has_scale(norm[number.start:number.end]) and not (
-                before in lex["reach"] and (nxt in _PUNCT or not nxt) and number.written == "digits"
+                before in lex["reach"] and (nxt in PUNCT or not nxt) and number.written == "digits"
             ):
                 return None
         unit = "count"
@@ -350,9 +171,6 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     else:
         measure = _measure(toks, i, k, lex)
     return unit, start, end, measure
-
-
-YEAR_WORDS = frozenset(normalise(w) for w in "عام سنة سنه العام سال year in since until from by".split())
 
 
 def _product_name(word: str) -> bool:
@@ -407,18 +225,12 @@ def _noun_phrase(toks, k, lex, language=""):
             if prev.endswith("s") and prev not in ("mous",) or not word.isascii():
                 break
         elif language == "fa":
-            if word in _PERSIAN_VERBS or word.startswith("مي"):
+            if word in PERSIAN_VERBS or word.startswith("مي"):
                 break
         elif not (word.startswith("ال") or word.endswith(("ه", "ي", "يه", "ان", "ها")) or not _is_arabic(word)):
             break
         last = m
     return toks[k][0], toks[last][1]
-
-
-_PERSIAN_VERBS = frozenset(normalise(w) for w in (
-    "است هستند هست بود بودند شد شدند شده دارد دارند داشت داشتند کرد کردند کند کنند آماده رسید"
-    " رسیده حضور فعال فعالند"
-).split())
 
 
 def _is_arabic(word: str) -> bool:
@@ -439,7 +251,7 @@ def _measure(toks, i, k, lex):
         if first < len(toks) and toks[first][2][:1].isdigit():
             first = len(toks)  # "in 2024": a date, not what is measured
         for m in range(first, min(first + 12, len(toks))):
-            if toks[m][2] in _PUNCT or toks[m][2] == "and" or toks[m][2][:1].isdigit():
+            if toks[m][2] in PUNCT or toks[m][2] == "and" or toks[m][2][:1].isdigit():
                 break
             last = m
         if last is not None:
@@ -449,12 +261,12 @@ def _measure(toks, i, k, lex):
     # words before: back to punctuation, at most 6 words
     first = i
     m = i - 1
-    while m >= 0 and i - m <= 8 and toks[m][2] not in _PUNCT:
+    while m >= 0 and i - m <= 8 and toks[m][2] not in PUNCT:
         first = m
         m -= 1
     last = i - 1
     while last >= first and (toks[last][2] in lex["approx"] or toks[last][2] in lex["stop"]
-                             or _strip(toks[last][2]) in lex["approx"] or toks[last][2] in UNIT_BEFORE):
+                             or strip_proclitics(toks[last][2]) in lex["approx"] or toks[last][2] in UNIT_BEFORE):
         last -= 1
     while first <= last and (toks[first][2] in lex["stop"] or toks[first][2] in lex["approx"]):
         first += 1
