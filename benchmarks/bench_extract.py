@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from techdiplomacy.corpus import Article, article_id_for  # noqa: E402
 from techdiplomacy.document import Document  # noqa: E402
 from techdiplomacy.extract import places, sectors  # noqa: E402
-from techdiplomacy.store import extract_batch, extraction_pool  # noqa: E402
+from techdiplomacy.executors import extract_batch, extraction_pool  # noqa: E402
 from techdiplomacy.tables import EXTRACTORS  # noqa: E402
 
 

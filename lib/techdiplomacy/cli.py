@@ -88,6 +88,8 @@ def cmd_extract(args) -> int:
 def cmd_build(args) -> int:
     from techdiplomacy.store import build
 
+    if args.scheduler and args.executor != "dask":
+        raise SystemExit("--scheduler needs --executor dask")
     settings = Settings()
     paths = args.paths or [settings.data_dir]
     progress = Progress()
@@ -100,6 +102,8 @@ def cmd_build(args) -> int:
         random_state=settings.random_state,
         rebuild=args.rebuild,
         workers=args.workers if args.workers is not None else settings.workers,
+        executor=args.executor,
+        scheduler=args.scheduler,
         progress=progress,
     )
     progress.close()
@@ -276,7 +280,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="folders or files (default: data/articles)")
     p.add_argument("--rebuild", action="store_true", help="re-extract every stored article")
     p.add_argument("--k", type=int, help="number of topics (default: chosen automatically)")
-    p.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    p.add_argument("--workers", type=int, help="local extraction processes (default: one per core)")
+    p.add_argument(
+        "--executor", choices=["local", "dask"], default="local",
+        help="where extraction runs: this machine, or a Dask cluster (needs techdiplomacy[scale])",
+    )
+    p.add_argument(
+        "--scheduler", metavar="tcp://HOST:8786",
+        help="Dask scheduler address (default with --executor dask: a 2-process cluster on loopback)",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("topics", parents=[store], help="cluster articles into topics (no store)")

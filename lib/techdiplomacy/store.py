@@ -7,13 +7,10 @@ was after the last committed batch: readable, with everything added before.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import pickle
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,7 +21,8 @@ import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article, ReadError, read_paths
-from techdiplomacy.tables import EXTRACTOR_VERSION, extract_article, rows_to_tables
+from techdiplomacy.executors import Executor, open_executor
+from techdiplomacy.tables import EXTRACTOR_VERSION, rows_to_tables
 
 _SQL_TYPES = {schema.STRING: "VARCHAR", schema.INT: "BIGINT", schema.FLOAT: "DOUBLE", schema.DATE: "DATE"}
 #: Tables that hold one article's rows (deleted together with the article).
@@ -250,28 +248,6 @@ class BuildSummary:
         }
 
 
-#: Below this many articles in a batch, extraction stays in this process (a pool costs more).
-PARALLEL_MIN_BATCH = 64
-
-
-@contextmanager
-def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Yield a process pool of ``workers`` (0: one per core), or None for one process."""
-    n = workers or (os.cpu_count() or 1)
-    if n <= 1:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        yield pool
-
-
-def extract_batch(batch: list[Article], pool: ProcessPoolExecutor | None) -> list[dict[str, list[dict]]]:
-    """Return :func:`extract_article` of every article, in order, in the pool when worth it."""
-    if pool is None or len(batch) < PARALLEL_MIN_BATCH:
-        return [extract_article(a) for a in batch]
-    return list(pool.map(extract_article, batch, chunksize=max(1, len(batch) // 32)))
-
-
 def corpus_version(article_ids: Iterable[str]) -> str:
     """Return a short hash that changes whenever the set of articles changes."""
     digest = hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()
@@ -288,23 +264,31 @@ def build(
     random_state: int = 0,
     rebuild: bool = False,
     workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> BuildSummary:
     """Read ``paths`` into the store at ``store_path`` incrementally and return a summary.
 
     Articles already stored (same id, same extractor version) are not re-processed; articles
     whose file under a scanned folder is gone are removed; topics are refitted when anything
-    changed. Each batch is one transaction. ``workers`` extraction processes (0: one per core)
-    work on large batches; the tables are the same whatever the number.
+    changed. Each batch is one transaction. Extraction runs on ``executor``: ``"local"``, with
+    ``workers`` processes (0: one per core) on large batches, or ``"dask"``, on the cluster at
+    ``scheduler`` (None: a local cluster started and closed here); the tables are the same
+    whichever runs it.
     """
     paths = [Path(p) for p in paths]
     summary = BuildSummary()
     report = progress or (lambda stage, done, total: None)
-    with writing(store_path), Store(store_path) as store, extraction_pool(workers) as pool:
+    with (
+        writing(store_path),
+        Store(store_path) as store,
+        open_executor(executor, workers=workers, scheduler=scheduler) as extractor,
+    ):
         stale = rebuild or store.get_meta("extractor_version") != EXTRACTOR_VERSION
         stored = store.article_paths()
         if stale and stored:
-            _reextract(store, batch_size, report, pool)
+            _reextract(store, batch_size, report, extractor)
         seen: set[str] = set()
         batch: list[Article] = []
         for record in read_paths(paths, max_bytes=max_file_bytes):
@@ -320,11 +304,11 @@ def build(
                 continue
             batch.append(record)
             if len(batch) >= batch_size:
-                store.add(extract_batch(batch, pool))
+                store.add(extractor.extract(batch))
                 summary.added += len(batch)
                 batch = []
             report("extract", summary.read, None)
-        store.add(extract_batch(batch, pool))
+        store.add(extractor.extract(batch))
         summary.added += len(batch)
         gone = [aid for aid, path in stored.items() if aid not in seen and _under(path, paths)]
         store.remove(gone)
@@ -352,7 +336,7 @@ def _under(path: str, roots: list[Path]) -> bool:
     return False
 
 
-def _reextract(store: Store, batch_size: int, report: Progress, pool: ProcessPoolExecutor | None) -> None:
+def _reextract(store: Store, batch_size: int, report: Progress, extractor: Executor) -> None:
     """Re-extract every stored article from its stored text (extractors changed)."""
     articles = store.table("articles")
     records = [
@@ -369,7 +353,7 @@ def _reextract(store: Store, batch_size: int, report: Progress, pool: ProcessPoo
         for r in articles.itertuples(index=False)
     ]
     for i in range(0, len(records), batch_size):
-        store.add(extract_batch(records[i : i + batch_size], pool))
+        store.add(extractor.extract(records[i : i + batch_size]))
         report("re-extract", min(i + batch_size, len(records)), len(records))
 
 
