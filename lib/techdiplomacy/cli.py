@@ -145,13 +145,20 @@ def cmd_topics(args) -> int:
     return 0
 
 
+def _existing_store(args) -> Path | None:
+    """Return the store the command names (or the default), or None after saying it is missing."""
+    path = Path(args.store or Settings().store_path)
+    if path.exists():
+        return path
+    print(f"no store at {path}: run `techdiplomacy build` first", file=sys.stderr)
+    return None
+
+
 def cmd_info(args) -> int:
     from techdiplomacy.store import Store
 
-    settings = Settings()
-    path = Path(args.store or settings.store_path)
-    if not path.exists():
-        print(f"no store at {path}", file=sys.stderr)
+    path = _existing_store(args)
+    if path is None:
         return 1
     with Store(path, read_only=True) as store:
         info = {
@@ -184,10 +191,8 @@ def cmd_report(args) -> int:
     from techdiplomacy.report import corpus_summary, render_report
     from techdiplomacy.store import load_tables
 
-    settings = Settings()
-    path = Path(args.store or settings.store_path)
-    if not path.exists():
-        print(f"no store at {path}: run `techdiplomacy build` first", file=sys.stderr)
+    path = _existing_store(args)
+    if path is None:
         return 1
     shape = sys.stdout.isatty() if args.shape == "auto" else args.shape == "always"
     sys.stdout.write(render_report(corpus_summary(load_tables(path), top_n=args.top), shape=shape))
