@@ -28,13 +28,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from techdiplomacy import labels, schema
-from techdiplomacy.search import matching_ids, query_terms, search_text
+from techdiplomacy.search import isin, as_list, matching_ids, query_terms, search_text
 
 # query_terms and search_text live in techdiplomacy.search and are imported from here too.
 __all__ = ["ARTICLE_TABLES", "MULTI", "PARAMS", "Filters", "query_terms", "search_text"]
@@ -97,30 +94,6 @@ def _as_date(value) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
-
-
-def _values(ids) -> list:
-    """Return ``ids`` (a Series, Index, array or iterable) as a list of Python values."""
-    if isinstance(ids, (pd.Series, pd.Index)):
-        ids = ids.array
-    if hasattr(ids, "tolist"):
-        return ids.tolist()
-    return list(ids)
-
-
-def _isin(column: pd.Series, values) -> pd.Series:
-    """Return ``column.isin(values)`` as a boolean Series, NA as False.
-
-    Arrow-backed strings go through ``pyarrow.compute.is_in``: pandas' own ``isin`` on them
-    builds one Arrow scalar per value in Python, about 8 times slower for 50k article ids.
-    """
-    values = [v for v in _values(values) if v is not None and v is not pd.NA]
-    array = column.array
-    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
-        arrow = pa.array(array)
-        found = pc.is_in(arrow, value_set=pa.array([str(v) for v in values], type=arrow.type))
-        return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=column.index)
-    return column.isin(values).fillna(False).astype(bool)
 
 
 def _table(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
@@ -273,22 +246,22 @@ class Filters:
         keep = pd.Series(True, index=articles.index)
 
         def having(ids) -> pd.Series:
-            return _isin(articles["article_id"], ids)
+            return isin(articles["article_id"], ids)
 
         if self.countries:
             mentions = _table(tables, "mentions")
             wanted = list(self.countries)
-            hit = (mentions["kind"].eq("country") & _isin(mentions["key"], wanted)) | (
-                mentions["kind"].eq("place") & _isin(mentions["country"], wanted)
+            hit = (mentions["kind"].eq("country") & isin(mentions["key"], wanted)) | (
+                mentions["kind"].eq("place") & isin(mentions["country"], wanted)
             )
             ids = [mentions.loc[hit.fillna(False), "article_id"]]
             for name in ("officials", "figures"):
                 other = _table(tables, name)
-                ids.append(other.loc[_isin(other["country"], wanted), "article_id"])
+                ids.append(other.loc[isin(other["country"], wanted), "article_id"])
             keep &= having(pd.concat(ids, ignore_index=True).unique())
         if self.sectors:
             mentions = _table(tables, "mentions")
-            hit = mentions["kind"].eq("sector") & _isin(mentions["key"], self.sectors)
+            hit = mentions["kind"].eq("sector") & isin(mentions["key"], self.sectors)
             keep &= having(mentions.loc[hit.fillna(False), "article_id"].unique())
         if self.date_from or self.date_to:
             published = pd.to_datetime(articles["published"], errors="coerce")
@@ -299,9 +272,9 @@ class Filters:
                 in_range &= published < pd.Timestamp(self.date_to) + pd.Timedelta(days=1)
             keep &= in_range.fillna(False)
         if self.languages:
-            keep &= _isin(articles["language"], self.languages)
+            keep &= isin(articles["language"], self.languages)
         if self.sources:
-            keep &= _isin(articles["source"], self.sources)
+            keep &= isin(articles["source"], self.sources)
         if self.topics:
             assigned = _table(tables, "article_topics")
             dominant = assigned["rank"].eq(1) & assigned["topic_id"].isin(list(self.topics))
@@ -325,11 +298,11 @@ class Filters:
         """
         if self.is_empty():
             return dict(tables)
-        kept = _values(self.article_ids(tables, search=search))
+        kept = as_list(self.article_ids(tables, search=search))
         out: dict[str, pd.DataFrame] = {}
         for name, frame in tables.items():
             if name in ARTICLE_TABLES and "article_id" in frame:
-                out[name] = frame.loc[_isin(frame["article_id"], kept)].reset_index(drop=True)
+                out[name] = frame.loc[isin(frame["article_id"], kept)].reset_index(drop=True)
             else:
                 out[name] = frame
         if "topics" in tables:
