@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from techdiplomacy.text import Span, detect_language, normalise_with_offsets, original_span, sentence_index
+from techdiplomacy.text import Span, detect_language, normalise_with_offsets, original_span, passages, sentence_index, sentences
 
 
 @dataclass(frozen=True)
@@ -21,18 +21,15 @@ class Document:
     language: str = ""
     norm: str = field(init=False)
     offsets: list[int] | None = field(init=False, repr=False)
-    sentences: list[Span] = field(init=False, repr=False)
-    _starts: list[int] = field(init=False, repr=False)
     _memo: dict = field(init=False, repr=False, compare=False)
+    _passages: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         norm, offsets = normalise_with_offsets(self.text)
-        sents = sentence_index(self.text)
         object.__setattr__(self, "norm", norm)
         object.__setattr__(self, "offsets", offsets)
-        object.__setattr__(self, "sentences", sents)
-        object.__setattr__(self, "_starts", [s.start for s in sents])
         object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "_passages", {})
         if not self.language:
             object.__setattr__(self, "language", detect_language(self.text))
 
@@ -47,11 +44,29 @@ class Document:
         """Return the span of ``text`` that produced ``norm[start:end]``."""
         return original_span(self.offsets, start, end)
 
+    @property
+    def sentences(self) -> list[Span]:
+        """Every sentence of ``text``, passage by passage (see :func:`sentence_index`)."""
+        return self.memo("sentences", lambda: sentence_index(self.text))
+
     def sentence_at(self, start: int) -> Span:
-        """Return the sentence holding original offset ``start`` (the whole text if none)."""
-        i = bisect.bisect_right(self._starts, start) - 1
-        if i >= 0 and start < self.sentences[i].end:
-            return self.sentences[i]
+        """Return the sentence holding original offset ``start`` (the whole text if none).
+
+        Only the passage holding ``start`` is cut into sentences (once): rows are few, and a
+        sentence never spans two passages, so this is the sentence :attr:`sentences` holds.
+        """
+        found = self.memo("passages", lambda: passages(self.text))
+        starts = self.memo("passage_starts", lambda: [p.start for p in found])
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < found[i].end:
+            cut = self._passages.get(i)
+            if cut is None:
+                sents = sentences(self.text, found[i].start, found[i].end)
+                cut = self._passages[i] = (sents, [s.start for s in sents])
+            sents, sent_starts = cut
+            j = bisect.bisect_right(sent_starts, start) - 1
+            if j >= 0 and start < sents[j].end:
+                return sents[j]
         return Span(0, len(self.text), self.text)
 
     def evidence(self, start: int, end: int) -> dict:

@@ -199,10 +199,19 @@ class Gazetteer:
                 if spec.written is not None and not _written_as(spec.written, text, offsets, start, end):
                     continue
                 candidates.append((span_start, j, end - start, spec.key))
-        return [m for m in _longest_first(candidates) if not _in_link(norm, m.start, m.end)]
+        matches = _longest_first(candidates)
+        if not _may_hold_link(norm):
+            return matches
+        return [m for m in matches if not _in_link(norm, m.start, m.end)]
 
 
 _DOMAIN_PATH = re.compile(r"[a-z0-9-]\.[a-z]{2,}/")
+
+
+def _may_hold_link(norm: str) -> bool:
+    """False when no span of ``norm`` can be inside a link: :func:`_in_link` needs "/" (URL,
+    path) or "@" (e-mail) or "www." somewhere in the text, and most articles have none."""
+    return "/" in norm or "@" in norm or "www." in norm
 
 
 def _in_link(norm: str, start: int, end: int) -> bool:
