@@ -12,9 +12,9 @@ from techdiplomacy.ui.show import chart
 tables, filters, view = start("page_countries")
 lang = filters.lang
 fig = charts.partner_map(view["mentions"], lang=lang)
-chart(fig, key="map", filters=filters, data=country_counts(view["mentions"]), manifest=manifest(filters))
+chart(fig, key="map", filters=filters, data=lambda: country_counts(view["mentions"]), manifest=manifest(filters))
 fig = charts.country_sector_heatmap(view["mentions"], lang=lang)
-chart(fig, key="heatmap", filters=filters, data=country_sector_counts(view["mentions"]), manifest=manifest(filters))
+chart(fig, key="heatmap", filters=filters, data=lambda: country_sector_counts(view["mentions"]), manifest=manifest(filters))
 evidence_panel(view, filters, key="countries")
 
 st.header(t("bilateral", lang))
@@ -25,11 +25,11 @@ if partners:
     left, right = st.columns(2)
     with left:
         fig = charts.sectors_by_count(one["mentions"], lang=lang)
-        chart(fig, key="partner-sectors", filters=filters, data=sector_counts(one["mentions"]), manifest=manifest(filters, partner=partner))
+        chart(fig, key="partner-sectors", filters=filters, data=lambda: sector_counts(one["mentions"]), manifest=manifest(filters, partner=partner))
     with right:
         mentions = one["mentions"][(one["mentions"]["kind"] != "country") | (one["mentions"]["key"] == partner)]
         fig = charts.articles_over_time(one["articles"], mentions, lang=lang)
-        data = counts_over_time(one["articles"], country_pairs(mentions), "country")
+        data = lambda: counts_over_time(one["articles"], country_pairs(mentions), "country")
         chart(fig, key="partner-time", filters=filters, data=data, manifest=manifest(filters, partner=partner))
     people = one["officials"][one["officials"]["country"] == partner]
     st.subheader(t("officials", lang))

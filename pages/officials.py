@@ -15,9 +15,9 @@ lang = filters.lang
 officials = view["officials"]
 left, right = st.columns(2)
 with left:
-    chart(charts.officials_by_role(officials, lang=lang), key="roles", filters=filters, data=officials_role_counts(officials), manifest=manifest(filters))
+    chart(charts.officials_by_role(officials, lang=lang), key="roles", filters=filters, data=lambda: officials_role_counts(officials), manifest=manifest(filters))
 with right:
-    chart(charts.officials_network(officials, lang=lang), key="network", filters=filters, data=official_edges(officials), manifest=manifest(filters))
+    chart(charts.officials_network(officials, lang=lang), key="network", filters=filters, data=lambda: official_edges(officials), manifest=manifest(filters))
 people = official_nodes(officials)
 st.dataframe(people, hide_index=True, width="stretch")
 if not officials.empty:

@@ -6,6 +6,8 @@ render never waits for Kaleido.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -28,7 +30,7 @@ def table_download(frame: pd.DataFrame, table: str | None, what: str, filters: F
 
 def figure_downloads(
     fig: go.Figure,
-    data: pd.DataFrame,
+    data: pd.DataFrame | Callable[[], pd.DataFrame],
     evidence: pd.DataFrame,
     what: str,
     filters: Filters,
@@ -36,14 +38,18 @@ def figure_downloads(
     *,
     key: str,
 ) -> None:
-    """Show PNG, SVG, HTML, data CSV and evidence-bundle buttons for one chart."""
+    """Show PNG, SVG, HTML, data CSV and evidence-bundle buttons for one chart.
+
+    ``data`` may be a function: the frame behind the chart is then computed only on a click.
+    """
+    frame = data if callable(data) else (lambda: data)
     cols = st.columns(5)
     buttons = (
         ("PNG", "png", "image/png", lambda: export.figure_png(fig)),
         ("SVG", "svg", "image/svg+xml", lambda: export.figure_svg(fig)),
         ("HTML", "html", "text/html", lambda: export.figure_html(fig)),
-        ("CSV", "csv", "text/csv", lambda: export.table_csv(data)),
-        ("Evidence (zip)", "zip", "application/zip", lambda: export.evidence_bundle(fig, data, evidence, {**manifest, "chart": what})),
+        ("CSV", "csv", "text/csv", lambda: export.table_csv(frame())),
+        ("Evidence (zip)", "zip", "application/zip", lambda: export.evidence_bundle(fig, frame(), evidence, {**manifest, "chart": what})),
     )
     for col, (label, ext, mime, make) in zip(cols, buttons):
         col.download_button(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -28,11 +29,14 @@ def chart(
     *,
     key: str,
     filters: Filters,
-    data: pd.DataFrame,
+    data: pd.DataFrame | Callable[[], pd.DataFrame],
     evidence: pd.DataFrame | None = None,
     manifest: dict | None = None,
 ) -> None:
-    """Show ``fig``; a selection on it filters the dashboard; downloads sit under it."""
+    """Show ``fig``; a selection on it filters the dashboard; downloads sit under it.
+
+    ``data`` (the frame behind the chart) may be a function, computed only when downloaded.
+    """
     name = (fig.layout.meta or {}).get("chart", key) if isinstance(fig.layout.meta, dict) else key
     state = hashlib.sha1(repr(sorted(filters.to_query().items())).encode()).hexdigest()[:8]
     config = {"topojsonURL": _base_url() + TOPOJSON_URL, "displaylogo": False}
