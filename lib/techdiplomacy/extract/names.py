@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from techdiplomacy.document import Document
+from techdiplomacy.extract import name_matcher
 from techdiplomacy.extract.lexicon import COMMON, PUNCT, SUFFIXES, Token, clitic_forms, zipf
 from techdiplomacy.text import normalise
 
@@ -281,8 +282,8 @@ def same_person(persons: dict, key_norm: str) -> str | None:
 def later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]], lex: dict) -> list[tuple[str, int, int]]:
     """Return mentions of the persons by full name or surname alone outside titled mentions.
 
-    One regex of the persons' name forms (spaces optional between words, so زارع پور and
-    زارعپور agree) runs once over the text.
+    The persons' name forms (spaces optional between words, so زارع پور and زارعپور agree)
+    are found in one pass over the text, as one regex of them would find them.
     """
     lookup: dict[str, str] = {}
     ambiguous = set()
@@ -298,27 +299,40 @@ def later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]],
         lookup.pop(compact, None)
     if not lookup or not _written_elsewhere(doc.norm, forms, claimed):
         return []
-    alternatives = sorted((" ?".join(_spaced(w) for w in words) for words in forms), key=len, reverse=True)
-    pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(alternatives) + r")(?![^\W\d_])")
     out = []
-    for m in pattern.finditer(doc.norm):
-        compact = "".join(m.group(2).split())
+    for proclitic, start, end in _matches(doc.norm, forms):
+        written = doc.norm[start:end]
+        compact = "".join(written.split())
         key = lookup.get(compact)
         if key is None:
             continue
-        start = m.start(2)
-        if m.group(1) and doc.language != "ar" and not compact.isascii():
+        if proclitic and doc.language != "ar" and not compact.isascii():
             continue
-        if any(start < y and x < m.end() for x, y in claimed):
+        if any(start < y and x < end for x, y in claimed):
             continue
-        s, e = doc.original(start, m.end())
+        s, e = doc.original(start, end)
         text = doc.text[s:e]
-        if len(m.group(2).split()) == 1 and not _surname_ok(text, compact, doc.language, lex):
+        if len(written.split()) == 1 and not _surname_ok(text, compact, doc.language, lex):
             continue
         if compact.isascii() and not text[:1].isupper():
             continue
         out.append((key, s, e))
     return out
+
+
+def _matches(norm: str, forms) -> list[tuple[str | None, int, int]]:
+    """(proclitic or None, start, end) of each name in ``norm`` matched by the regex of the
+    ``forms`` (longest pattern first): by :mod:`name_matcher`, which needs no compiling."""
+    ordered = sorted(forms, key=lambda words: len(_pattern(words)), reverse=True)
+    if name_matcher.supported(ordered):
+        return name_matcher.finditer(norm, ordered)
+    pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(map(_pattern, ordered)) + r")(?![^\W\d_])")
+    return [(m.group(1), m.start(2), m.end()) for m in pattern.finditer(norm)]
+
+
+def _pattern(words: tuple[str, ...]) -> str:
+    """The regex of one name form: its words, each :func:`_spaced`, joined by optional spaces."""
+    return " ?".join(_spaced(w) for w in words)
 
 
 def _written_elsewhere(norm: str, forms, claimed: list[tuple[int, int]]) -> bool:
