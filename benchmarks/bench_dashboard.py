@@ -38,16 +38,16 @@ def _similar_length(rows: list[dict], base: dict, rng: random.Random) -> dict:
 
 
 def write_corpus(folder: Path, n: int, seed: int = 0) -> None:
-    """Write N articles as JSONL files of 5,000 lines (dates spread over 2023-2024)."""
+    """Write N articles as JSONL files of 1,000 lines each (under the 20 MB file limit), dated over 2023-2024."""
     rows = ant_news()
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     out = None
     for i in range(n):
-        if i % 5000 == 0:
+        if i % 1000 == 0:
             if out:
                 out.close()
-            out = open(folder / f"part-{i // 5000:04d}.jsonl", "w", encoding="utf-8")
+            out = open(folder / f"part-{i // 1000:04d}.jsonl", "w", encoding="utf-8")
         base = rows[i % len(rows)]
         sentences = [s for s in base["text"].split(".") if s.strip()]
         if i >= len(rows):
