@@ -22,7 +22,7 @@ class Document:
     norm: str = field(init=False)
     offsets: list[int] | None = field(init=False, repr=False)
     _memo: dict = field(init=False, repr=False, compare=False)
-    _passages: dict = field(init=False, repr=False, compare=False)
+    _passages: dict = field(init=False, repr=False, compare=False)  # -1: all passages; i: passage i's sentences
 
     def __post_init__(self) -> None:
         norm, offsets = normalise_with_offsets(self.text)
@@ -55,14 +55,17 @@ class Document:
         Only the passage holding ``start`` is cut into sentences (once): rows are few, and a
         sentence never spans two passages, so this is the sentence :attr:`sentences` holds.
         """
-        found = self.memo("passages", lambda: passages(self.text))
-        starts = self.memo("passage_starts", lambda: [p.start for p in found])
+        cuts = self._passages
+        if not cuts:
+            found = passages(self.text)
+            cuts[-1] = (found, [p.start for p in found])
+        found, starts = cuts[-1]
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and start < found[i].end:
-            cut = self._passages.get(i)
+            cut = cuts.get(i)
             if cut is None:
                 sents = sentences(self.text, found[i].start, found[i].end)
-                cut = self._passages[i] = (sents, [s.start for s in sents])
+                cut = cuts[i] = (sents, [s.start for s in sents])
             sents, sent_starts = cut
             j = bisect.bisect_right(sent_starts, start) - 1
             if j >= 0 and start < sents[j].end:

@@ -165,8 +165,11 @@ class Gazetteer:
         candidates: list[tuple[int, int, int, str | None]] = []
         for last, specs in self._automaton.iter(norm):
             end = last + 1
-            # right boundary and suffix (shared by all specs of this pattern)
-            if norm[last].isalnum():
+            # right boundary and suffix (shared by all specs of this pattern); most terms end a
+            # word, which one look at the next character settles
+            if end == n or not norm[end].isalnum():
+                j, suffix = end, ""
+            elif norm[last].isalnum():
                 j = end
                 limit = min(n, end + _MAX_SUFFIX + 1)
                 while j < limit and norm[j].isalnum():
