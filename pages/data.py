@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from techdiplomacy.backup import backup_zip
 from techdiplomacy.page_text import t
+from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import start
 
@@ -17,3 +19,9 @@ if not errors.empty:
     st.subheader(t("errors_read", filters.lang))
     st.dataframe(errors, hide_index=True, width="stretch")
     table_download(errors, "errors", "errors", filters, key="table-errors")
+st.subheader("Backup")
+st.download_button(
+    "⬇ Back up the whole store (zip of CSVs + manifest; restore with `techdiplomacy import`)",
+    data=lambda: backup_zip(data.settings().store_path), file_name="techdiplomacy-backup.zip",
+    mime="application/zip", key="backup", on_click="ignore",
+)

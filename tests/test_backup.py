@@ -89,3 +89,17 @@ def test_cells_round_trip_and_are_formula_safe(value):
     cell = encode_cell(value)
     assert decode_cell(cell) == value
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_backup_zip_restores_like_the_folder(store, tmp_path):
+    import zipfile
+
+    from techdiplomacy.backup import backup_zip
+
+    data = backup_zip(store)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        archive.extractall(tmp_path / "unzipped")
+    assert names == {f"{t}.csv" for t in schema.TABLES} | {"manifest.json"}
+    import_store(tmp_path / "unzipped", tmp_path / "r.duckdb")
+    pd.testing.assert_frame_equal(load_tables(store)["figures"], load_tables(tmp_path / "r.duckdb")["figures"])

@@ -27,6 +27,12 @@ FEED = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><tit
 <description>Iran and China discussed artificial intelligence and data centres in Beijing.</description></item>
 </channel></rss>"""
 
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+    + b']><rss version="2.0"><channel><title>x</title><item><title>&lol9;</title></item></channel></rss>'
+)
+
 
 @pytest.fixture()
 def site():
@@ -95,6 +101,7 @@ def test_upload_files_zip_and_bad_inputs(app):
         ("binary.txt", bytes(range(256)) * 4, "text/plain"),
         ("broken.json", b'{"text": ', "application/json"),
         ("big.txt", b"a" * (50 * 1024 * 1024), "text/plain"),
+        ("laughs.xml", LAUGHS, "application/rss+xml"),
         ("script.html", PAGE.replace("</article>", "<script>alert(1)</script><img src=x onerror=alert(2)></article>").encode(), "text/html"),
     ]
     app.file_uploader[0].set_value(files).run()
@@ -105,10 +112,11 @@ def test_upload_files_zip_and_bad_inputs(app):
     assert statuses == {
         "upload:iraq.md": "added", "oman.md": "added", "russia.md": "added", "upload:empty.txt": "rejected",
         "upload:binary.txt": "rejected", "upload:broken.json": "rejected", "upload:big.txt": "rejected",
-        "upload:script.html": "added",
+        "upload:script.html": "added", "upload:laughs.xml": "rejected",
     }
     reasons = {r["item"]: r["reason"] for r in rows if r["status"] == "rejected"}
     assert "too large" in reasons["upload:big.txt"]
+    assert "entit" in reasons["upload:laughs.xml"].lower() or "dtd" in reasons["upload:laughs.xml"].lower()
     assert _articles(app) == 4
     # the same files again are duplicates, nothing is added twice
     app.switch_page("pages/add.py").run()

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import tempfile
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -139,3 +140,14 @@ def import_store(in_dir: str | Path, store_path: str | Path) -> dict[str, int]:
             if leftover.exists():
                 leftover.unlink()
     return counts
+
+
+def backup_zip(store_path: str | Path) -> bytes:
+    """Return a zip of :func:`export_store`'s files (every table as CSV plus the manifest)."""
+    with tempfile.TemporaryDirectory(prefix="td-backup-") as folder:
+        export_store(store_path, folder)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(Path(folder).iterdir()):
+                archive.write(path, path.name)
+        return buffer.getvalue()
