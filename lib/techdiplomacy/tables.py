@@ -29,9 +29,14 @@ EXTRACTORS: tuple[tuple[str, Callable[[Document], list[dict]]], ...] = (
 EXTRACTOR_VERSION = "1"
 
 
+#: The Article fields that are articles columns (all of them, in order).
+ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
 def article_row(article: Article) -> dict:
     """Return the ``articles`` row of one article."""
-    row = dataclasses.asdict(article)
+    # Field by field: dataclasses.asdict deep-copies recursively and cost a fifth of TF-IDF's time.
+    row = {name: getattr(article, name) for name in ARTICLE_FIELDS}
     row["n_chars"] = len(article.text)
     return row
 
