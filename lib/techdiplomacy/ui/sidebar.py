@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 
 from techdiplomacy import labels
 from techdiplomacy.charts_topics import topic_names
@@ -20,9 +24,36 @@ def url_filters() -> Filters:
 
 
 def set_url(filters: Filters) -> None:
-    """Write ``filters`` to the URL (only when they changed, so history stays clean)."""
-    if filters.to_query() != url_filters().to_query():
-        st.query_params.from_dict(filters.to_query())
+    """Write ``filters`` to the URL (only when they changed) as a new browser history entry."""
+    before = url_filters().to_query()
+    after = filters.to_query()
+    if after != before:
+        st.query_params.from_dict(after)
+        _history_entry(before, after)
+
+
+def _history_entry(before: dict, after: dict) -> None:
+    """Keep the previous filters as their own history entry, so the back button returns to them.
+
+    Streamlit replaces the current entry when query parameters change; a tiny same-origin
+    component re-adds the old URL behind the new one. The URLs are built from validated filter
+    values and passed as JSON strings, never as markup.
+    """
+    old, new = json.dumps("?" + urlencode(before, doseq=True)), json.dumps("?" + urlencode(after, doseq=True))
+    components.html(
+        f"<script>const h = window.parent.history, p = window.parent.location.pathname;"
+        f"h.replaceState(null, '', p + {old}); h.pushState(null, '', p + {new});</script>",
+        height=0,
+    )
+
+
+def back_button_support() -> None:
+    """Reload the app when the user goes back or forward, so the view follows the URL."""
+    components.html(
+        "<script>const w = window.parent; if (!w.__tdPopstate) { w.__tdPopstate = true;"
+        "w.addEventListener('popstate', () => w.location.reload()); }</script>",
+        height=0,
+    )
 
 
 def sidebar(tables: dict[str, pd.DataFrame]) -> Filters:
@@ -63,6 +94,7 @@ def sidebar(tables: dict[str, pd.DataFrame]) -> Filters:
         if not chosen.is_empty() and st.button(t("clear_filters", lang)):
             chosen = Filters(lang=lang)
     set_url(chosen)
+    back_button_support()
     if labels.is_rtl(chosen.lang):
         st.html('<style>[data-testid="stMain"] .block-container{direction:rtl;text-align:right}</style>')
     return chosen
