@@ -32,7 +32,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     """Start the dashboard on a fresh store of the sample + fixture articles; yield its URL."""
     if not Path(CHROMIUM).exists():
