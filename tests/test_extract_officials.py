@@ -1,11 +1,12 @@
 """Officials: the shipped sample, golden files in three languages, and invariants."""
 
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from golden_cases import golden_cases
 
 from techdiplomacy import schema
 from techdiplomacy.corpus import read_file
@@ -14,17 +15,11 @@ from techdiplomacy.evaluate import name_key
 from techdiplomacy.extract import officials
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = ROOT / "tests" / "golden"
 SAMPLE = ROOT / "data" / "articles" / "al-vefagh-224281-iran-armenia-ict.md"
 
 
 def _cases():
-    for path in sorted(GOLDEN.glob("*.jsonl")):
-        if path.name.startswith(("officials_", "figures_")):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                case = json.loads(line)
-                if "officials" in case:
-                    yield pytest.param(case, id=case["id"])
+    return golden_cases("officials")
 
 
 @pytest.fixture(scope="module")
