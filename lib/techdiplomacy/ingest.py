@@ -21,7 +21,7 @@ import pandas as pd
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article, ReadError, read_bytes, read_paths
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import Progress, Store, corpus_version, writing
+from techdiplomacy.store import Progress, Store, corpus_version, fit_topics_into, writing
 from techdiplomacy.tables import extract_article
 
 #: Limits on one uploaded zip (a zip bomb must not fill memory).
@@ -143,20 +143,17 @@ def _after_add(store: Store, added: list[Article], settings: Settings) -> None:
     articles = store.table("articles")
     model = store.model("topics")
     if model is None:
-        result = topics.fit_topics(articles, store.table("mentions"), k=settings.topics_k, random_state=settings.random_state)
-        store.replace(
-            {"topics": result.topics, "article_topics": result.article_topics, "passage_topics": result.passage_topics},
-            {"topics": result.model},
-        )
+        fit_topics_into(store, settings.topics_k, settings.random_state)
     else:
         new_articles = articles[articles["article_id"].isin(ids)]
         mentions = store.table("mentions")
         result = topics.assign_topics(model, new_articles, mentions[mentions["article_id"].isin(ids)])
+        article_topics = pd.concat([_without(store.table("article_topics"), ids), result.article_topics])
         store.replace(
             {
-                "article_topics": pd.concat([_without(store.table("article_topics"), ids), result.article_topics]),
+                "article_topics": article_topics,
                 "passage_topics": pd.concat([_without(store.table("passage_topics"), ids), result.passage_topics]),
-                "topics": _resize(result.topics, store.table("topics"), pd.concat([store.table("article_topics"), result.article_topics])),
+                "topics": _resize(result.topics, store.table("topics"), article_topics),
             }
         )
     store.replace({"near_duplicates": dedup.near_duplicate_groups(articles)})

@@ -318,7 +318,7 @@ def build(
         changed = bool(summary.added or summary.removed or stale)
         if changed or store.get_meta("topics_version") is None:
             report("topics", 0, None)
-            summary.topics = _fit_topics(store, topics_k, random_state)
+            summary.topics = fit_topics_into(store, topics_k, random_state)
             _group_near_duplicates(store)
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
@@ -357,7 +357,7 @@ def _reextract(store: Store, batch_size: int, report: Progress, extractor: Execu
         report("re-extract", min(i + batch_size, len(records)), len(records))
 
 
-def _fit_topics(store: Store, k: int | None, random_state: int) -> bool:
+def fit_topics_into(store: Store, k: int | None, random_state: int) -> bool:
     """Fit topics over the whole stored corpus and replace the topic tables."""
     from techdiplomacy import topics
 
