@@ -167,15 +167,14 @@ def official_nodes(officials: pd.DataFrame, *, top_n: int | None = None) -> pd.D
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
     def most_frequent(column: str) -> pd.Series:
-        # the value each person has most often (ties: the one met first)
-        rows = frame[["official", column]].assign(order=np.arange(len(frame)))
-        counts = rows.groupby(["official", column]).agg(n=("order", "size"), first=("order", "min")).reset_index()
-        counts = counts.sort_values(["official", "n", "first"], ascending=[True, False, True], kind="stable")
+        # the value each person has most often (ties: the smallest, so row order never matters)
+        counts = frame.groupby(["official", column]).size().reset_index(name="n")
+        counts = counts.sort_values(["official", "n", column], ascending=[True, False, True], kind="stable")
         return counts.drop_duplicates("official").set_index("official")[column]
 
     pairs = frame[["official", "article_id"]].dropna().drop_duplicates().sort_values(["official", "article_id"])
     grouped = pairs.groupby("official", sort=True)["article_id"]
-    out = pd.DataFrame({"n_articles": grouped.size(), "article_ids": grouped.agg("|".join)})
+    out = pd.DataFrame({"n_articles": grouped.size(), "article_ids": grouped.agg(lambda ids: "|".join(list(ids)[:100]))})
     for column in ("name", "role", "country"):
         out[column] = most_frequent(column).reindex(out.index)
     out = out.reset_index()[["official", "name", "role", "country", "n_articles", "article_ids"]]

@@ -58,6 +58,23 @@ def table_csv(frame: pd.DataFrame, table: str | None = None) -> bytes:
     Text cells are neutralised (:func:`neutralise`); numeric columns are written as numbers.
     Dates and datetimes are written in ISO 8601.
     """
+    return BOM + _csv_text(frame, table, header=True).encode("utf-8")
+
+
+def csv_chunks(frames, table: str | None = None):
+    """Yield the CSV of the concatenation of ``frames`` (an iterable of frames with the same
+    columns, e.g. chunks streamed from DuckDB) in pieces: the same bytes :func:`table_csv`
+    gives for the whole table, without ever holding it as one frame."""
+    first = True
+    for frame in frames:
+        text = _csv_text(frame, table, header=first)
+        yield (BOM if first else b"") + text.encode("utf-8")
+        first = False
+    if first:
+        yield table_csv(schema.empty(table) if table else pd.DataFrame(), table)
+
+
+def _csv_text(frame: pd.DataFrame, table: str | None, *, header: bool) -> str:
     frame = frame.copy()
     if table is not None:
         spec = schema.columns(table)
@@ -74,8 +91,7 @@ def table_csv(frame: pd.DataFrame, table: str | None = None) -> bytes:
         elif series.dtype == object or isinstance(series.dtype, pd.CategoricalDtype):
             # mixed cells: only the strings are touched
             frame[column] = series.astype(object).map(neutralise, na_action="ignore")
-    text = frame.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    return BOM + text.encode("utf-8")
+    return frame.to_csv(index=False, header=header, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
 
 
 # --- file names ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ its ``query`` filter.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -79,3 +80,55 @@ def isin(column: pd.Series, values) -> pd.Series:
         found = pc.is_in(arrow, value_set=pa.array([str(v) for v in values], type=arrow.type))
         return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=column.index)
     return column.isin(values).fillna(False).astype(bool)
+
+
+# --- the same search in SQL (the dashboard's query layer, :mod:`techdiplomacy.warehouse`) -------
+
+#: Name of the SQL function :func:`register_sql` adds: Python's ``normalise`` for the rare
+#: texts holding presentation forms (one letter that expands to several).
+SQL_NORMALISE = "td_normalise"
+
+
+def _regex_class(chars) -> str:
+    return "[" + "".join(f"\\x{{{ord(c):x}}}" for c in sorted(chars)) + "]"
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@cache
+def _sql_tables() -> tuple[str, str, str, str]:
+    """(translate from, translate to, expanding characters class, whitespace class) for SQL."""
+    from techdiplomacy.text import _one_to_one_table, _special_table
+
+    table = _one_to_one_table()
+    _, special = _special_table()
+    deleted = [c for c, v in special.items() if v == ""]
+    source = "".join(chr(k) for k in table) + "".join(deleted)
+    target = "".join(table.values())
+    expanding = [c for c, v in special.items() if v != ""]
+    spaces = [chr(i) for i in range(0x110000) if chr(i).isspace()]
+    return source, target, _regex_class(expanding), _regex_class(spaces)
+
+
+def search_text_sql(title: str, text: str) -> str:
+    """Return an SQL expression equal to :func:`search_text` of the columns ``title`` and
+    ``text``: one ``translate`` does the one-to-one folds and deletions; the rare text with a
+    presentation form goes through Python's ``normalise`` (:func:`register_sql`)."""
+    source, target, expanding, spaces = _sql_tables()
+    combined = f"(coalesce({title}, '') || chr(10) || coalesce({text}, ''))"
+    folded = (
+        f"CASE WHEN regexp_matches({combined}, {_sql_literal(expanding)}) THEN {SQL_NORMALISE}({combined}) "
+        f"ELSE translate({combined}, {_sql_literal(source)}, {_sql_literal(target)}) END"
+    )
+    return f"trim(regexp_replace({folded}, {_sql_literal(spaces + '+')}, ' ', 'g'))"
+
+
+def register_sql(con) -> None:
+    """Add :data:`SQL_NORMALISE` to a DuckDB connection (idempotent per connection)."""
+    try:
+        con.create_function(SQL_NORMALISE, normalise, ["VARCHAR"], "VARCHAR", null_handling="default")
+    except Exception as exc:  # duckdb raises NotImplementedException when it exists already
+        if "already" not in str(exc).lower() and "exists" not in str(exc).lower():
+            raise

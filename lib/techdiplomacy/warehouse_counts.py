@@ -1,0 +1,333 @@
+"""The small frames charts plot, counted in DuckDB over a selection of articles.
+
+Each function takes a connection (or cursor) and a selection (:func:`warehouse.selection`)
+and returns one tidy aggregate, with the columns, dtypes and order the charts expect:
+
+- a *partner* is any country other than Iran that an article names: a country mention, or a
+  place mention inside the country (``mentions.kind == "place"``, its ``country``);
+- counts are of distinct articles unless a column says otherwise;
+- ties are broken by key (ascending), so results never depend on row order.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from techdiplomacy import schema
+from techdiplomacy.charts_style import OTHER_KEY
+from techdiplomacy.warehouse import Query, marks, run, with_selection
+
+HOME = "IRN"
+#: DuckDB ``date_trunc`` part of each period (pandas W periods start on Monday, as ISO weeks).
+PERIODS = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+IN_SEL = "article_id IN (SELECT article_id FROM sel)"
+#: The person an officials row is: its ``official_id`` when known, else the name.
+WHO = "coalesce(official_id, name)"
+#: Article ids listed per official (customdata of the network): the first ones by id.
+MAX_IDS = 100
+
+
+def _typed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+    return frame[list(columns)].astype(columns).reset_index(drop=True)
+
+
+def country_pairs_sql(exclude: tuple[str, ...] = (HOME,), *, named: tuple[str, ...] | None = None) -> Query:
+    """SQL of one row per (selected article, country) named by a country or place mention:
+    ``article_id``, ``country``, ``n_mentions``. With ``named``, country mentions count only
+    for those countries (places always count)."""
+    where, params = [IN_SEL, "kind IN ('country', 'place')"], []
+    if named is not None:
+        where.append(f"(kind <> 'country' OR key IN ({marks(named) or 'NULL'}))")
+        params += list(named)
+    key = "CASE WHEN kind = 'country' THEN key ELSE country END"
+    outer = f"WHERE country NOT IN ({marks(exclude)})" if exclude else ""
+    sql = (
+        f"SELECT article_id, country, count(*) AS n_mentions FROM (SELECT article_id, {key} AS country "
+        f"FROM mentions WHERE {' AND '.join(where)}) WHERE country IS NOT NULL "
+        f"{'AND ' + outer[6:] if outer else ''} GROUP BY article_id, country"
+    )
+    return sql, params + list(exclude)
+
+
+SECTOR_PAIRS = (
+    f"SELECT article_id, key AS sector, count(*) AS n_mentions FROM mentions "
+    f"WHERE {IN_SEL} AND kind = 'sector' AND key IS NOT NULL GROUP BY article_id, key"
+)
+
+
+def _ranked(con, selected: Query, pairs: Query, key: str, top_n: int | None) -> pd.DataFrame:
+    limit = f"LIMIT {int(top_n)}" if top_n is not None else ""
+    body = (
+        f"SELECT {key}, count(*) AS n_articles, sum(n_mentions) AS n_mentions FROM ({pairs[0]}) "
+        f"GROUP BY {key} ORDER BY n_articles DESC, {key} {limit}"
+    )
+    frame = run(con, with_selection(selected, body, pairs[1]))
+    return _typed(frame, {key: "string", "n_articles": "Int64", "n_mentions": "Int64"})
+
+
+def country_counts(con, selected: Query, *, exclude=(HOME,), top_n: int | None = None) -> pd.DataFrame:
+    """One row per partner country: ``country``, ``n_articles`` naming it, ``n_mentions``;
+    most articles first (the ``top_n`` first)."""
+    return _ranked(con, selected, country_pairs_sql(tuple(exclude)), "country", top_n)
+
+
+def sector_counts(con, selected: Query, *, top_n: int | None = None) -> pd.DataFrame:
+    """One row per sector: ``sector``, ``n_articles`` mentioning it, ``n_mentions``."""
+    return _ranked(con, selected, (SECTOR_PAIRS, []), "sector", top_n)
+
+
+def partners_in_sector(con, selected: Query, sector: str, *, top_n: int | None = None) -> pd.DataFrame:
+    """One row per partner country named in selected articles that mention ``sector``:
+    ``country``, ``n_articles``, ``n_mentions``; most articles first."""
+    sql, params = country_pairs_sql()
+    pairs = (
+        f"SELECT * FROM ({sql}) WHERE article_id IN "
+        "(SELECT article_id FROM mentions WHERE kind = 'sector' AND key = ?)",
+        [*params, sector],
+    )
+    return _ranked(con, selected, pairs, "country", top_n)
+
+
+def _pairs(kind: str, named: tuple[str, ...] | None = None) -> Query:
+    if kind == "country":
+        sql, params = country_pairs_sql(named=named)
+        return f"SELECT article_id, country AS key FROM ({sql})", params
+    if kind == "sector":
+        return f"SELECT article_id, sector AS key FROM ({SECTOR_PAIRS})", []
+    if kind == "topic":
+        return f"SELECT article_id, CAST(topic_id AS VARCHAR) AS key FROM article_topics WHERE {IN_SEL} AND rank = 1", []
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+def counts_over_time(
+    con, selected: Query, kind: str, *, freq: str = "M", top_n: int | None = None, named: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """One row per (period, key): ``period`` (start date), ``key``, ``n_articles`` — keys are
+    partner countries, sectors or dominant topics (``kind`` country, sector, topic).
+
+    Every period between the first and the last dated selected article appears for every key
+    (0 when none). With ``top_n``, keys beyond the ``top_n`` with most articles are merged
+    into :data:`OTHER_KEY` (its articles counted once per period). Undated articles are left
+    out. Keys: most articles first, "other" last.
+    """
+    if freq not in PERIODS:
+        raise ValueError(f"freq must be one of {sorted(PERIODS)}, not {freq!r}")
+    pairs = _pairs(kind, named)
+    part = PERIODS[freq]
+    params = list(pairs[1])
+    key = "key"
+    if top_n is not None:
+        key = (
+            f"CASE WHEN key IN (SELECT key FROM (SELECT key, count(DISTINCT article_id) AS n FROM r GROUP BY key "
+            f"ORDER BY n DESC, key LIMIT {int(top_n)})) THEN key ELSE ? END"
+        )
+        params.append(OTHER_KEY)
+    dated = (
+        f", d AS (SELECT article_id, CAST(date_trunc('{part}', published) AS DATE) AS period FROM articles "
+        f"WHERE {IN_SEL} AND published IS NOT NULL)"
+    )
+    bounds = con.execute(f"WITH sel AS ({selected[0]}) {dated} SELECT min(period), max(period) FROM d", selected[1]).fetchone()
+    body = (
+        f"{dated}, r AS (SELECT p.article_id, p.key, d.period FROM ({pairs[0]}) p JOIN d USING (article_id)), "
+        f"m AS (SELECT article_id, period, {key} AS key FROM r) "
+        "SELECT period, key, count(DISTINCT article_id) AS n FROM m GROUP BY GROUPING SETS ((period, key), (key))"
+    )
+    return _fill_periods(_with(con, selected, body, params), bounds, freq)
+
+
+def _fill_periods(frame: pd.DataFrame, bounds: tuple, freq: str) -> pd.DataFrame:
+    columns = {"period": "datetime64[ns]", "key": "string", "n_articles": "Int64"}
+    cells = frame[frame["period"].notna()]
+    totals = frame[frame["period"].isna()]
+    if cells.empty or bounds[0] is None:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+    first, last = pd.Timestamp(bounds[0]), pd.Timestamp(bounds[1])
+    pandas_freq = {"W": "W", "M": "M", "Q": "Q", "Y": "Y"}[freq]
+    periods = pd.period_range(first, last, freq=pandas_freq).start_time
+    total = dict(zip(totals["key"], totals["n"]))
+    keys = sorted(total, key=lambda k: (k == OTHER_KEY, -total[k], k))
+    grid = pd.MultiIndex.from_product([periods, keys], names=["period", "key"])
+    series = pd.Series(cells["n"].to_numpy(), index=pd.MultiIndex.from_arrays([pd.to_datetime(cells["period"]), cells["key"]]))
+    out = series.reindex(grid, fill_value=0).rename("n_articles").reset_index()
+    out["period"] = out["period"].astype("datetime64[ns]")
+    return out.astype(columns)
+
+
+def country_sector_counts(con, selected: Query) -> pd.DataFrame:
+    """One row per (partner country, sector) named in the same selected article: ``country``,
+    ``sector``, ``n_articles``; most articles first."""
+    sql, params = country_pairs_sql()
+    body = (
+        f"SELECT c.country, s.sector, count(*) AS n_articles FROM ({sql}) c JOIN ({SECTOR_PAIRS}) s USING (article_id) "
+        "GROUP BY c.country, s.sector ORDER BY n_articles DESC, c.country, s.sector"
+    )
+    frame = run(con, with_selection(selected, body, params))
+    return _typed(frame, {"country": "string", "sector": "string", "n_articles": "Int64"})
+
+
+def sector_cooccurrence_counts(con, selected: Query) -> pd.DataFrame:
+    """One row per ordered pair of sectors (``sector_a``, ``sector_b``) mentioned in the same
+    selected article, ``n_articles``; the diagonal counts articles mentioning the sector."""
+    body = (
+        f"SELECT a.sector AS sector_a, b.sector AS sector_b, count(*) AS n_articles FROM ({SECTOR_PAIRS}) a "
+        f"JOIN ({SECTOR_PAIRS}) b USING (article_id) GROUP BY a.sector, b.sector ORDER BY sector_a, sector_b"
+    )
+    frame = run(con, with_selection(selected, body))
+    return _typed(frame, {"sector_a": "string", "sector_b": "string", "n_articles": "Int64"})
+
+
+def officials_role_counts(con, selected: Query) -> pd.DataFrame:
+    """One row per (role, country): ``role``, ``country``, ``n_officials`` (distinct people);
+    roles in :data:`schema.ROLES` order, then others."""
+    order = " ".join(f"WHEN '{role}' THEN {i}" for i, role in enumerate(schema.ROLES))
+    body = (
+        f"SELECT * FROM (SELECT coalesce(role, 'official') AS role, country, count(DISTINCT {WHO}) AS n_officials "
+        f"FROM officials WHERE {IN_SEL} AND {WHO} IS NOT NULL GROUP BY 1, 2) "
+        f"ORDER BY CASE role {order} ELSE {len(schema.ROLES)} END, role, n_officials DESC, country NULLS LAST"
+    )
+    frame = run(con, with_selection(selected, body))
+    return _typed(frame, {"role": "string", "country": "string", "n_officials": "Int64"})
+
+
+def official_nodes(con, selected: Query, *, top_n: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """One row per person: ``official`` (id or name), ``name``, ``role``, ``country`` (their
+    most frequent values, ties: the smallest), ``n_articles``, ``article_ids`` (the first
+    :data:`MAX_IDS` by id, "|"-joined); most articles first (``top_n`` rows from ``offset``)."""
+    limit = f"LIMIT {int(top_n)} OFFSET {int(offset)}" if top_n is not None else ""
+    modes = []
+    for column in ("name", "role", "country"):
+        modes.append(
+            f"{column}_m AS (SELECT official, {column} FROM (SELECT {WHO} AS official, {column}, "
+            f"row_number() OVER (PARTITION BY {WHO} ORDER BY count(*) DESC, {column}) AS i FROM o "
+            f"WHERE {column} IS NOT NULL GROUP BY {WHO}, {column}) WHERE i = 1)"
+        )
+    body = (
+        f", o AS (SELECT * FROM officials WHERE {IN_SEL} AND {WHO} IS NOT NULL), {', '.join(modes)}, "
+        f"p AS (SELECT {WHO} AS official, count(DISTINCT article_id) AS n_articles, "
+        f"array_to_string(list_slice(list(DISTINCT article_id ORDER BY article_id), 1, {MAX_IDS}), '|') AS article_ids "
+        f"FROM o GROUP BY {WHO} ORDER BY n_articles DESC, official {limit}) "
+        "SELECT p.official, name_m.name, role_m.role, country_m.country, p.n_articles, p.article_ids FROM p "
+        "LEFT JOIN name_m USING (official) LEFT JOIN role_m USING (official) LEFT JOIN country_m USING (official) "
+        "ORDER BY p.n_articles DESC, p.official"
+    )
+    frame = _with(con, selected, body)
+    columns = {"official": "string", "name": "string", "role": "string", "country": "string", "n_articles": "Int64", "article_ids": "string"}
+    return _typed(frame, columns)
+
+
+def official_count(con, selected: Query) -> int:
+    """Return the number of distinct people named in the selected articles."""
+    body = f"SELECT count(DISTINCT {WHO}) FROM officials WHERE {IN_SEL}"
+    sql, params = with_selection(selected, body)
+    return int(con.execute(sql, params).fetchone()[0])
+
+
+def official_edges(con, selected: Query, people=None) -> pd.DataFrame:
+    """One row per pair of people named in the same selected article: ``source``, ``target``
+    (source < target), ``n_articles`` shared; ``people`` restricts the pairs to them."""
+    only, params = "", []
+    if people is not None:
+        people = [str(p) for p in people]
+        if not people:
+            return _typed(pd.DataFrame(), {"source": "string", "target": "string", "n_articles": "Int64"})
+        only, params = f"AND {WHO} IN ({marks(people)})", people
+    body = (
+        f", p AS (SELECT DISTINCT article_id, {WHO} AS official FROM officials WHERE {IN_SEL} AND {WHO} IS NOT NULL {only}) "
+        "SELECT a.official AS source, b.official AS target, count(*) AS n_articles FROM p a JOIN p b USING (article_id) "
+        "WHERE a.official < b.official GROUP BY ALL ORDER BY source, target"
+    )
+    frame = _with(con, selected, body, params)
+    return _typed(frame, {"source": "string", "target": "string", "n_articles": "Int64"})
+
+
+def _with(con, selected: Query, tail: str, params: list | None = None) -> pd.DataFrame:
+    """Run ``WITH sel AS (...)`` followed by ``tail`` (which starts with more CTEs)."""
+    return con.execute(f"WITH sel AS ({selected[0]}) {tail}", [*selected[1], *(params or [])]).df()
+
+
+# --- topics --------------------------------------------------------------------------------
+
+DOMINANT = f"SELECT article_id, topic_id FROM article_topics WHERE {IN_SEL} AND rank = 1"
+
+
+def topic_counts_over_time(con, selected: Query, *, freq: str = "M") -> pd.DataFrame:
+    """One row per (period, topic): ``period``, ``topic_id``, ``n_articles`` whose dominant
+    topic it is (the input of :func:`charts_topics.topics_over_time`)."""
+    out = counts_over_time(con, selected, "topic", freq=freq).rename(columns={"key": "topic_id"})
+    return out.astype({"topic_id": "Int64"})
+
+
+def topic_counts_by_country(con, selected: Query) -> pd.DataFrame:
+    """One row per (partner country, topic): ``country``, ``topic_id``, ``n_articles`` naming
+    the country whose dominant topic it is (the input of ``topics_per_country``)."""
+    sql, params = country_pairs_sql()
+    body = (
+        f"SELECT c.country, t.topic_id, count(*) AS n_articles FROM ({sql}) c JOIN ({DOMINANT}) t USING (article_id) "
+        "GROUP BY ALL ORDER BY c.country, t.topic_id"
+    )
+    frame = run(con, with_selection(selected, body, params))
+    return _typed(frame, {"country": "string", "topic_id": "Int64", "n_articles": "Int64"})
+
+
+def topics(con, selected: Query) -> pd.DataFrame:
+    """The ``topics`` table restricted to the dominant topics of the selected articles, with
+    ``size`` and ``n_passages`` recounted over them (as :meth:`Filters.apply`)."""
+    columns = ", ".join(f"t.{c}" for c in schema.columns("topics") if c not in ("size", "n_passages"))
+    body = (
+        f", s AS (SELECT topic_id, count(DISTINCT article_id) AS size FROM ({DOMINANT}) GROUP BY topic_id), "
+        f"p AS (SELECT topic_id, count(*) AS n_passages FROM passage_topics WHERE {IN_SEL} GROUP BY topic_id) "
+        f"SELECT {columns}, s.size, coalesce(p.n_passages, 0) AS n_passages FROM topics t JOIN s USING (topic_id) "
+        "LEFT JOIN p USING (topic_id) ORDER BY t.topic_id"
+    )
+    frame = _with(con, selected, body)
+    return schema.conform("topics", frame[schema.columns("topics")]) if not frame.empty else schema.empty("topics")
+
+
+def topic_points(con, selected: Query, *, limit: int = 3000) -> pd.DataFrame:
+    """One row per selected article placed on the topic map (dominant topic with ``x`` and
+    ``y``): ``article_id``, ``topic_id``, ``x``, ``y``, ``title``. Past ``limit`` articles, a
+    fixed sample of them (by a hash of the id), so the map stays readable and light."""
+    body = (
+        f"SELECT t.article_id, t.topic_id, t.x, t.y, a.title FROM article_topics t JOIN articles a USING (article_id) "
+        f"WHERE t.{IN_SEL} AND t.rank = 1 AND t.x IS NOT NULL AND t.y IS NOT NULL "
+        f"ORDER BY hash(t.article_id), t.article_id LIMIT {int(limit)}"
+    )
+    frame = run(con, with_selection(selected, body))
+    columns = {"article_id": "string", "topic_id": "Int64", "x": "Float64", "y": "Float64", "title": "string"}
+    return _typed(frame, columns).sort_values(["topic_id", "article_id"]).reset_index(drop=True)
+
+
+# --- headline ------------------------------------------------------------------------------
+
+
+def headline_counts(con, selected: Query) -> dict:
+    """Return the numbers for the dashboard's header: ``articles``, ``partners`` (distinct
+    partner countries), ``sectors``, ``officials`` (distinct people), ``figures``, ``topics``
+    (distinct dominant topics), ``sources``, ``languages`` ({code: articles}),
+    ``date_min``/``date_max`` (ISO dates or None)."""
+    sql, params = country_pairs_sql()
+    body = (
+        f", a AS (SELECT * FROM articles WHERE {IN_SEL}) SELECT "
+        "(SELECT count(DISTINCT article_id) FROM a), "
+        f"(SELECT count(DISTINCT country) FROM ({sql})), "
+        f"(SELECT count(DISTINCT sector) FROM ({SECTOR_PAIRS})), "
+        f"(SELECT count(DISTINCT {WHO}) FROM officials WHERE {IN_SEL}), "
+        f"(SELECT count(*) FROM figures WHERE {IN_SEL}), "
+        f"(SELECT count(DISTINCT topic_id) FROM ({DOMINANT})), "
+        "(SELECT count(DISTINCT source) FROM a), "
+        "(SELECT min(published) FROM a), (SELECT max(published) FROM a)"
+    )
+    row = con.execute(f"WITH sel AS ({selected[0]}) {body}", [*selected[1], *params]).fetchone()
+    languages = con.execute(
+        f"WITH sel AS ({selected[0]}) SELECT language, count(*) AS n FROM articles WHERE {IN_SEL} "
+        "AND language IS NOT NULL GROUP BY language ORDER BY n DESC, language",
+        selected[1],
+    ).fetchall()
+    names = ("articles", "partners", "sectors", "officials", "figures", "topics", "sources")
+    out = {name: int(value) for name, value in zip(names, row)}
+    out["languages"] = {str(k): int(v) for k, v in languages}
+    out["date_min"] = None if row[7] is None else pd.Timestamp(row[7]).date().isoformat()
+    out["date_max"] = None if row[8] is None else pd.Timestamp(row[8]).date().isoformat()
+    return out

@@ -1,0 +1,205 @@
+"""Rows of the selected articles, a page at a time or streamed: tables, evidence, one article.
+
+Every query has a stable ``ORDER BY`` ending in a unique key, so page ``k`` is always the same
+rows; ``LIMIT``/``OFFSET`` are integers we write, user values are bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from techdiplomacy import export, schema
+from techdiplomacy.warehouse import Query, marks, with_selection
+from techdiplomacy.warehouse_counts import IN_SEL, WHO
+
+#: Stable order of each table's rows (the last columns make it unique).
+ORDER = {
+    "articles": "published DESC NULLS LAST, article_id",
+    "mentions": 'article_id, "start", "end", kind, key',
+    "officials": 'article_id, "start", "end", official_id, name',
+    "figures": 'article_id, "start", "end", unit, value',
+    "article_topics": "article_id, rank, topic_id",
+    "passage_topics": "article_id, passage, topic_id",
+    "near_duplicates": "group_id, article_id",
+    "topics": "topic_id",
+    "errors": "path, error",
+    "feeds": "url",
+}
+#: Tables restricted to the selected articles; the others are shown whole.
+PER_ARTICLE = ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics")
+EVIDENCE_COLUMNS = ["article_id", "title", "kind", "key", "surface", "sentence"]
+
+
+def order(table: str) -> str:
+    """Return the ORDER BY of ``table``: :data:`ORDER`, then every other column (a total order:
+    rows that tie on all of them are identical, so pages never overlap or skip)."""
+    rest = [f'"{c}"' for c in schema.columns(table) if f'"{c}"' not in ORDER[table] and c not in ORDER[table].split(", ")]
+    return ", ".join([ORDER[table], *rest])
+
+
+def _columns(table: str, columns: list[str] | None) -> str:
+    names = columns or schema.columns(table)
+    unknown = set(names) - set(schema.TABLES[table])
+    if unknown:
+        raise KeyError(f"{table}: unknown columns {sorted(unknown)}")
+    return ", ".join(f'"{c}"' for c in names)
+
+
+def _rows(table: str, columns: list[str] | None, where: Query | None) -> Query:
+    if table not in ORDER:
+        raise KeyError(table)
+    conditions, params = [], []
+    if table in PER_ARTICLE:
+        conditions.append(IN_SEL)
+    if where is not None:
+        conditions.append(f"({where[0]})")
+        params += where[1]
+    clause = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    return f'SELECT {_columns(table, columns)} FROM "{table}" {clause}', params
+
+
+def total(con, selected: Query, table: str, *, where: Query | None = None) -> int:
+    """Return the number of rows of ``table`` for the selected articles."""
+    sql, params = _rows(table, ["article_id"] if table in PER_ARTICLE else None, where)
+    return int(con.execute(*with_selection(selected, f"SELECT count(*) FROM ({sql})", params)).fetchone()[0])
+
+
+def page(
+    con, selected: Query, table: str, *, columns: list[str] | None = None, offset: int = 0, limit: int = 50,
+    where: Query | None = None,
+) -> pd.DataFrame:
+    """Return rows ``offset`` to ``offset + limit`` of ``table`` for the selected articles, in
+    :data:`ORDER`, with ``columns`` (default: all, schema order) and their schema dtypes."""
+    sql, params = _rows(table, columns, where)
+    body = f"{sql} ORDER BY {order(table)} LIMIT {max(int(limit), 0)} OFFSET {max(int(offset), 0)}"
+    frame = con.execute(*with_selection(selected, body, params)).df()
+    return _typed(table, frame)
+
+
+def _typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    spec = schema.TABLES[table]
+    for column in frame.columns:
+        dtype = spec[column]
+        if dtype == schema.DATE:
+            frame[column] = pd.to_datetime(frame[column], errors="coerce").astype(dtype)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def chunks(con, selected: Query, table: str, *, where: Query | None = None, rows: int = 20_000) -> Iterator[pd.DataFrame]:
+    """Yield every row of ``table`` for the selected articles, in :data:`ORDER`, ``rows`` at
+    a time (DuckDB streams them: the table is never one frame)."""
+    sql, params = _rows(table, None, where)
+    result = con.execute(*with_selection(selected, f"{sql} ORDER BY {order(table)}", params))
+    while True:
+        frame = result.fetch_df_chunk(max(1, rows // 2048))
+        if frame.empty:
+            return
+        yield schema.conform(table, frame)
+
+
+def table_csv(con, selected: Query, table: str, *, where: Query | None = None) -> bytes:
+    """Return the whole filtered ``table`` as spreadsheet-safe CSV (:func:`export.csv_chunks`)."""
+    return b"".join(export.csv_chunks(chunks(con, selected, table, where=where), table))
+
+
+# --- evidence ------------------------------------------------------------------------------
+
+
+def evidence(
+    con, selected: Query, *, countries=(), sectors=(), official_ids=(), topics=(), limit: int = 500, offset: int = 0
+) -> pd.DataFrame:
+    """Return one row per evidence sentence of the selected articles for the given keys:
+    article_id, title, kind, key, surface, sentence (``limit`` rows from ``offset``).
+
+    Countries match country mentions, places in them, and officials and figures of them;
+    topics give their articles' passages (the passage text, cut from the article)."""
+    parts, params = _evidence_parts(list(countries), list(sectors), list(official_ids), [int(t) for t in topics])
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in EVIDENCE_COLUMNS})
+    body = (
+        f"SELECT e.article_id, a.title, e.kind, e.key, e.surface, e.sentence FROM (SELECT DISTINCT ON "
+        f"(article_id, kind, key, sentence) * FROM ({' UNION ALL '.join(parts)}) ORDER BY article_id, kind, key, sentence, part, pos) e "
+        "LEFT JOIN articles a USING (article_id) ORDER BY e.part, e.article_id, e.pos, e.key "
+        f"LIMIT {int(limit)} OFFSET {int(offset)}"
+    )
+    frame = con.execute(*with_selection(selected, body, params)).df()
+    return frame[EVIDENCE_COLUMNS].astype("string")
+
+
+def evidence_total(con, selected: Query, **keys) -> int:
+    """Return how many evidence rows :func:`evidence` has for these keys (without a limit)."""
+    parts, params = _evidence_parts(*(list(keys.get(k, ())) for k in ("countries", "sectors", "official_ids", "topics")))
+    if not parts:
+        return 0
+    body = f"SELECT count(*) FROM (SELECT DISTINCT article_id, kind, key, sentence FROM ({' UNION ALL '.join(parts)}))"
+    return int(con.execute(*with_selection(selected, body, params)).fetchone()[0])
+
+
+def _evidence_parts(countries: list, sectors: list, official_ids: list, topics: list) -> tuple[list[str], list]:
+    parts, params = [], []
+    cols = "article_id, kind, key, surface, sentence"
+    if countries:
+        c = marks(countries)
+        parts.append(f"SELECT 1 AS part, \"start\" AS pos, {cols} FROM mentions WHERE {IN_SEL} AND "
+                     f"((kind = 'country' AND key IN ({c})) OR (kind = 'place' AND country IN ({c})))")
+        parts.append(f"SELECT 2, \"start\", article_id, 'official', name, surface, sentence FROM officials WHERE {IN_SEL} AND country IN ({c})")
+        parts.append(f"SELECT 3, \"start\", article_id, 'figure', measure, surface, sentence FROM figures WHERE {IN_SEL} AND country IN ({c})")
+        params += [str(v) for v in countries] * 4
+    if sectors:
+        parts.append(f"SELECT 4, \"start\", {cols} FROM mentions WHERE {IN_SEL} AND kind = 'sector' AND key IN ({marks(sectors)})")
+        params += [str(v) for v in sectors]
+    if official_ids:
+        parts.append(f"SELECT 5, \"start\", article_id, 'official', name, surface, sentence FROM officials "
+                     f"WHERE {IN_SEL} AND {WHO} IN ({marks(official_ids)})")
+        params += [str(v) for v in official_ids]
+    if topics:
+        parts.append(
+            "SELECT 6, p.\"start\", p.article_id, 'topic', CAST(p.topic_id AS VARCHAR), '', "
+            "substring(a.text, p.\"start\" + 1, p.\"end\" - p.\"start\") FROM passage_topics p JOIN articles a USING (article_id) "
+            f"WHERE p.{IN_SEL} AND p.topic_id IN ({marks(topics)})"
+        )
+        params += topics
+    return parts, params
+
+
+# --- one article ---------------------------------------------------------------------------
+
+
+def article(con, article_id: str) -> tuple[pd.Series | None, dict[str, pd.DataFrame]]:
+    """Return (the article's row or None, {mentions, officials, figures}: its extracted rows)."""
+    frame = con.execute("SELECT * FROM articles WHERE article_id = ?", [article_id]).df()
+    rows = {
+        name: _typed(name, con.execute(f'SELECT * FROM "{name}" WHERE article_id = ? ORDER BY {ORDER[name]}', [article_id]).df())
+        for name in ("mentions", "officials", "figures")
+    }
+    return (None if frame.empty else _typed("articles", frame).iloc[0]), rows
+
+
+def near_duplicates_of(con, article_id: str) -> pd.DataFrame:
+    """Return the members of the article's near-duplicate group (itself included): title,
+    source, published, similarity; empty when it has none."""
+    return con.execute(
+        "SELECT a.title, a.source, a.published, d.similarity FROM near_duplicates d JOIN articles a USING (article_id) "
+        "WHERE d.group_id IN (SELECT group_id FROM near_duplicates WHERE article_id = ?) ORDER BY d.similarity DESC, a.article_id",
+        [article_id],
+    ).df()
+
+
+def units(con, selected: Query) -> list[str]:
+    """Return the units of the selected articles' figures, most figures first."""
+    body = f"SELECT unit FROM figures WHERE {IN_SEL} AND unit IS NOT NULL GROUP BY unit ORDER BY count(*) DESC, unit"
+    return [r[0] for r in con.execute(*with_selection(selected, body)).fetchall()]
+
+
+def figures_in_unit(con, selected: Query, unit: str, *, limit: int = 2000) -> pd.DataFrame:
+    """Return the selected articles' figures stated in ``unit`` with a value (the ``limit``
+    largest): the rows ``charts.figures_by_unit`` plots."""
+    body = (
+        f"SELECT * FROM figures WHERE {IN_SEL} AND unit = ? AND value IS NOT NULL "
+        f"ORDER BY value DESC, {ORDER['figures']} LIMIT {int(limit)}"
+    )
+    return schema.conform("figures", con.execute(*with_selection(selected, body, [unit])).df())
