@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from techdiplomacy import text as T
 from techdiplomacy.document import Document
-from techdiplomacy.extract import names, numbers
+from techdiplomacy.extract import keywords, names, numbers
 
 #: Characters that exercise folds, deletions, digits, sentence ends and numbers.
 TRICKY = st.text(
@@ -85,3 +85,44 @@ def test_document_offsets_with_harakat_map_back():
     doc = Document("الإيرانيّةُ تعمل")
     start = doc.norm.index("تعمل")
     assert doc.text[slice(*doc.original(start, start + 4))] == "تعمل"
+
+
+def _own_hits(norm: str) -> list[list]:
+    """Each source's hits as its own automaton finds them, one pass per source."""
+    from techdiplomacy.extract import organisations, places, sectors, titles
+
+    if not norm:
+        return [[] for _ in keywords.SOURCES]
+    return [
+        list(places.tables().gazetteer._automaton.iter(norm)),
+        list(sectors.tables().gazetteer._automaton.iter(norm)),
+        list(organisations._automaton().iter(norm)),
+        list(titles._title_automaton().iter(norm)),
+        [(end - 1, value) for end, value in numbers._word_automaton().iter(" " + norm)],
+    ]
+
+
+#: Words that are keywords of every source, to make hits likely in generated text.
+KEYWORD_TEXT = st.lists(
+    st.sampled_from(["وزير", "الاتصالات", "إيران", "وإيران", "عمان", "خمسة", "مليون", "(ثلاث", "«ستة", "ده",
+                     "الذكاء الاصطناعي", "الأمن السيبراني", "Minister", "ISA", "Iran", "five", "سازمان فضایی ایران",
+                     "وزیر", "ایرانی", "هزار", " ", "\n", "،", "و", "ال", "لل"]) | TRICKY,
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(KEYWORD_TEXT)
+def test_one_scan_finds_what_each_automaton_finds(raw):
+    norm = T.normalise(raw)
+    assert [list(h) for h in keywords.scan(norm)] == _own_hits(norm)
+
+
+def test_one_scan_on_the_golden_texts():
+    import json
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).parent / "golden").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            norm = T.normalise(json.loads(line)["text"])
+            assert [list(h) for h in keywords.scan(norm)] == _own_hits(norm), line

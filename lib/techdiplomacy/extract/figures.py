@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from techdiplomacy.document import Document
-from techdiplomacy.extract import numbers
+from techdiplomacy.extract import keywords, numbers
 from techdiplomacy.extract.units import (
     CURRENCY_UNITS, PERSIAN_VERBS, PUNCT, UNIT_BEFORE, WINDOW_AFTER, WINDOW_BEFORE, YEAR_WORDS, index_at,
     strip_proclitics, tokens, window_tokens, word_sets,
@@ -29,7 +29,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     """
     lex = word_sets()
     norm = doc.norm
-    found = numbers.find(norm, doc.language)
+    found = numbers.find(norm, doc.language, keywords.hits(doc, "numbers"))
     if not found:
         return []
     # many numbers: tokenise the text once rather than a window per number

@@ -153,17 +153,25 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def find(self, norm: str, text: str | None = None, offsets: list[int] | None = None) -> list[Match]:
+    def patterns(self) -> dict[str, tuple[_Spec, ...]]:
+        """Return {pattern: its specs}: what :meth:`find` searches for, to search it together
+        with other patterns (:mod:`techdiplomacy.extract.keywords`) and pass the hits back."""
+        return {pattern: tuple(specs) for pattern, specs in self._patterns.items()}
+
+    def find(self, norm: str, text: str | None = None, offsets: list[int] | None = None,
+             hits: Iterable[tuple[int, tuple[_Spec, ...]]] | None = None) -> list[Match]:
         """Return the matches in ``norm``: non-overlapping, longest first, sorted by start.
 
         ``text``/``offsets`` (the original text and :func:`normalise_with_offsets` offsets)
-        are needed only for case-sensitive entries; without them those never match.
+        are needed only for case-sensitive entries; without them those never match. ``hits``:
+        the (last index, specs) pairs of :meth:`patterns` in ``norm``, in the order
+        ``Automaton.iter`` reports them, when already searched for; else searched here.
         """
         if not self._patterns or not norm:
             return []
         n = len(norm)
         candidates: list[tuple[int, int, int, str | None]] = []
-        for last, specs in self._automaton.iter(norm):
+        for last, specs in self._automaton.iter(norm) if hits is None else hits:
             end = last + 1
             # right boundary and suffix (shared by all specs of this pattern); most terms end a
             # word, which one look at the next character settles

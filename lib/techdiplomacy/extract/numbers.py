@@ -272,17 +272,33 @@ def _number_words(language: str = "") -> frozenset[str]:
     return frozenset(out)
 
 
+#: What may stand right before a number word (the text is searched with a space in front).
+_WORD_STARTS = (" ", "\n", "(", "«")
+#: The language keys of :func:`_number_words` (``""``: any other language).
+_LANGUAGE_KEYS = (*UNIT_WORDS, "")
+
+
 @cache
-def _word_automaton(language: str = ""):
-    """An automaton of every number word after a space or a line break, searched in the text
-    with one space in front: a hit (end, value) starts at ``end - value`` in the text and
-    ``norm[end]`` is the character after it."""
+def patterns() -> dict[str, tuple[int, frozenset[str]]]:
+    """Return {word start + number word: (word length, the language keys it is looked for
+    in)}: the number words of every language at once, searched in the text with one space
+    in front; a hit ending at ``last`` starts at ``last + 1 - length``."""
+    out: dict[str, tuple[int, set[str]]] = {}
+    for language in _LANGUAGE_KEYS:
+        for word in _number_words(language):
+            for before in _WORD_STARTS:
+                out.setdefault(before + word, (len(word), set()))[1].add(language)
+    return {pattern: (length, frozenset(languages)) for pattern, (length, languages) in out.items()}
+
+
+@cache
+def _word_automaton():
+    """An automaton of :func:`patterns`."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for word in _number_words(language):
-        for before in (" ", "\n", "(", "«"):
-            auto.add_word(before + word, len(word))
+    for pattern, value in patterns().items():
+        auto.add_word(pattern, value)
     auto.make_automaton()
     return auto
 
@@ -291,11 +307,13 @@ def _word_automaton(language: str = ""):
 _GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,/:+-")
 
 
-def find(norm: str, language: str = "") -> list[Number]:
+def find(norm: str, language: str = "", found: list[tuple[int, tuple]] | None = None) -> list[Number]:
     """Return every number in normalised text ``norm``, digits or words, with its scale words.
 
     Numbers inside codes (5G, COP28, 1403/05/12, 10:30, +98-21-...) are skipped here; what a
-    number measures (or whether it is a year) is for the caller to judge.
+    number measures (or whether it is a year) is for the caller to judge. ``found``: the
+    (last index in ``norm``, value) hits of :func:`patterns` when already searched for
+    (:mod:`techdiplomacy.extract.keywords`).
     """
     _, scales = word_tables()
     out: list[Number] = []
@@ -331,9 +349,13 @@ def find(norm: str, language: str = "") -> list[Number]:
     taken_until = -1
     # number words as whole words: one Aho-Corasick pass for " word" (a word start), then a
     # look at the character after it
+    key = language if language in UNIT_WORDS else ""
+    if found is None:
+        found = [(end - 1, value) for end, value in _word_automaton().iter(" " + norm)] if norm else []
+    n = len(norm)
     starts = sorted({
-        end - length for end, length in _word_automaton(language if language in UNIT_WORDS else "").iter(" " + norm)
-        if end >= len(norm) or not norm[end].isalpha()
+        last + 1 - length for last, (length, languages) in found
+        if key in languages and (last + 1 >= n or not norm[last + 1].isalpha())
     })
     for s in starts:
         if s < taken_until or any(a <= s < b for a, b in digit_spans):

@@ -18,7 +18,7 @@ import bisect
 from collections.abc import Iterable
 
 from techdiplomacy.document import Document
-from techdiplomacy.extract import lexicon, names, organisations, titles
+from techdiplomacy.extract import keywords, lexicon, names, organisations, titles
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -29,7 +29,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     """
     if not doc.norm.strip():
         return []
-    windows, title_starts = titles.windows(doc.norm)
+    windows, title_starts = titles.windows(doc.norm, keywords.hits(doc, "titles"))
     if not windows:
         return []
     lex = lexicon.word_sets()

@@ -14,15 +14,18 @@ import ahocorasick
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
+from techdiplomacy.extract import keywords
 
 #: Proclitics allowed before an alias's first letter; "ل" + "ال" is written "لل".
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "فال", "لل", "ولل")
 
 
 @cache
-def _automaton() -> ahocorasick.Automaton | None:
+def patterns() -> dict[str, tuple[str, int, int, bool]]:
+    """Return {pattern: (organisation id, pattern length, proclitic length, is an acronym)}:
+    every alias with the proclitics it may carry (the shortest proclitic wins a tie)."""
     table = reference.aliases("organisations")
-    auto = ahocorasick.Automaton()
+    out: dict[str, tuple[str, int, int, bool]] = {}
     for record in table.to_dict("records"):
         norm = record["norm"]
         variants = {norm}
@@ -33,9 +36,17 @@ def _automaton() -> ahocorasick.Automaton | None:
                 key = clitic + variant
                 if variant.startswith("ال") and clitic.endswith(("ال", "لل")):
                     continue
-                existing = auto.get(key, None)
+                existing = out.get(key)
                 if existing is None or len(clitic) < existing[2]:
-                    auto.add_word(key, (record["id"], len(key), len(clitic), _acronym(record["alias"])))
+                    out[key] = (record["id"], len(key), len(clitic), _acronym(record["alias"]))
+    return out
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton | None:
+    auto = ahocorasick.Automaton()
+    for key, value in patterns().items():
+        auto.add_word(key, value)
     if len(auto) == 0:
         return None
     auto.make_automaton()
@@ -57,18 +68,20 @@ def _acronym(alias: str) -> bool:
     return alias.isascii() and alias.isupper() and len(alias) <= 6
 
 
-def find(norm: str, text: str | None = None, offsets: list[int] | None = None) -> list[tuple[str, int, int]]:
+def find(norm: str, text: str | None = None, offsets: list[int] | None = None,
+         found: list[tuple[int, tuple]] | None = None) -> list[tuple[str, int, int]]:
     """Return (organisation id, start, end) of each whole-word alias in ``norm``, longest first
     among overlapping matches; ``start`` skips any proclitic.
 
     ``text`` (the original) and ``offsets`` (``Document.offsets``) let acronyms such as ISA
-    match only in capitals.
+    match only in capitals. ``found``: the (last index, value) hits of :func:`patterns` in
+    ``norm`` when already searched for (:mod:`techdiplomacy.extract.keywords`).
     """
     auto = _automaton()
     if auto is None or not norm:
         return []
     hits = []
-    for end_index, (org, length, clitic, acronym) in auto.iter(norm):
+    for end_index, (org, length, clitic, acronym) in auto.iter(norm) if found is None else found:
         start = end_index - length + 1
         end = end_index + 1
         if start > 0 and norm[start - 1].isalnum():
@@ -102,7 +115,7 @@ def _extract(doc: Document) -> list[dict]:
     info = _info()
     labels = reference.labels("organisations", "en")
     rows = []
-    for org, start, end in find(doc.norm, doc.text, doc.offsets):
+    for org, start, end in find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "organisations")):
         ostart, oend = doc.original(start, end)
         rows.append({
             "article_id": doc.article_id,

@@ -27,6 +27,7 @@ from functools import cache
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
+from techdiplomacy.extract import keywords
 from techdiplomacy.extract.gazetteer import Gazetteer, Match, is_arabic_script, is_cased_acronym
 from techdiplomacy.text import normalise
 
@@ -222,7 +223,7 @@ def hits(doc: Document) -> list[Hit]:
     """Return the resolved country and place mentions of ``doc`` (spans into ``doc.norm``)."""
     t = tables()
     norm = doc.norm
-    matches = t.gazetteer.find(norm, doc.text, doc.offsets)
+    matches = t.gazetteer.find(norm, doc.text, doc.offsets, keywords.hits(doc, "places"))
     parsed = [(m, *m.key.split(_SEP)) for m in matches]
 
     def ambiguous_here(kind: str, ident: str, alias: str) -> bool:

@@ -17,6 +17,7 @@ from functools import cache
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
+from techdiplomacy.extract import keywords
 from techdiplomacy.extract.gazetteer import Gazetteer, is_cased_acronym
 
 #: The fixed sector ids of TAXONOMY.md, in its order.
@@ -79,7 +80,7 @@ def extract(doc: Document) -> list[dict]:
 def _extract(doc: Document) -> list[dict]:
     t = tables()
     rows = []
-    for match in t.gazetteer.find(doc.norm, doc.text, doc.offsets):
+    for match in t.gazetteer.find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "sectors")):
         row = {"article_id": doc.article_id, "kind": "sector", "key": match.key, "label": t.labels[match.key], "country": ""}
         row.update(doc.evidence_norm(match.start, match.end))
         rows.append(row)

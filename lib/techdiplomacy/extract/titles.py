@@ -31,29 +31,40 @@ class Title:
 
 
 @cache
-def _title_automaton():
-    """An Aho-Corasick automaton of every title's first word, with Arabic proclitics."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
+def patterns() -> dict[str, int]:
+    """Return {pattern: its length}: every title's first word with the Arabic proclitics it may
+    carry (and ``ال`` fused into ``لل``)."""
+    out: dict[str, int] = {}
     table, _ = _titles()
     for key in table:
         first = key[0]
         for clitic in organisations.PROCLITICS if not first.isascii() else ("",):
-            auto.add_word(clitic + first, len(clitic + first))
+            out[clitic + first] = len(clitic + first)
         if first.startswith("ال") and len(first) > 4:
-            auto.add_word("ل" + first[1:], len(first))  # ل + ال -> لل
-            auto.add_word("ول" + first[1:], len(first) + 1)
+            out["ل" + first[1:]] = len(first)  # ل + ال -> لل
+            out["ول" + first[1:]] = len(first) + 1
+    return out
+
+
+@cache
+def _title_automaton():
+    """An Aho-Corasick automaton of :func:`patterns`."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key, length in patterns().items():
+        auto.add_word(key, length)
     auto.make_automaton()
     return auto
 
 
-def windows(norm: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
+def windows(norm: str, found: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, int]], frozenset[int]]:
     """Return the merged spans of ``norm`` around every title word, snapped to spaces, and the
-    start of every title word."""
+    start of every title word. ``found``: the (last index, length) hits of :func:`patterns` in
+    ``norm`` when already searched for (:mod:`techdiplomacy.extract.keywords`)."""
     spans: list[list[int]] = []
     starts = set()
-    for end, length in _title_automaton().iter(norm):
+    for end, length in _title_automaton().iter(norm) if found is None else found:
         start = end - length + 1
         if start > 0 and norm[start - 1].isalnum() or end + 1 < len(norm) and norm[end + 1].isalnum():
             continue
