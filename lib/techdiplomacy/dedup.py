@@ -216,18 +216,33 @@ def is_near_duplicate(text_a: str, text_b: str, *, threshold: float = DEFAULT_TH
 def _without_common(shingled: _Shingled) -> _Shingled:
     """Drop shingles found in too many texts of a large corpus (site boilerplate)."""
     count = len(shingled.offsets) - 1
-    limit = max(COMMON_MIN_DOCS, int(COMMON_SHARE * count))
-    if count <= limit or len(shingled.values) == 0:
-        return shingled
     # Boilerplate is frequent, so a sample of texts finds it: counting document frequency
     # over every shingle of a big corpus would cost a full sort.
-    step = max(1, count // COMMON_SAMPLE)
-    sample = np.concatenate([shingled.of(i) for i in range(0, count, step)])
-    sampled = len(range(0, count, step))
-    unique, df = _sorted_unique(sample)
-    common = unique[df > max(COMMON_MIN_DOCS * sampled / count, COMMON_SHARE * sampled)]
-    if len(common) == 0:
+    sample = [shingled.of(i) for i in range(0, count, sample_step(count))]
+    return drop_shingles(shingled, common_shingles(sample, count))
+
+
+def sample_step(count: int) -> int:
+    """Return the step between the texts sampled to find boilerplate in a corpus of ``count``."""
+    return max(1, count // COMMON_SAMPLE)
+
+
+def common_shingles(sample: list[np.ndarray], count: int) -> np.ndarray:
+    """Return the sorted shingles that the sampled texts' sets show to be boilerplate in a
+    corpus of ``count`` texts (empty for a small corpus)."""
+    limit = max(COMMON_MIN_DOCS, int(COMMON_SHARE * count))
+    if count <= limit or not sample:
+        return np.zeros(0, dtype=np.uint64)
+    unique, df = _sorted_unique(np.concatenate(sample))
+    sampled = len(sample)
+    return unique[df > max(COMMON_MIN_DOCS * sampled / count, COMMON_SHARE * sampled)]
+
+
+def drop_shingles(shingled: _Shingled, common: np.ndarray) -> _Shingled:
+    """Return ``shingled`` without the ``common`` (sorted) shingles."""
+    if len(common) == 0 or len(shingled.values) == 0:
         return shingled
+    count = len(shingled.offsets) - 1
     at = np.minimum(np.searchsorted(common, shingled.values), len(common) - 1)
     keep = common[at] != shingled.values
     owner = np.repeat(np.arange(count), shingled.sizes())
@@ -262,35 +277,49 @@ def _signatures(shingled: _Shingled, rows: np.ndarray) -> np.ndarray:
 
 def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
     """Return unique (i, j), i < j, row pairs sharing at least one LSH band (int64, n x 2)."""
-    found: list[np.ndarray] = []
-    n = len(signatures)
-    for band in range(BANDS):
-        block = signatures[:, band * ROWS : (band + 1) * ROWS]
-        key = block[:, 0].copy()
-        with np.errstate(over="ignore"):
-            for r in range(1, ROWS):
-                key = _mix(key * _ROLL[0] + block[:, r])
-        # Sorted by (bucket, row), rows d places apart in one bucket are a pair: one
-        # vectorised comparison per distance d instead of a Python loop over buckets.
-        order = np.argsort(key, kind="stable")
-        sorted_keys = key[order]
-        fresh = np.ones(n, dtype=bool)
-        np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=fresh[1:])
-        starts = np.flatnonzero(fresh)
-        sizes = np.diff(np.append(starts, n))
-        size_of = np.repeat(sizes, sizes)
-        first_of = np.repeat(order[starts], sizes)
-        large = size_of > MAX_BUCKET  # linked to the bucket's first row only
-        found.append(np.stack([first_of[large], order[large]], axis=1)[first_of[large] != order[large]])
-        small = ~large
-        for d in range(1, int(size_of[small].max(initial=1))):
-            same = (sorted_keys[:-d] == sorted_keys[d:]) & small[:-d]
-            if not same.any():
-                break
-            found.append(np.stack([order[:-d][same], order[d:][same]], axis=1))
+    found = [band_pairs(band_key(signatures, band)) for band in range(BANDS)]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
+    return unique_pairs(np.concatenate(found), len(signatures))
+
+
+def band_key(signatures: np.ndarray, band: int) -> np.ndarray:
+    """Return each row's bucket in LSH band ``band``: its ROWS signature values mixed into one."""
+    block = signatures[:, band * ROWS : (band + 1) * ROWS]
+    key = block[:, 0].copy()
+    with np.errstate(over="ignore"):
+        for r in range(1, ROWS):
+            key = _mix(key * _ROLL[0] + block[:, r])
+    return key
+
+
+def band_pairs(key: np.ndarray) -> np.ndarray:
+    """Return the (row, row) pairs that share a bucket of one band (int64, m x 2, unsorted)."""
+    n = len(key)
+    found: list[np.ndarray] = [np.zeros((0, 2), dtype=np.int64)]
+    # Sorted by (bucket, row), rows d places apart in one bucket are a pair: one
+    # vectorised comparison per distance d instead of a Python loop over buckets.
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    fresh = np.ones(n, dtype=bool)
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=fresh[1:])
+    starts = np.flatnonzero(fresh)
+    sizes = np.diff(np.append(starts, n))
+    size_of = np.repeat(sizes, sizes)
+    first_of = np.repeat(order[starts], sizes)
+    large = size_of > MAX_BUCKET  # linked to the bucket's first row only
+    found.append(np.stack([first_of[large], order[large]], axis=1)[first_of[large] != order[large]])
+    small = ~large
+    for d in range(1, int(size_of[small].max(initial=1))):
+        same = (sorted_keys[:-d] == sorted_keys[d:]) & small[:-d]
+        if not same.any():
+            break
+        found.append(np.stack([order[:-d][same], order[d:][same]], axis=1))
+    return np.concatenate(found).astype(np.int64)
+
+
+def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Return the distinct pairs of rows among ``n``, as (i, j) sorted by i then j."""
     codes, _ = _sorted_unique(pairs[:, 0] * n + pairs[:, 1])
     return np.stack([codes // n, codes % n], axis=1)
 

@@ -15,10 +15,13 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Protocol
 
+from techdiplomacy import schema
 from techdiplomacy.corpus import Article
 from techdiplomacy.tables import extract_article
 
 Parts = list[dict[str, list[dict]]]
+#: The tables extraction fills, one Arrow table each per batch.
+EXTRACTED_TABLES = ("articles", "mentions", "officials", "figures")
 
 EXECUTORS = ("local", "dask")
 
@@ -26,11 +29,24 @@ EXECUTORS = ("local", "dask")
 PARALLEL_MIN_BATCH = 64
 
 
+class Pending(Protocol):
+    """A batch being extracted."""
+
+    def result(self) -> dict:
+        """Wait and return {table: pyarrow.Table} of the batch, rows in the batch's order."""
+        ...
+
+
 class Executor(Protocol):
     """Runs :func:`extract_article` over batches of articles."""
 
     def extract(self, batch: Sequence[Article]) -> Parts:
         """Return the rows of every article of ``batch``, in the batch's order."""
+        ...
+
+    def submit(self, batch: Sequence[Article]) -> Pending:
+        """Start extracting ``batch`` and return at once (the caller writes the previous batch
+        meanwhile); ``result()`` gives its tables."""
         ...
 
     def close(self) -> None:
@@ -56,6 +72,55 @@ def extract_batch(batch: Sequence[Article], pool: ProcessPoolExecutor | None) ->
     return list(pool.map(extract_article, batch, chunksize=max(1, len(batch) // 32)))
 
 
+def parts_to_arrow(parts: Parts) -> dict:
+    """Return {table: pyarrow.Table} of many :func:`extract_article` results, in order."""
+    collected: dict[str, list[dict]] = {table: [] for table in EXTRACTED_TABLES}
+    for part in parts:
+        for table, rows in part.items():
+            collected[table].extend(rows)
+    return {table: schema.arrow_table(table, rows) for table, rows in collected.items()}
+
+
+def extract_tables(batch: Sequence[Article]) -> dict:
+    """Return {table: pyarrow.Table} of a batch: the task a worker runs."""
+    return parts_to_arrow([extract_article(a) for a in batch])
+
+
+def concat_tables(pieces: list[dict]) -> dict:
+    """Return the tables of consecutive pieces of a batch, joined in order."""
+    import pyarrow as pa
+
+    if len(pieces) == 1:
+        return pieces[0]
+    return {table: pa.concat_tables([p[table] for p in pieces]) for table in EXTRACTED_TABLES}
+
+
+class _Done:
+    """A batch extracted in this process already."""
+
+    def __init__(self, tables: dict):
+        self._tables = tables
+
+    def result(self) -> dict:
+        return self._tables
+
+
+class _Gathered:
+    """Pieces of a batch extracted elsewhere: futures with ``.result()``, joined in order."""
+
+    def __init__(self, futures: list):
+        self._futures = futures
+
+    def result(self) -> dict:
+        return concat_tables([f.result() for f in self._futures])
+
+
+def _pieces(batch: Sequence[Article], n: int) -> list[list[Article]]:
+    """Return ``batch`` cut into about ``n`` consecutive pieces."""
+    size = max(1, -(-len(batch) // max(1, n)))
+    return [list(batch[i : i + size]) for i in range(0, len(batch), size)]
+
+
 def _pool(workers: int) -> ProcessPoolExecutor | None:
     n = workers or (os.cpu_count() or 1)
     if n <= 1:
@@ -72,6 +137,13 @@ class LocalExecutor:
 
     def extract(self, batch: Sequence[Article]) -> Parts:
         return extract_batch(batch, self._pool)
+
+    def submit(self, batch: Sequence[Article]) -> Pending:
+        if self._pool is None or len(batch) < PARALLEL_MIN_BATCH:
+            return _Done(extract_tables(batch))
+        # A few pieces per worker: the last piece of a batch does not leave a core idle long.
+        n = 4 * self._pool._max_workers
+        return _Gathered([self._pool.submit(extract_tables, piece) for piece in _pieces(batch, n)])
 
     def close(self) -> None:
         if self._pool is not None:
@@ -130,6 +202,13 @@ class DaskExecutor:
         bag = dask.bag.from_sequence(list(batch), npartitions=npartitions).map(extract_article)
         # A bag computes to one list, its partitions concatenated in order: the batch's order.
         return self._client.compute(bag).result()
+
+    def submit(self, batch: Sequence[Article]) -> Pending:
+        if not batch:
+            return _Done(extract_tables([]))
+        threads = sum(self._client.nthreads().values()) or 1
+        pieces = _pieces(batch, threads * self.partitions_per_thread)
+        return _Gathered(self._client.map(extract_tables, pieces, pure=False))
 
     def close(self) -> None:
         self._client.close()

@@ -131,6 +131,30 @@ def empty(table: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in TABLES[table].items()})
 
 
+def arrow_schema(table: str):
+    """Return ``table``'s columns as a :class:`pyarrow.Schema` (dates as ``date32``)."""
+    import pyarrow as pa
+
+    types = {STRING: pa.string(), INT: pa.int64(), FLOAT: pa.float64(), DATE: pa.date32()}
+    return pa.schema([(col, types[dtype]) for col, dtype in TABLES[table].items()])
+
+
+def arrow_table(table: str, rows: list[dict]):
+    """Return row dicts as a :class:`pyarrow.Table` of ``table``'s schema: columns in order,
+    missing keys null. Unknown keys raise ``KeyError``, as in :func:`conform`.
+
+    Extraction results travel between processes and into the store in this form: it pickles
+    as a few buffers and DuckDB inserts it without a copy, where row dicts pickle one by one.
+    """
+    import pyarrow as pa
+
+    spec = TABLES[table]
+    unknown = {key for row in rows[:1] for key in row} - set(spec)
+    if unknown:
+        raise KeyError(f"{table}: unknown columns {sorted(unknown)}")
+    return pa.Table.from_pylist(rows, schema=arrow_schema(table))
+
+
 def conform(table: str, rows) -> pd.DataFrame:
     """Return ``rows`` (a frame or a list of dicts) as ``table``: schema columns, order, dtypes.
 

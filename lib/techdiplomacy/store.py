@@ -21,8 +21,8 @@ import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article, ReadError, read_paths
-from techdiplomacy.executors import Executor, open_executor
-from techdiplomacy.tables import EXTRACTOR_VERSION, rows_to_tables
+from techdiplomacy.executors import Executor, Pending, open_executor, parts_to_arrow
+from techdiplomacy.tables import EXTRACTOR_VERSION
 
 _SQL_TYPES = {schema.STRING: "VARCHAR", schema.INT: "BIGINT", schema.FLOAT: "DOUBLE", schema.DATE: "DATE"}
 #: Tables that hold one article's rows (deleted together with the article).
@@ -141,6 +141,10 @@ class Store:
             for name in schema.TABLES
         }
 
+    def count(self, table: str) -> int:
+        """Return the number of rows of ``table``."""
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
     def article_paths(self) -> dict[str, str]:
         """Return {article_id: path} of stored articles."""
         rows = self.con.execute("SELECT article_id, path FROM articles").fetchall()
@@ -157,15 +161,24 @@ class Store:
 
     def add(self, parts: list[dict[str, list[dict]]]) -> None:
         """Add the rows of several articles in one transaction (all or nothing)."""
-        if not parts:
+        if parts:
+            self.add_tables(parts_to_arrow(parts))
+
+    def add_tables(self, tables: dict, *, replace: bool = True) -> None:
+        """Add {table: pyarrow.Table} of extracted rows in one transaction (all or nothing).
+
+        ``replace`` first deletes the stored rows of these articles; a build passes False for
+        articles it knows are not stored (deleting nothing still scans four tables).
+        """
+        articles = tables.get("articles")
+        if articles is None or articles.num_rows == 0:
             return
-        frames = rows_to_tables(parts)
-        ids = frames["articles"]["article_id"].tolist()
         self.con.execute("BEGIN")
         try:
-            self._delete(ids)
-            for table, frame in frames.items():
-                self._insert(table, frame)
+            if replace:
+                self._delete(articles.column("article_id").to_pylist())
+            for table, rows in tables.items():
+                self._insert(table, rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -209,14 +222,16 @@ class Store:
         finally:
             self.con.unregister("_ids")
 
-    def _insert(self, table: str, frame: pd.DataFrame) -> None:
-        if frame.empty:
+    def _insert(self, table: str, rows) -> None:
+        """Insert a schema frame, or a pyarrow.Table of the schema (dates as dates)."""
+        if len(rows) == 0:
             return
-        frame = frame.copy()
-        for col, dtype in schema.TABLES[table].items():
-            if dtype == schema.DATE:
-                frame[col] = pd.to_datetime(frame[col]).dt.date
-        self.con.register("_rows", frame)
+        if isinstance(rows, pd.DataFrame):
+            rows = rows.copy()
+            for col, dtype in schema.TABLES[table].items():
+                if dtype == schema.DATE:
+                    rows[col] = pd.to_datetime(rows[col]).dt.date
+        self.con.register("_rows", rows)
         try:
             cols = ", ".join(f'"{c}"' for c in schema.TABLES[table])
             self.con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM _rows')
@@ -291,6 +306,7 @@ def build(
             _reextract(store, batch_size, report, extractor)
         seen: set[str] = set()
         batch: list[Article] = []
+        writer = _PipelinedWriter(store, extractor)
         for record in read_paths(paths, max_bytes=max_file_bytes):
             if isinstance(record, ReadError):
                 summary.errors.append({"path": record.path, "error": record.error})
@@ -304,11 +320,12 @@ def build(
                 continue
             batch.append(record)
             if len(batch) >= batch_size:
-                store.add(extractor.extract(batch))
+                writer.push(batch)
                 summary.added += len(batch)
                 batch = []
             report("extract", summary.read, None)
-        store.add(extractor.extract(batch))
+        writer.push(batch)
+        writer.push([])  # writes the last batch
         summary.added += len(batch)
         gone = [aid for aid, path in stored.items() if aid not in seen and _under(path, paths)]
         store.remove(gone)
@@ -325,6 +342,25 @@ def build(
         store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
         summary.counts = store.counts()
     return summary
+
+
+class _PipelinedWriter:
+    """Writes batch N while the executor extracts batch N+1, so the cores never wait on the store.
+
+    Only for articles known not to be stored (the build checked): nothing to delete first.
+    """
+
+    def __init__(self, store: Store, extractor: Executor):
+        self.store = store
+        self.extractor = extractor
+        self.pending: Pending | None = None
+
+    def push(self, batch: list[Article]) -> None:
+        """Start extracting ``batch`` (empty: none), then write the batch started before it."""
+        upcoming = self.extractor.submit(batch) if batch else None
+        if self.pending is not None:
+            self.store.add_tables(self.pending.result(), replace=False)
+        self.pending = upcoming
 
 
 def _under(path: str, roots: list[Path]) -> bool:
@@ -358,25 +394,46 @@ def _reextract(store: Store, batch_size: int, report: Progress, extractor: Execu
 
 
 def fit_topics_into(store: Store, k: int | None, random_state: int) -> bool:
-    """Fit topics over the whole stored corpus and replace the topic tables."""
-    from techdiplomacy import topics
+    """Fit topics over the whole stored corpus and replace the topic tables.
 
-    articles = store.table("articles")
-    mentions = store.table("mentions")
-    result = topics.fit_topics(articles, mentions, k=k, random_state=random_state)
-    store.replace(
-        {"topics": result.topics, "article_topics": result.article_topics, "passage_topics": result.passage_topics},
-        {"topics": result.model},
-    )
-    store.set_meta("topics_version", corpus_version(articles["article_id"].tolist()))
+    A corpus above ``TopicSettings.large`` articles is never read whole: the topics are fitted
+    on a sample and every article and paragraph is assigned in streamed chunks
+    (:mod:`techdiplomacy.store_topics`).
+    """
+    from techdiplomacy import store_topics, topics
+
+    if store.count("articles") > topics.TopicSettings().large:
+        store.con.execute("BEGIN")
+        try:
+            model = store_topics.fit_streamed(store, k=k, random_state=random_state)
+            store.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", ["topics", pickle.dumps(model)])
+            store.con.execute("COMMIT")
+        except BaseException:
+            store.con.execute("ROLLBACK")
+            raise
+        ids = [row[0] for row in store.con.execute("SELECT article_id FROM articles").fetchall()]
+    else:
+        articles = store.table("articles")
+        mentions = store.table("mentions")
+        result = topics.fit_topics(articles, mentions, k=k, random_state=random_state)
+        store.replace(
+            {"topics": result.topics, "article_topics": result.article_topics, "passage_topics": result.passage_topics},
+            {"topics": result.model},
+        )
+        ids = articles["article_id"].tolist()
+    store.set_meta("topics_version", corpus_version(ids))
     return True
 
 
 def _group_near_duplicates(store: Store) -> None:
-    """Recompute the near-duplicate groups of the whole stored corpus."""
-    from techdiplomacy import dedup
+    """Recompute the near-duplicate groups of the whole stored corpus (streamed when large)."""
+    from techdiplomacy import dedup, store_dedup
 
-    store.replace({"near_duplicates": dedup.near_duplicate_groups(store.table("articles"))})
+    if store.count("articles") > store_dedup.STREAM_ABOVE:
+        groups = store_dedup.near_duplicates_streamed(store.con)
+    else:
+        groups = dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())
+    store.replace({"near_duplicates": groups})
 
 
 def load_tables(store_path: str | Path) -> dict[str, pd.DataFrame]:

@@ -118,10 +118,28 @@ def topic_table(
     """Return one row per topic (schema ``topics``): terms as written in ``texts``, dominant
     sectors and countries, sizes and the most representative paragraph."""
     surfaces = surface_forms(texts, {f for fs in features for f in fs})
-    concepts = dominant_concepts(units, unit_dominant, k)
-    reps = representatives(passages, passage_scores, k)
-    sizes = np.bincount(article_dominant[article_dominant >= 0], minlength=k)[:k]
-    n_passages = np.bincount(passage_scores.dominant[passage_scores.dominant >= 0], minlength=k)[:k]
+    return topic_rows(
+        k=k,
+        features=features,
+        surfaces=surfaces,
+        concepts=dominant_concepts(units, unit_dominant, k),
+        reps=representatives(passages, passage_scores, k),
+        sizes=np.bincount(article_dominant[article_dominant >= 0], minlength=k)[:k],
+        n_passages=np.bincount(passage_scores.dominant[passage_scores.dominant >= 0], minlength=k)[:k],
+    )
+
+
+def topic_rows(
+    *,
+    k: int,
+    features: list[list[str]],
+    surfaces: dict[str, str],
+    concepts: dict[str, list[list[str]]],
+    reps: list[tuple[str | None, str | None]],
+    sizes: np.ndarray,
+    n_passages: np.ndarray,
+) -> pd.DataFrame:
+    """Return one row per topic (schema ``topics``) from its parts, each listed by topic id."""
     rows = []
     for c in range(k):
         terms = _distinct([surfaces.get(f, f) for f in features[c]])

@@ -158,33 +158,11 @@ def fit_topics(
         pick = np.random.default_rng(random_state).choice(len(units), settings.fit_sample, replace=False)
         fit_rows = units.iloc[np.sort(pick)].reset_index(drop=True)
 
-    features = _features(fit_rows, settings, random_state)
-    X_fit = _matrix(features.fit_transform(fit_rows)) if features is not None else None
-    has_fit = _rows_with_features(X_fit) if X_fit is not None else np.zeros(0, bool)
-    if not has_fit.any():
+    fitted = fit_model(fit_rows, unit, k=k, random_state=random_state, settings=settings)
+    if fitted is None:
         return TopicResult(empty("topics"), empty("article_topics"), empty("passage_topics"), None)
-    E_fit = normalize(X_fit[has_fit])
-    distinct = n_distinct(E_fit)
-    if k is None:
-        k = choose_k(
-            E_fit,
-            distinct,
-            k_min=settings.k_min,
-            k_max=settings.k_max,
-            sample=settings.k_sample,
-            tolerance=settings.k_tolerance,
-            random_state=random_state,
-        )
-    k = max(1, min(int(k), distinct))
-    kmeans = KMeans(n_clusters=k, n_init=settings.n_init, random_state=random_state).fit(E_fit)
-    model = TopicModel(
-        pipeline=Pipeline([("features", features), ("l2", Normalizer().fit(E_fit)), ("kmeans", kmeans)]),
-        centroids=unit_rows(kmeans.cluster_centers_),
-        projection=fit_projection(E_fit),
-        unit=unit,
-        settings=settings,
-    )
-
+    model, X_fit, E_fit, has_fit = fitted
+    k = model.k
     fit_scores = _scores_from_embedding(model, E_fit, has_fit)
     art_scores = fit_scores if (unit == "article" and fit_rows is units) else _score(model, art)
     pas_scores = fit_scores if (unit == "passage" and fit_rows is units) else _score(model, pas)
@@ -207,6 +185,39 @@ def fit_topics(
         passage_scores=pas_scores,
     )
     return TopicResult(model.topics, *_rows(model, art, art_scores, pas, pas_scores), model)
+
+
+def fit_model(fit_rows: pd.DataFrame, unit: str, *, k: int | None, random_state: int, settings: TopicSettings):
+    """Return (model, feature rows, their unit embedding, which rows had features) fitted on
+    ``fit_rows`` (units as :func:`article_units` or :func:`passage_units` give them), or None
+    when no row has a content word or concept. ``k`` None: chosen by silhouette."""
+    features = _features(fit_rows, settings, random_state)
+    X_fit = _matrix(features.fit_transform(fit_rows)) if features is not None else None
+    has_fit = _rows_with_features(X_fit) if X_fit is not None else np.zeros(0, bool)
+    if not has_fit.any():
+        return None
+    E_fit = normalize(X_fit[has_fit])
+    distinct = n_distinct(E_fit)
+    if k is None:
+        k = choose_k(
+            E_fit,
+            distinct,
+            k_min=settings.k_min,
+            k_max=settings.k_max,
+            sample=settings.k_sample,
+            tolerance=settings.k_tolerance,
+            random_state=random_state,
+        )
+    k = max(1, min(int(k), distinct))
+    kmeans = KMeans(n_clusters=k, n_init=settings.n_init, random_state=random_state).fit(E_fit)
+    model = TopicModel(
+        pipeline=Pipeline([("features", features), ("l2", Normalizer().fit(E_fit)), ("kmeans", kmeans)]),
+        centroids=unit_rows(kmeans.cluster_centers_),
+        projection=fit_projection(E_fit),
+        unit=unit,
+        settings=settings,
+    )
+    return model, X_fit, E_fit, has_fit
 
 
 def assign_topics(
@@ -249,12 +260,26 @@ def _frames(articles: pd.DataFrame, mentions: pd.DataFrame | None) -> tuple[pd.D
     """Return (articles, paragraphs) as the units the pipeline reads: article_id, passage,
     text, concepts (+ start, end for paragraphs), sorted by article id so row order in the
     input never changes the result."""
+    ordered = _sorted_texts(articles)
+    return article_units(ordered, mentions), passage_table(ordered, mentions)
+
+
+def _sorted_texts(articles: pd.DataFrame) -> pd.DataFrame:
     ids = articles["article_id"].astype(str)
     text = articles["text"].astype(object).where(articles["text"].notna(), "").astype(str)
     ordered = pd.DataFrame({"article_id": ids.to_numpy(), "text": text.to_numpy()})
-    ordered = ordered.sort_values("article_id", kind="stable", ignore_index=True)
-    art = ordered.assign(passage=-1, concepts=article_concepts(ordered["article_id"], mentions))
-    return art, passage_table(ordered, mentions)
+    return ordered.sort_values("article_id", kind="stable", ignore_index=True)
+
+
+def article_units(articles: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """Return one unit row per article (article_id, text, passage -1, concepts), by article id."""
+    ordered = _sorted_texts(articles)
+    return ordered.assign(passage=-1, concepts=article_concepts(ordered["article_id"], mentions))
+
+
+def passage_units(articles: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """Return one unit row per paragraph (article_id, passage, start, end, text, concepts)."""
+    return passage_table(_sorted_texts(articles), mentions)
 
 
 def _count_with_words(units: pd.DataFrame, enough: int = 1 << 30) -> int:

@@ -1,0 +1,136 @@
+"""Near-duplicate groups of a store too large to hold its texts in memory.
+
+:func:`techdiplomacy.dedup.near_duplicate_groups` shingles every text at once. Above
+:data:`STREAM_ABOVE` articles the store does the same work in passes over chunks of texts read
+from DuckDB, keeping only one MinHash signature per article (64 x uint64, 512 MB for a million):
+
+1. boilerplate shingles are found on the same sample of texts as in memory;
+2. every chunk is shingled, boilerplate dropped, and its signatures kept;
+3. each LSH band's candidate pairs are screened on the signatures: a pair whose containment,
+   estimated from its share of equal MinHash values and the two set sizes, is below
+   ``threshold * SCREEN`` is not compared (with 2-row bands, unrelated texts collide often
+   enough that a million articles would give some 10^8 candidates, growing with n^2);
+4. the texts of the surviving pairs are read again, and every pair is verified on its exact
+   shingle sets, as in memory; groups and similarities are then the same computation.
+
+So the groups differ from the in-memory ones only where the screen drops a true pair, which
+needs its MinHash estimate to miss by half (at 64 permutations, rare; bench_dedup measures it).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from techdiplomacy import dedup
+from techdiplomacy.schema import conform, empty
+
+#: Corpora above this many articles are grouped in streamed passes (below: in memory).
+STREAM_ABOVE = 50_000
+#: Texts read and shingled at a time.
+CHUNK = 20_000
+#: Candidates are verified when their estimated containment reaches this share of the threshold.
+SCREEN = 0.5
+#: Candidate pairs screened at a time (bounds the gathered signature rows to ~100 MB).
+_SCREEN_BATCH = 100_000
+
+
+def near_duplicates_streamed(con, *, threshold: float = dedup.DEFAULT_THRESHOLD, chunk: int = CHUNK) -> pd.DataFrame:
+    """Return the ``near_duplicates`` table of the store behind ``con`` (see the module doc)."""
+    ids = np.array([r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()], dtype=object)
+    count = len(ids)
+    if count < 2:
+        return empty("near_duplicates")
+    sample_ids = ids[:: dedup.sample_step(count)]
+    sample = dedup._shingle(_texts_of(con, sample_ids))
+    common = dedup.common_shingles([sample.of(i) for i in range(len(sample_ids))], count)
+
+    signatures = np.zeros((count, dedup.PERMUTATIONS), dtype=np.uint64)
+    sizes = np.zeros(count, dtype=np.int64)
+    for chunk_ids, texts in _chunks(con, chunk):
+        shingled = dedup.drop_shingles(dedup._shingle(texts), common)
+        at = np.searchsorted(ids, chunk_ids)
+        rows = np.flatnonzero(shingled.sizes() > 0)
+        sizes[at] = shingled.sizes()
+        signatures[at[rows]] = dedup._signatures(shingled, rows)
+    rows = np.flatnonzero(sizes > 0)
+    if len(rows) < 2:
+        return empty("near_duplicates")
+    signatures, sizes = signatures[rows], sizes[rows]
+    screened = [_screen(dedup.band_pairs(dedup.band_key(signatures, b)), signatures, sizes, threshold) for b in range(dedup.BANDS)]
+    del signatures
+    pairs = rows[dedup.unique_pairs(np.concatenate(screened), len(rows))]
+    return _groups(con, ids, pairs, common, threshold)
+
+
+def _screen(pairs: np.ndarray, signatures: np.ndarray, sizes: np.ndarray, threshold: float) -> np.ndarray:
+    """Return the pairs whose MinHash-estimated containment reaches ``threshold * SCREEN``."""
+    kept = [np.zeros((0, 2), dtype=np.int64)]
+    for start in range(0, len(pairs), _SCREEN_BATCH):
+        part = pairs[start : start + _SCREEN_BATCH]
+        jaccard = (signatures[part[:, 0]] == signatures[part[:, 1]]).mean(axis=1)
+        a, b = sizes[part[:, 0]], sizes[part[:, 1]]
+        small, total = np.minimum(a, b), a + b
+        # |A and B| = J |A or B| = J (|A| + |B|) / (1 + J); containment divides it by the smaller set.
+        containment = jaccard * total / ((1 + jaccard) * small)
+        kept.append(part[containment >= threshold * SCREEN])
+    return np.concatenate(kept)
+
+
+def _groups(con, ids: np.ndarray, pairs: np.ndarray, common: np.ndarray, threshold: float) -> pd.DataFrame:
+    """Verify ``pairs`` (indices into the sorted ``ids``) on exact shingle sets and return the
+    groups, as :func:`techdiplomacy.dedup.near_duplicate_groups` forms them."""
+    involved = np.unique(pairs) if len(pairs) else np.zeros(0, dtype=np.int64)
+    if len(involved) == 0:
+        return empty("near_duplicates")
+    shingled = dedup.drop_shingles(dedup._shingle(_texts_of(con, ids[involved])), common)
+    local = {int(g): i for i, g in enumerate(involved)}
+    sets = {g: shingled.of(i) for g, i in local.items()}
+    parent = {int(g): int(g) for g in involved}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = set()
+    for i, j in pairs.tolist():
+        if dedup._similarity(sets[i], sets[j]) < threshold:
+            continue
+        linked.update((i, j))
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)  # ids are sorted: the smaller index is the smaller id
+    members = sorted(linked)
+    if not members:
+        return empty("near_duplicates")
+    groups = [root(m) for m in members]
+    similarity = [1.0 if g == m else round(dedup._similarity(sets[m], sets[g]), 4) for m, g in zip(members, groups)]
+    out = conform(
+        "near_duplicates",
+        pd.DataFrame({"article_id": ids[members], "group_id": ids[groups], "similarity": similarity}),
+    )
+    return out.sort_values(["group_id", "article_id"], ignore_index=True)
+
+
+def _texts_of(con, wanted: np.ndarray) -> list[str]:
+    """Return the texts of the articles ``wanted``, in that order."""
+    con.register("_wanted", pd.DataFrame({"article_id": wanted.astype(str)}))
+    try:
+        found = con.execute("SELECT article_id, text FROM articles SEMI JOIN _wanted USING (article_id)").fetchall()
+    finally:
+        con.unregister("_wanted")
+    text_of = dict(found)
+    return [text_of.get(i) or "" for i in wanted]
+
+
+def _chunks(con, chunk: int):
+    """Yield (article ids, texts) ``chunk`` rowids at a time, in storage order."""
+    top = con.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+    for low in range(0, (top if top is not None else -1) + 1, chunk):
+        rows = con.execute(
+            f"SELECT article_id, text FROM articles WHERE rowid >= {low} AND rowid < {low + chunk}"
+        ).fetchall()
+        if rows:
+            yield np.array([r[0] for r in rows], dtype=object), [r[1] or "" for r in rows]

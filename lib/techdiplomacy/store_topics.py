@@ -1,0 +1,167 @@
+"""Topics of a store too large to hold in memory: fitted on a sample, assigned in streamed chunks.
+
+:func:`techdiplomacy.topics.fit_topics` reads the whole corpus as frames. Above
+``TopicSettings.large`` articles the store does this instead, and its memory no longer grows
+with the texts (a million articles are about 2 GB of text and 5 million paragraphs):
+
+1. the article ids, sorted, and a fixed random sample of ``fit_sample`` of them (the same
+   sample ``fit_topics`` draws); only the sample's texts and mentions are read to fit;
+2. every article is scored against the centroids in chunks read from DuckDB by ``rowid``
+   range; only its k similarities, map position and concept tokens stay in memory;
+3. topic ids are ordered as ``fit_topics`` orders them (most articles first), then
+   ``article_topics`` is written from memory and every paragraph is scored, chunk by chunk,
+   straight into ``passage_topics``, keeping only counts and each topic's best paragraph.
+
+The clustering unit is the article (a corpus this large has far more than ``min_articles``).
+The tables have the same columns and meaning as ``fit_topics``'s; they differ from it only
+where two similarities tie exactly (the earlier row in the store, not by id, then wins).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+
+from techdiplomacy import topics as tp
+from techdiplomacy.schema import conform
+from techdiplomacy.topic_tables import (
+    Scores,
+    article_rows,
+    dominant_concepts,
+    passage_rows,
+    top_features,
+    topic_rows,
+)
+from techdiplomacy.topic_features import surface_forms
+
+#: Articles read from the store at a time (their paragraphs are scored together).
+CHUNK = 20_000
+_MENTION_COLUMNS = 'article_id, kind, "key", country, "start"'
+
+
+def fit_streamed(store, *, k: int | None, random_state: int, settings=tp.TopicSettings(), chunk: int = CHUNK):
+    """Fit topics on a sample of the store's articles and write ``topics``, ``article_topics``
+    and ``passage_topics`` in the store's open transaction; return the model (None: no topic)."""
+    con = store.con
+    ids = np.array([row[0] for row in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()], dtype=object)
+    pick = np.random.default_rng(random_state).choice(len(ids), min(settings.fit_sample, len(ids)), replace=False)
+    sample = _read_ids(con, ids[np.sort(pick)])
+    fit_rows = tp.article_units(*sample)
+    fitted = tp.fit_model(fit_rows, "article", k=k, random_state=random_state, settings=settings)
+    if fitted is None:
+        return None
+    model, X_fit, E_fit, has_fit = fitted
+
+    art_ids, sims, xy, has, concepts = _score_articles(con, model, chunk)
+    units = pd.DataFrame({"article_id": art_ids, "passage": -1, "concepts": concepts})
+    order = tp._topic_order(units, Scores(sims, xy, has).dominant, model.k)
+    tp._reorder(model, order)
+    art_scores = Scores(sims[:, order], xy, has)
+    del sims
+    fit_scores = tp._scores_from_embedding(model, E_fit, has_fit)
+    term_matrix, back, vocabulary = tp._label_terms(model, fit_rows, X_fit)
+    features = top_features(term_matrix, vocabulary, fit_scores.dominant, model.k, settings.n_terms, back=back)
+
+    for table in ("topics", "article_topics", "passage_topics"):
+        con.execute(f'DELETE FROM "{table}"')
+    for start in range(0, len(art_ids), 100_000):
+        part = slice(start, start + 100_000)
+        scores = Scores(art_scores.sims[part], art_scores.xy[part], art_scores.has[part])
+        rows = article_rows(
+            units.iloc[part].reset_index(drop=True),
+            scores,
+            temperature=settings.temperature,
+            max_topics=settings.max_topics_per_article,
+            min_weight=settings.min_weight,
+        )
+        store._insert("article_topics", rows)
+    n_passages, reps = _score_passages(store, model, chunk)
+
+    dominant = art_scores.dominant
+    model.topics = topic_rows(
+        k=model.k,
+        features=features,
+        surfaces=surface_forms(fit_rows["text"], {f for fs in features for f in fs}),
+        concepts=dominant_concepts(units, dominant, model.k),
+        reps=reps,
+        sizes=np.bincount(dominant[dominant >= 0], minlength=model.k)[: model.k],
+        n_passages=n_passages,
+    )
+    store._insert("topics", model.topics)
+    return model
+
+
+def _read_ids(con, ids: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (articles: article_id, text; their concept mentions) of the given ids."""
+    con.register("_wanted", pd.DataFrame({"article_id": ids.astype(str)}))
+    try:
+        articles = con.execute("SELECT article_id, text FROM articles SEMI JOIN _wanted USING (article_id)").df()
+        mentions = con.execute(
+            f"SELECT {_MENTION_COLUMNS} FROM mentions SEMI JOIN _wanted USING (article_id) "
+            "WHERE kind IN ('sector', 'country', 'place')"
+        ).df()
+    finally:
+        con.unregister("_wanted")
+    return articles, mentions
+
+
+def _chunks(con, chunk: int) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Yield (articles, their concept mentions) ``chunk`` rowids at a time, in storage order."""
+    top = con.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+    for low in range(0, (top if top is not None else -1) + 1, chunk):
+        where = f"rowid >= {low} AND rowid < {low + chunk}"
+        articles = con.execute(f"SELECT article_id, text FROM articles WHERE {where}").df()
+        if articles.empty:
+            continue
+        mentions = con.execute(
+            f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE kind IN ('sector', 'country', 'place') "
+            f"AND article_id IN (SELECT article_id FROM articles WHERE {where})"
+        ).df()
+        yield articles, mentions
+
+
+def _score_articles(con, model, chunk: int):
+    """Return (ids, similarities, map positions, has-features, concepts) of every article,
+    sorted by article id."""
+    ids, sims, xy, has, concepts = [], [], [], [], []
+    for articles, mentions in _chunks(con, chunk):
+        units = tp.article_units(articles, mentions)
+        scores = tp._score(model, units)
+        ids.append(units["article_id"].to_numpy(dtype=object))
+        concepts.append(units["concepts"].to_numpy(dtype=object))
+        sims.append(scores.sims)
+        xy.append(scores.xy)
+        has.append(scores.has)
+    ids_all = np.concatenate(ids)
+    by_id = np.argsort(ids_all, kind="stable")
+    return (
+        ids_all[by_id],
+        np.concatenate(sims)[by_id],
+        np.concatenate(xy)[by_id],
+        np.concatenate(has)[by_id],
+        np.concatenate(concepts)[by_id],
+    )
+
+
+def _score_passages(store, model, chunk: int) -> tuple[np.ndarray, list]:
+    """Score every paragraph into ``passage_topics``; return (paragraphs per topic, each
+    topic's representative (article_id, text))."""
+    k, settings = model.k, model.settings
+    n_passages = np.zeros(k, dtype=np.int64)
+    best_own = [(-np.inf, None, None)] * k  # among the paragraphs a topic dominates
+    best_any = [(-np.inf, None, None)] * k  # fallback: among all paragraphs with content
+    for articles, mentions in _chunks(store.con, chunk):
+        units = tp.passage_units(articles, mentions)
+        scores = tp._score(model, units)  # the model's centroids are in topic-id order already
+        store._insert("passage_topics", passage_rows(units, scores, temperature=settings.temperature))
+        dominant = scores.dominant
+        n_passages += np.bincount(dominant[dominant >= 0], minlength=k)[:k]
+        for c in range(k):
+            for best, pool in ((best_own, np.flatnonzero(dominant == c)), (best_any, np.flatnonzero(scores.has))):
+                if len(pool) and scores.sims[pool, c].max() > best[c][0]:
+                    i = pool[np.argmax(scores.sims[pool, c])]
+                    best[c] = (scores.sims[i, c], units["article_id"].iat[i], units["text"].iat[i])
+    reps = [(own[1], own[2]) if own[1] is not None else (other[1], other[2]) for own, other in zip(best_own, best_any)]
+    return n_passages, reps

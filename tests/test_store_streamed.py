@@ -1,0 +1,69 @@
+"""Streamed topics and near-duplicates (the large-store paths) give the in-memory tables."""
+
+import random
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from techdiplomacy import dedup, store_dedup, store_topics
+from techdiplomacy.store import Store, build, load_tables
+from techdiplomacy.topics import TopicSettings, fit_topics
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.md")) + sorted((ROOT / "data" / "articles").glob("*.md"))
+
+
+def _sentences(path: Path) -> list[str]:
+    body = path.read_text(encoding="utf-8").split("---", 2)[-1]
+    return [s.strip() for s in re.split(r"(?<=[.!?؟])\s+|\n+", body) if len(s.split()) >= 3]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> Path:
+    """120 articles mixed from the fixtures' sentences, 10 of them lightly edited copies."""
+    folder = tmp_path_factory.mktemp("corpus")
+    pools = [_sentences(p) for p in SOURCES]
+    rng = random.Random(7)
+    texts = []
+    for i in range(110):
+        picked = [s for pool in rng.sample(pools, 2) for s in rng.sample(pool, min(len(pool), 4))]
+        rng.shuffle(picked)
+        texts.append("\n\n".join(" ".join(picked[k : k + 3]) for k in range(0, len(picked), 3)) + f"\n\nNote {i}.")
+    texts += [t.replace("\n\nNote", "\n\nUpdated note") for t in texts[:10]]
+    for i, text in enumerate(texts):
+        (folder / f"a{i:03d}.md").write_text(f"---\ntitle: Article {i}\ndate: 2024-0{1 + i % 9}-01\n---\n{text}\n", encoding="utf-8")
+    path = tmp_path_factory.mktemp("store") / "store.duckdb"
+    build([folder], path)
+    return path
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(list(frame.columns)).reset_index(drop=True)
+
+
+def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_path):
+    tables = load_tables(store_path)
+    settings = TopicSettings(large=60, fit_sample=50, n_init=3)
+    expected = fit_topics(tables["articles"], tables["mentions"], k=3, random_state=0, settings=settings)
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(store_path.read_bytes())
+    with Store(copy) as store:
+        store.con.execute("BEGIN")
+        model = store_topics.fit_streamed(store, k=3, random_state=0, settings=settings, chunk=37)
+        store.con.execute("COMMIT")
+    got = load_tables(copy)
+    assert model is not None and model.k == 3
+    for name in ("topics", "article_topics", "passage_topics"):
+        assert len(got[name]) > 0, name
+        pd.testing.assert_frame_equal(_sorted(got[name]), _sorted(getattr(expected, name)), obj=name, rtol=1e-9)
+
+
+def test_streamed_near_duplicates_match_in_memory_groups(store_path):
+    tables = load_tables(store_path)
+    expected = dedup.near_duplicate_groups(tables["articles"])
+    assert (expected["article_id"] != expected["group_id"]).sum() >= 10
+    with Store(store_path, read_only=True) as store:
+        got = store_dedup.near_duplicates_streamed(store.con, chunk=29)
+    pd.testing.assert_frame_equal(got, expected)
