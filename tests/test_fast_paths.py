@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from techdiplomacy import text as T
 from techdiplomacy.document import Document
-from techdiplomacy.extract import keywords, names, numbers
+from techdiplomacy.extract import keywords, lexicon, names, numbers, units
 
 #: Characters that exercise folds, deletions, digits, sentence ends and numbers.
 TRICKY = st.text(
@@ -126,3 +126,53 @@ def test_one_scan_on_the_golden_texts():
         for line in path.read_text(encoding="utf-8").splitlines():
             norm = T.normalise(json.loads(line)["text"])
             assert [list(h) for h in keywords.scan(norm)] == _own_hits(norm), line
+
+
+@settings(max_examples=400, deadline=None)
+@given(KEYWORD_TEXT, st.data())
+def test_figure_tokens_equal_finditer(raw, data):
+    norm = T.normalise(raw)
+    start = data.draw(st.integers(0, len(norm)))
+    end = data.draw(st.integers(start, len(norm)))
+    plain = [(m.start(), m.end(), m.group()) for m in units.TOKEN.finditer(norm, start, end)]
+    assert units.tokens(norm, start, end) == plain
+    assert units.tokens(norm) == [(m.start(), m.end(), m.group()) for m in units.TOKEN.finditer(norm)]
+
+
+def _plain_name_tokens(doc, windows=None):
+    """lexicon.tokens as first written: one match object at a time."""
+    out = []
+    text, norm, offsets = doc.text, doc.norm, doc.offsets
+    for ws, we in windows or [(0, len(norm))]:
+        if out:
+            o = ws if offsets is None else offsets[ws]
+            out.append((ws, ws, lexicon.BREAK, "", False, False, o, o))
+        previous_end = -1
+        for m in lexicon.TOKEN.finditer(norm, ws, we):
+            ns, ne = m.span()
+            s, e = (ns, ne) if offsets is None else (offsets[ns], offsets[ne - 1] + 1)
+            written = text[s:e]
+            joined = previous_end == s - 1 and text[previous_end] == "\u200c"
+            first = written[:1]
+            upper = first.isupper() or (
+                first.isascii() and "-" in written and lexicon._LATIN_PARTICLE.match(written) is not None)
+            out.append((ns, ne, m.group(), written, upper, joined, s, e))
+            previous_end = e
+    return out
+
+
+NAME_TEXT = st.lists(
+    st.sampled_from(["زارع\u200cپور", "\u200c", "al-Hashemi", "Al-Thani", "ǅemal", "Minister", "ISA", "وزیر", "ـ",
+                     "ستّار", "هاشمي،", " ", "\n", "Hakobyan's", "O’Neil", "abu-Bakr"]) | TRICKY,
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAME_TEXT, st.data())
+def test_name_tokens_equal_the_plain_loop(raw, data):
+    doc = Document(raw)
+    n = len(doc.norm)
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), max_size=6)))
+    windows = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b] or None
+    assert [tuple(t) for t in lexicon.tokens(doc, windows)] == _plain_name_tokens(doc, windows)

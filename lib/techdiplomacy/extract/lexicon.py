@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
@@ -241,8 +241,9 @@ def clitic_forms(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of ``Document.norm`` with its span there and in the original text."""
+
     start: int  # in norm
     end: int
     norm: str
@@ -263,24 +264,47 @@ WINDOW_BEFORE, WINDOW_AFTER = 60, 140
 BREAK = "\u00b6"  # a token between two windows, so that no phrase spans them
 
 
+#: :data:`TOKEN` as one group, for :func:`techdiplomacy.extract.units.split_spans`.
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+#: Builds a Token from its fields in C (``Token._make`` is a Python call per token).
+_make_token = partial(tuple.__new__, Token)
+
+
 def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[Token]:
     """Return the tokens of ``doc.norm`` inside ``windows`` (all of it when None)."""
+    from techdiplomacy.extract.units import split_spans
+
     out: list[Token] = []
-    append = out.append
     text, norm, offsets = doc.text, doc.norm, doc.offsets
-    particle = _LATIN_PARTICLE.match
+    zwnj = "\u200c" in text
     for ws, we in windows or [(0, len(norm))]:
         if out:
             o = ws if offsets is None else offsets[ws]
-            append(Token(ws, ws, BREAK, "", False, False, o, o))
-        previous_end = -1
-        for m in TOKEN.finditer(norm, ws, we):
-            ns, ne = m.span()
-            s, e = (ns, ne) if offsets is None else (offsets[ns], offsets[ne - 1] + 1)
-            written = text[s:e]
-            joined = previous_end == s - 1 and text[previous_end] == "\u200c"
-            first = written[:1]
-            upper = first.isupper() or (first.isascii() and "-" in written and particle(written) is not None)
-            append(Token(ns, ne, m.group(), written, upper, joined, s, e))
-            previous_end = e
+            out.append(Token(ws, ws, BREAK, "", False, False, o, o))
+        found = split_spans(_TOKEN_SPLIT, norm, ws, we)
+        if not found:
+            continue
+        starts, ends, words = zip(*found)
+        if offsets is None:
+            ostarts, oends = starts, ends
+        else:
+            ostarts = list(map(offsets.__getitem__, starts))
+            oends = [offsets[e - 1] + 1 for e in ends]
+        written = list(map(text.__getitem__, map(slice, ostarts, oends)))
+        n = len(written)
+        if zwnj:  # glued by a ZWNJ to the token before (the first looks at text[-1], as ever)
+            joined = [e == s - 1 and text[e] == "\u200c" for e, s in zip([-1, *oends], ostarts)]
+        else:
+            joined = [False] * n
+        if ("".join(written) + "a").islower():  # no capital anywhere: no token is upper
+            upper = [False] * n
+        else:
+            upper = [_upper(w) for w in written]
+        out.extend(map(_make_token, zip(starts, ends, words, written, upper, joined, ostarts, oends)))
     return out
+
+
+def _upper(written: str) -> bool:
+    """True for a capitalised word, or a Latin one starting with a particle (al-Hashemi)."""
+    first = written[:1]
+    return first.isupper() or (first.isascii() and "-" in written and _LATIN_PARTICLE.match(written) is not None)
