@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from techdiplomacy import dedup, store_dedup, store_topics
+from techdiplomacy.executors import open_executor
 from techdiplomacy.store import Store, build, load_tables
 from techdiplomacy.topics import TopicSettings, fit_topics
 
@@ -43,15 +44,16 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(list(frame.columns)).reset_index(drop=True)
 
 
-def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_path, workers):
     tables = load_tables(store_path)
     settings = TopicSettings(large=60, fit_sample=50, n_init=3)
     expected = fit_topics(tables["articles"], tables["mentions"], k=3, random_state=0, settings=settings)
     copy = tmp_path / "copy.duckdb"
     copy.write_bytes(store_path.read_bytes())
-    with Store(copy) as store:
+    with Store(copy) as store, open_executor("local", workers=workers) as executor:
         store.con.execute("BEGIN")
-        model = store_topics.fit_streamed(store, k=3, random_state=0, settings=settings, chunk=37)
+        model = store_topics.fit_streamed(store, k=3, random_state=0, settings=settings, chunk=37, mapper=executor.imap)
         store.con.execute("COMMIT")
     got = load_tables(copy)
     assert model is not None and model.k == 3
@@ -60,10 +62,11 @@ def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_pat
         pd.testing.assert_frame_equal(_sorted(got[name]), _sorted(getattr(expected, name)), obj=name, rtol=1e-9)
 
 
-def test_streamed_near_duplicates_match_in_memory_groups(store_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_streamed_near_duplicates_match_in_memory_groups(store_path, workers):
     tables = load_tables(store_path)
     expected = dedup.near_duplicate_groups(tables["articles"])
     assert (expected["article_id"] != expected["group_id"]).sum() >= 10
-    with Store(store_path, read_only=True) as store:
-        got = store_dedup.near_duplicates_streamed(store.con, chunk=29)
+    with Store(store_path, read_only=True) as store, open_executor("local", workers=workers) as executor:
+        got = store_dedup.near_duplicates_streamed(store.con, chunk=29, mapper=executor.imap)
     pd.testing.assert_frame_equal(got, expected)

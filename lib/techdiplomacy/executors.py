@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Protocol
@@ -47,6 +48,11 @@ class Executor(Protocol):
     def submit(self, batch: Sequence[Article]) -> Pending:
         """Start extracting ``batch`` and return at once (the caller writes the previous batch
         meanwhile); ``result()`` gives its tables."""
+        ...
+
+    def imap(self, fn: Callable, items: Iterable) -> Iterator:
+        """Yield ``fn(item)`` for every item, in order, computed in the executor's processes
+        with a few items in flight (the build's topic and near-duplicate passes use it)."""
         ...
 
     def close(self) -> None:
@@ -115,6 +121,17 @@ class _Gathered:
         return concat_tables([f.result() for f in self._futures])
 
 
+def _in_order(submit: Callable, fn: Callable, items: Iterable, ahead: int) -> Iterator:
+    """Yield ``fn(item)`` results in order, keeping ``ahead`` submitted tasks in flight."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(fn, item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def _pieces(batch: Sequence[Article], n: int) -> list[list[Article]]:
     """Return ``batch`` cut into about ``n`` consecutive pieces."""
     size = max(1, -(-len(batch) // max(1, n)))
@@ -144,6 +161,11 @@ class LocalExecutor:
         # A few pieces per worker: the last piece of a batch does not leave a core idle long.
         n = 4 * self._pool._max_workers
         return _Gathered([self._pool.submit(extract_tables, piece) for piece in _pieces(batch, n)])
+
+    def imap(self, fn: Callable, items: Iterable) -> Iterator:
+        if self._pool is None:
+            return map(fn, items)
+        return _in_order(self._pool.submit, fn, items, self._pool._max_workers + 1)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -209,6 +231,10 @@ class DaskExecutor:
         threads = sum(self._client.nthreads().values()) or 1
         pieces = _pieces(batch, threads * self.partitions_per_thread)
         return _Gathered(self._client.map(extract_tables, pieces, pure=False))
+
+    def imap(self, fn: Callable, items: Iterable) -> Iterator:
+        threads = sum(self._client.nthreads().values()) or 1
+        return _in_order(lambda f, item: self._client.submit(f, item, pure=False), fn, items, threads + 1)
 
     def close(self) -> None:
         self._client.close()

@@ -335,8 +335,8 @@ def build(
         changed = bool(summary.added or summary.removed or stale)
         if changed or store.get_meta("topics_version") is None:
             report("topics", 0, None)
-            summary.topics = fit_topics_into(store, topics_k, random_state)
-            _group_near_duplicates(store)
+            summary.topics = fit_topics_into(store, topics_k, random_state, extractor.imap)
+            _group_near_duplicates(store, extractor.imap)
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
         store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
@@ -393,7 +393,7 @@ def _reextract(store: Store, batch_size: int, report: Progress, extractor: Execu
         report("re-extract", min(i + batch_size, len(records)), len(records))
 
 
-def fit_topics_into(store: Store, k: int | None, random_state: int) -> bool:
+def fit_topics_into(store: Store, k: int | None, random_state: int, mapper: Callable = map) -> bool:
     """Fit topics over the whole stored corpus and replace the topic tables.
 
     A corpus above ``TopicSettings.large`` articles is never read whole: the topics are fitted
@@ -405,7 +405,7 @@ def fit_topics_into(store: Store, k: int | None, random_state: int) -> bool:
     if store.count("articles") > topics.TopicSettings().large:
         store.con.execute("BEGIN")
         try:
-            model = store_topics.fit_streamed(store, k=k, random_state=random_state)
+            model = store_topics.fit_streamed(store, k=k, random_state=random_state, mapper=mapper)
             store.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", ["topics", pickle.dumps(model)])
             store.con.execute("COMMIT")
         except BaseException:
@@ -425,12 +425,12 @@ def fit_topics_into(store: Store, k: int | None, random_state: int) -> bool:
     return True
 
 
-def _group_near_duplicates(store: Store) -> None:
+def _group_near_duplicates(store: Store, mapper: Callable = map) -> None:
     """Recompute the near-duplicate groups of the whole stored corpus (streamed when large)."""
     from techdiplomacy import dedup, store_dedup
 
     if store.count("articles") > store_dedup.STREAM_ABOVE:
-        groups = store_dedup.near_duplicates_streamed(store.con)
+        groups = store_dedup.near_duplicates_streamed(store.con, mapper=mapper)
     else:
         groups = dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())
     store.replace({"near_duplicates": groups})

@@ -19,6 +19,9 @@ needs its MinHash estimate to miss by half (at 64 permutations, rare; bench_dedu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
@@ -35,8 +38,13 @@ SCREEN = 0.5
 _SCREEN_BATCH = 100_000
 
 
-def near_duplicates_streamed(con, *, threshold: float = dedup.DEFAULT_THRESHOLD, chunk: int = CHUNK) -> pd.DataFrame:
-    """Return the ``near_duplicates`` table of the store behind ``con`` (see the module doc)."""
+def near_duplicates_streamed(
+    con, *, threshold: float = dedup.DEFAULT_THRESHOLD, chunk: int = CHUNK, mapper: Callable = map
+) -> pd.DataFrame:
+    """Return the ``near_duplicates`` table of the store behind ``con`` (see the module doc).
+
+    ``mapper(fn, chunks)`` computes the chunks' signatures (the build passes its executor's
+    ordered ``imap``, so both cores shingle while this process reads the store)."""
     ids = np.array([r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()], dtype=object)
     count = len(ids)
     if count < 2:
@@ -47,12 +55,10 @@ def near_duplicates_streamed(con, *, threshold: float = dedup.DEFAULT_THRESHOLD,
 
     signatures = np.zeros((count, dedup.PERMUTATIONS), dtype=np.uint64)
     sizes = np.zeros(count, dtype=np.int64)
-    for chunk_ids, texts in _chunks(con, chunk):
-        shingled = dedup.drop_shingles(dedup._shingle(texts), common)
+    for chunk_ids, chunk_sizes, rows, chunk_signatures in mapper(partial(chunk_signatures_of, common), _chunks(con, chunk)):
         at = np.searchsorted(ids, chunk_ids)
-        rows = np.flatnonzero(shingled.sizes() > 0)
-        sizes[at] = shingled.sizes()
-        signatures[at[rows]] = dedup._signatures(shingled, rows)
+        sizes[at] = chunk_sizes
+        signatures[at[rows]] = chunk_signatures
     rows = np.flatnonzero(sizes > 0)
     if len(rows) < 2:
         return empty("near_duplicates")
@@ -61,6 +67,15 @@ def near_duplicates_streamed(con, *, threshold: float = dedup.DEFAULT_THRESHOLD,
     del signatures
     pairs = rows[dedup.unique_pairs(np.concatenate(screened), len(rows))]
     return _groups(con, ids, pairs, common, threshold)
+
+
+def chunk_signatures_of(common: np.ndarray, chunk: tuple[np.ndarray, list[str]]):
+    """Return (ids, shingle set sizes, rows with shingles, their MinHash signatures) of one
+    chunk of texts, boilerplate ``common`` dropped (a task: runs in any process)."""
+    chunk_ids, texts = chunk
+    shingled = dedup.drop_shingles(dedup._shingle(texts), common)
+    rows = np.flatnonzero(shingled.sizes() > 0)
+    return chunk_ids, shingled.sizes(), rows, dedup._signatures(shingled, rows)
 
 
 def _screen(pairs: np.ndarray, signatures: np.ndarray, sizes: np.ndarray, threshold: float) -> np.ndarray:

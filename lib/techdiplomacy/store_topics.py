@@ -19,7 +19,8 @@ where two similarities tie exactly (the earlier row in the store, not by id, the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -41,9 +42,20 @@ CHUNK = 20_000
 _MENTION_COLUMNS = 'article_id, kind, "key", country, "start"'
 
 
-def fit_streamed(store, *, k: int | None, random_state: int, settings=tp.TopicSettings(), chunk: int = CHUNK):
+def fit_streamed(
+    store,
+    *,
+    k: int | None,
+    random_state: int,
+    settings=tp.TopicSettings(),
+    chunk: int = CHUNK,
+    mapper: Callable = map,
+):
     """Fit topics on a sample of the store's articles and write ``topics``, ``article_topics``
-    and ``passage_topics`` in the store's open transaction; return the model (None: no topic)."""
+    and ``passage_topics`` in the store's open transaction; return the model (None: no topic).
+
+    ``mapper(fn, chunks)`` scores the chunks (the build passes its executor's ordered
+    ``imap``, so both cores score while this process reads and writes the store)."""
     con = store.con
     ids = np.array([row[0] for row in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()], dtype=object)
     pick = np.random.default_rng(random_state).choice(len(ids), min(settings.fit_sample, len(ids)), replace=False)
@@ -54,7 +66,7 @@ def fit_streamed(store, *, k: int | None, random_state: int, settings=tp.TopicSe
         return None
     model, X_fit, E_fit, has_fit = fitted
 
-    art_ids, sims, xy, has, concepts = _score_articles(con, model, chunk)
+    art_ids, sims, xy, has, concepts = _score_articles(con, model, chunk, mapper)
     units = pd.DataFrame({"article_id": art_ids, "passage": -1, "concepts": concepts})
     order = tp._topic_order(units, Scores(sims, xy, has).dominant, model.k)
     tp._reorder(model, order)
@@ -77,7 +89,7 @@ def fit_streamed(store, *, k: int | None, random_state: int, settings=tp.TopicSe
             min_weight=settings.min_weight,
         )
         store._insert("article_topics", rows)
-    n_passages, reps = _score_passages(store, model, chunk)
+    n_passages, reps = _score_passages(store, model, chunk, mapper)
 
     dominant = art_scores.dominant
     model.topics = topic_rows(
@@ -122,18 +134,43 @@ def _chunks(con, chunk: int) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
         yield articles, mentions
 
 
-def _score_articles(con, model, chunk: int):
+def article_chunk_scores(model, chunk: tuple[pd.DataFrame, pd.DataFrame]):
+    """Return (ids, concepts, similarities, map positions, has-features) of one chunk's
+    articles (a task: runs in any process)."""
+    units = tp.article_units(*chunk)
+    scores = tp._score(model, units)
+    return units["article_id"].to_numpy(dtype=object), units["concepts"].to_numpy(dtype=object), scores.sims, scores.xy, scores.has
+
+
+def passage_chunk_scores(model, chunk: tuple[pd.DataFrame, pd.DataFrame]):
+    """Return (``passage_topics`` rows, paragraphs per topic, each topic's best paragraph among
+    those it dominates and among all, as (similarity, article_id, text)) of one chunk."""
+    k = model.k
+    units = tp.passage_units(*chunk)
+    scores = tp._score(model, units)  # the model's centroids are in topic-id order already
+    rows = passage_rows(units, scores, temperature=model.settings.temperature)
+    dominant = scores.dominant
+    counts = np.bincount(dominant[dominant >= 0], minlength=k)[:k]
+    best = []
+    for pool in ([np.flatnonzero(dominant == c) for c in range(k)], [np.flatnonzero(scores.has)] * k):
+        found = []
+        for c in range(k):
+            if len(pool[c]) == 0:
+                found.append((-np.inf, None, None))
+                continue
+            i = pool[c][np.argmax(scores.sims[pool[c], c])]
+            found.append((float(scores.sims[i, c]), units["article_id"].iat[i], units["text"].iat[i]))
+        best.append(found)
+    return rows, counts, best[0], best[1]
+
+
+def _score_articles(con, model, chunk: int, mapper: Callable):
     """Return (ids, similarities, map positions, has-features, concepts) of every article,
     sorted by article id."""
-    ids, sims, xy, has, concepts = [], [], [], [], []
-    for articles, mentions in _chunks(con, chunk):
-        units = tp.article_units(articles, mentions)
-        scores = tp._score(model, units)
-        ids.append(units["article_id"].to_numpy(dtype=object))
-        concepts.append(units["concepts"].to_numpy(dtype=object))
-        sims.append(scores.sims)
-        xy.append(scores.xy)
-        has.append(scores.has)
+    ids, concepts, sims, xy, has = [], [], [], [], []
+    for part in mapper(partial(article_chunk_scores, model), _chunks(con, chunk)):
+        for kept, value in zip((ids, concepts, sims, xy, has), part):
+            kept.append(value)
     ids_all = np.concatenate(ids)
     by_id = np.argsort(ids_all, kind="stable")
     return (
@@ -145,23 +182,18 @@ def _score_articles(con, model, chunk: int):
     )
 
 
-def _score_passages(store, model, chunk: int) -> tuple[np.ndarray, list]:
+def _score_passages(store, model, chunk: int, mapper: Callable) -> tuple[np.ndarray, list]:
     """Score every paragraph into ``passage_topics``; return (paragraphs per topic, each
     topic's representative (article_id, text))."""
-    k, settings = model.k, model.settings
+    k = model.k
     n_passages = np.zeros(k, dtype=np.int64)
     best_own = [(-np.inf, None, None)] * k  # among the paragraphs a topic dominates
     best_any = [(-np.inf, None, None)] * k  # fallback: among all paragraphs with content
-    for articles, mentions in _chunks(store.con, chunk):
-        units = tp.passage_units(articles, mentions)
-        scores = tp._score(model, units)  # the model's centroids are in topic-id order already
-        store._insert("passage_topics", passage_rows(units, scores, temperature=settings.temperature))
-        dominant = scores.dominant
-        n_passages += np.bincount(dominant[dominant >= 0], minlength=k)[:k]
-        for c in range(k):
-            for best, pool in ((best_own, np.flatnonzero(dominant == c)), (best_any, np.flatnonzero(scores.has))):
-                if len(pool) and scores.sims[pool, c].max() > best[c][0]:
-                    i = pool[np.argmax(scores.sims[pool, c])]
-                    best[c] = (scores.sims[i, c], units["article_id"].iat[i], units["text"].iat[i])
+    for rows, counts, own, other in mapper(partial(passage_chunk_scores, model), _chunks(store.con, chunk)):
+        store._insert("passage_topics", rows)
+        n_passages += counts
+        # Strictly greater: on a tie the earlier chunk's paragraph stays, as argmax keeps the first.
+        best_own = [new if new[0] > old[0] else old for old, new in zip(best_own, own)]
+        best_any = [new if new[0] > old[0] else old for old, new in zip(best_any, other)]
     reps = [(own[1], own[2]) if own[1] is not None else (other[1], other[2]) for own, other in zip(best_own, best_any)]
     return n_passages, reps
