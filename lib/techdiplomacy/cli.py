@@ -107,6 +107,8 @@ def cmd_build(args) -> int:
         progress=progress,
     )
     progress.close()
+    if args.parquet:
+        _parquet(args.store or settings.store_path, args.parquet)
     for error in summary.errors:
         print(f"error: {error['path']}: {error['error']}", file=sys.stderr)
     print(json.dumps(summary.as_dict(), ensure_ascii=False), file=sys.stderr)
@@ -152,6 +154,23 @@ def _existing_store(args) -> Path | None:
         return path
     print(f"no store at {path}: run `techdiplomacy build` first", file=sys.stderr)
     return None
+
+
+def _parquet(store_path, out_dir) -> None:
+    from techdiplomacy.parquet import write_parquet
+    from techdiplomacy.store import Store
+
+    with Store(store_path, read_only=True) as store:
+        written = write_parquet(store.con, out_dir)
+    print(json.dumps({"parquet": str(out_dir), "rows": written}), file=sys.stderr)
+
+
+def cmd_parquet(args) -> int:
+    path = _existing_store(args)
+    if path is None:
+        return 1
+    _parquet(path, args.out_dir)
+    return 0
 
 
 def cmd_info(args) -> int:
@@ -294,7 +313,15 @@ def parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="tcp://HOST:8786",
         help="Dask scheduler address (default with --executor dask: a 2-process cluster on loopback)",
     )
+    p.add_argument("--parquet", metavar="DIR", help="then write every table as Parquet under DIR (see `parquet`)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "parquet", parents=[store],
+        help="write every table as a folder of Parquet files, partitioned by language and year",
+    )
+    p.add_argument("out_dir", metavar="OUT_DIR")
+    p.set_defaults(func=cmd_parquet)
 
     p = sub.add_parser("topics", parents=[store], help="cluster articles into topics (no store)")
     p.add_argument("paths", nargs="+")
