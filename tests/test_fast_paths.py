@@ -176,3 +176,23 @@ def test_name_tokens_equal_the_plain_loop(raw, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, n), max_size=6)))
     windows = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b] or None
     assert [tuple(t) for t in lexicon.tokens(doc, windows)] == _plain_name_tokens(doc, windows)
+
+
+def _plain_passages(text):
+    """passages as first written: every line (or blank-line chunk), trimmed one by one."""
+    if T._BLANK_LINE.search(text):
+        chunks, pos = [], 0
+        for m in T._BLANK_LINE.finditer(text):
+            chunks.append((pos, m.start()))
+            pos = m.end()
+        chunks.append((pos, len(text)))
+    else:
+        chunks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [T.Span(s, e, text[s:e]) for s, e in (T._trim(text, a, b) for a, b in chunks) if e > s]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\t", "\u200c", "\u200f", "\ufeff", "\u00a0", "\u2028", "\r", "a", "ب", "."])
+                | TRICKY, max_size=40).map("".join))
+def test_passages_equal_the_line_by_line_trim(raw):
+    assert T.passages(raw) == _plain_passages(raw)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from techdiplomacy.text import Span, detect_language, normalise_with_offsets, original_span, passages, sentence_index, sentences
+from techdiplomacy.text import (
+    Span, detect_language, normalise_with_offsets, original_span, passage_bounds, sentence_index, sentences,
+)
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,14 @@ class Document:
         """
         cuts = self._passages
         if not cuts:
-            found = passages(self.text)
-            cuts[-1] = (found, [p.start for p in found])
-        found, starts = cuts[-1]
+            bounds = passage_bounds(self.text)
+            cuts[-1] = ([b[0] for b in bounds], [b[1] for b in bounds])
+        starts, ends = cuts[-1]
         i = bisect.bisect_right(starts, start) - 1
-        if i >= 0 and start < found[i].end:
+        if i >= 0 and start < ends[i]:
             cut = cuts.get(i)
             if cut is None:
-                sents = sentences(self.text, found[i].start, found[i].end)
+                sents = sentences(self.text, starts[i], ends[i])
                 cut = cuts[i] = (sents, [s.start for s in sents])
             sents, sent_starts = cut
             j = bisect.bisect_right(sent_starts, start) - 1

@@ -317,7 +317,6 @@ class Span:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n")
-_LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? ؟ ; ؛ … (possibly repeated or followed by closing quotes) before a
 # space or the end, or at a line break. A dot between digits (1.5) or after a single Latin
 # letter / common abbreviation does not end a sentence.
@@ -331,22 +330,32 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+#: A line's text without the spaces and marks :func:`_trim` takes off its ends (``\s`` is
+#: ``str.isspace``).
+_TRIMMED_LINE = re.compile(r"[^\s\u200c\u200f\u200e\ufeff](?:[^\n]*[^\s\u200c\u200f\u200e\ufeff])?")
+
+
 def passages(text: str) -> list[Span]:
     """Return the paragraphs of ``text`` (blank-line separated, else one per line), trimmed."""
+    return [Span(start, end, text[start:end]) for start, end in passage_bounds(text)]
+
+
+def passage_bounds(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of every paragraph :func:`passages` returns."""
+    if not _BLANK_LINE.search(text):
+        # one passage per line, trimmed: one regex match each
+        return list(map(re.Match.span, _TRIMMED_LINE.finditer(text)))
     chunks: list[tuple[int, int]] = []
-    if _BLANK_LINE.search(text):
-        pos = 0
-        for m in _BLANK_LINE.finditer(text):
-            chunks.append((pos, m.start()))
-            pos = m.end()
-        chunks.append((pos, len(text)))
-    else:
-        chunks = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        chunks.append((pos, m.start()))
+        pos = m.end()
+    chunks.append((pos, len(text)))
     out = []
     for start, end in chunks:
         start, end = _trim(text, start, end)
         if end > start:
-            out.append(Span(start, end, text[start:end]))
+            out.append((start, end))
     return out
 
 

@@ -94,11 +94,12 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     k = j
     if unit is None:
         best = None
-        for n in range(lex["max_unit"], 0, -1):
-            phrase = tuple(t[2] for t in toks[j:j + n])
-            if len(phrase) == n and phrase in lex["units"]:
-                best = (lex["units"][phrase], n)
-                break
+        if j < len(toks) and toks[j][2] in lex["unit_starts"]:
+            phrase = tuple(t[2] for t in toks[j:j + lex["max_unit"]])
+            for n in range(len(phrase), 0, -1):
+                if phrase[:n] in lex["units"]:
+                    best = (lex["units"][phrase[:n]], n)
+                    break
         if best is None and j < len(toks):
             word = toks[j][2]
             stripped = strip_proclitics(word) if not word.startswith("ال") else word
@@ -279,7 +280,7 @@ def _context_mentions(doc: Document) -> list[dict]:
     """Return the country, place and sector mentions of ``doc`` (from their own extractors)."""
     from techdiplomacy.extract import places, sectors
 
-    return list(places.extract(doc)) + list(sectors.extract(doc))
+    return places.rows(doc) + sectors.rows(doc)
 
 
 def _pools(mentions) -> tuple[list[dict], list[dict]]:

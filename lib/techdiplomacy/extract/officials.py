@@ -153,7 +153,7 @@ def _context(doc: Document, tokens: list[lexicon.Token], mentions: Iterable[dict
     if mentions is None:
         from techdiplomacy.extract import places
 
-        mentions = places.extract(doc) + organisations.extract(doc)
+        mentions = places.rows(doc) + organisations.rows(doc)
     out = {"country": {}, "place": {}, "org": {}, "counts": {}}
     original_spans = _original_starts(doc, tokens)
     for m in mentions:

@@ -108,7 +108,13 @@ def extract(doc: Document) -> list[dict]:
 
     Found once per document (``Document.memo``): officials reuse the rows.
     """
-    return [dict(row) for row in doc.memo("organisations", lambda: _extract(doc))]
+    return [dict(row) for row in rows(doc)]
+
+
+def rows(doc: Document) -> list[dict]:
+    """Return the rows of :func:`extract` as found once per document: read them, never change
+    them (other extractors read them here rather than pay for copies)."""
+    return doc.memo("organisations", lambda: _extract(doc))
 
 
 def _extract(doc: Document) -> list[dict]:

@@ -350,7 +350,13 @@ def extract(doc: Document) -> list[dict]:
 
     Computed once per document (other extractors ask for it too); each call gets fresh dicts.
     """
-    return [dict(row) for row in doc.memo("places", lambda: _extract(doc))]
+    return [dict(row) for row in rows(doc)]
+
+
+def rows(doc: Document) -> list[dict]:
+    """Return the rows of :func:`extract` as found once per document: read them, never change
+    them (other extractors read them here rather than pay for copies)."""
+    return doc.memo("places", lambda: _extract(doc))
 
 
 def _extract(doc: Document) -> list[dict]:

@@ -171,6 +171,7 @@ def word_sets() -> dict:
         "stop": frozenset(stop),
         "units": units,
         "max_unit": max(len(k) for k in units),
+        "unit_starts": frozenset(k[0] for k in units),  # no unit phrase starts with another word
         "time": {lang: _norm_words(words) for lang, words in TIME_WORDS.items()},
         "months": _norm_words(MONTHS),
         "id_before": _norm_words(ID_BEFORE),
