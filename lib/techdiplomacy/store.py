@@ -6,7 +6,6 @@ was after the last committed batch: readable, with everything added before.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import threading
 import time
@@ -21,6 +20,7 @@ import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article, ReadError, read_paths
+from techdiplomacy.derived import corpus_version, fit_topics_into, group_near_duplicates
 from techdiplomacy.executors import Executor, Pending, open_executor, parts_to_arrow
 from techdiplomacy.tables import EXTRACTOR_VERSION
 
@@ -30,6 +30,8 @@ PER_ARTICLE = ("articles", "mentions", "officials", "figures")
 TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
 
 Progress = Callable[[str, int, int | None], None]
+#: DuckDB's own memory cap in a build (its default is 80% of RAM); beyond it DuckDB spills to disk.
+BUILD_MEMORY = "1GB"
 
 
 _WRITERS: dict[str, threading.Lock] = {}
@@ -59,7 +61,9 @@ def _ddl(table: str) -> str:
 class Store:
     """A DuckDB file with the schema's tables plus ``meta`` (key/value) and ``models`` (blobs)."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, wait_seconds: float = 30.0):
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, wait_seconds: float = 30.0, memory_limit: str | None = None
+    ):
         self.path = Path(path)
         self.read_only = read_only
         if not read_only:
@@ -73,6 +77,8 @@ class Store:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreLockedError(f"store {self.path} is in use by another process: {exc}") from exc
                 time.sleep(0.2)
+        if memory_limit:
+            self.con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:
             self._ensure_schema()
 
@@ -263,12 +269,6 @@ class BuildSummary:
         }
 
 
-def corpus_version(article_ids: Iterable[str]) -> str:
-    """Return a short hash that changes whenever the set of articles changes."""
-    digest = hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()
-    return digest[:12]
-
-
 def build(
     paths: Iterable[str | Path],
     store_path: str | Path,
@@ -297,7 +297,7 @@ def build(
     report = progress or (lambda stage, done, total: None)
     with (
         writing(store_path),
-        Store(store_path) as store,
+        Store(store_path, memory_limit=BUILD_MEMORY) as store,
         open_executor(executor, workers=workers, scheduler=scheduler) as extractor,
     ):
         stale = rebuild or store.get_meta("extractor_version") != EXTRACTOR_VERSION
@@ -336,7 +336,7 @@ def build(
         if changed or store.get_meta("topics_version") is None:
             report("topics", 0, None)
             summary.topics = fit_topics_into(store, topics_k, random_state, extractor.imap)
-            _group_near_duplicates(store, extractor.imap)
+            group_near_duplicates(store, extractor.imap)
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
         store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
@@ -391,49 +391,6 @@ def _reextract(store: Store, batch_size: int, report: Progress, extractor: Execu
     for i in range(0, len(records), batch_size):
         store.add(extractor.extract(records[i : i + batch_size]))
         report("re-extract", min(i + batch_size, len(records)), len(records))
-
-
-def fit_topics_into(store: Store, k: int | None, random_state: int, mapper: Callable = map) -> bool:
-    """Fit topics over the whole stored corpus and replace the topic tables.
-
-    A corpus above ``TopicSettings.large`` articles is never read whole: the topics are fitted
-    on a sample and every article and paragraph is assigned in streamed chunks
-    (:mod:`techdiplomacy.store_topics`).
-    """
-    from techdiplomacy import store_topics, topics
-
-    if store.count("articles") > topics.TopicSettings().large:
-        store.con.execute("BEGIN")
-        try:
-            model = store_topics.fit_streamed(store, k=k, random_state=random_state, mapper=mapper)
-            store.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", ["topics", pickle.dumps(model)])
-            store.con.execute("COMMIT")
-        except BaseException:
-            store.con.execute("ROLLBACK")
-            raise
-        ids = [row[0] for row in store.con.execute("SELECT article_id FROM articles").fetchall()]
-    else:
-        articles = store.table("articles")
-        mentions = store.table("mentions")
-        result = topics.fit_topics(articles, mentions, k=k, random_state=random_state)
-        store.replace(
-            {"topics": result.topics, "article_topics": result.article_topics, "passage_topics": result.passage_topics},
-            {"topics": result.model},
-        )
-        ids = articles["article_id"].tolist()
-    store.set_meta("topics_version", corpus_version(ids))
-    return True
-
-
-def _group_near_duplicates(store: Store, mapper: Callable = map) -> None:
-    """Recompute the near-duplicate groups of the whole stored corpus (streamed when large)."""
-    from techdiplomacy import dedup, store_dedup
-
-    if store.count("articles") > store_dedup.STREAM_ABOVE:
-        groups = store_dedup.near_duplicates_streamed(store.con, mapper=mapper)
-    else:
-        groups = dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())
-    store.replace({"near_duplicates": groups})
 
 
 def load_tables(store_path: str | Path) -> dict[str, pd.DataFrame]:

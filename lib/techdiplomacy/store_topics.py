@@ -26,7 +26,6 @@ import numpy as np
 import pandas as pd
 
 from techdiplomacy import topics as tp
-from techdiplomacy.schema import conform
 from techdiplomacy.topic_tables import (
     Scores,
     article_rows,

@@ -1,0 +1,63 @@
+"""Tables derived from the whole stored corpus: topics and near-duplicate groups.
+
+Both are recomputed after a build or an add changes the corpus. Up to ``TopicSettings.large``
+(topics) and ``STREAM_ABOVE`` (near-duplicates) articles they are computed in memory from the
+whole tables; above, in passes over chunks streamed from DuckDB
+(:mod:`techdiplomacy.store_topics`, :mod:`techdiplomacy.store_dedup`), so a build's memory does
+not grow with the corpus's text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable
+
+
+def corpus_version(article_ids: Iterable[str]) -> str:
+    """Return a short hash that changes whenever the set of articles changes."""
+    digest = hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()
+    return digest[:12]
+
+
+def fit_topics_into(store, k: int | None, random_state: int, mapper: Callable = map) -> bool:
+    """Fit topics over the whole stored corpus and replace the topic tables.
+
+    A corpus above ``TopicSettings.large`` articles is never read whole: the topics are fitted
+    on a sample and every article and paragraph is assigned in streamed chunks
+    (:mod:`techdiplomacy.store_topics`).
+    """
+    from techdiplomacy import store_topics, topics
+
+    if store.count("articles") > topics.TopicSettings().large:
+        store.con.execute("BEGIN")
+        try:
+            model = store_topics.fit_streamed(store, k=k, random_state=random_state, mapper=mapper)
+            store.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", ["topics", pickle.dumps(model)])
+            store.con.execute("COMMIT")
+        except BaseException:
+            store.con.execute("ROLLBACK")
+            raise
+        ids = [row[0] for row in store.con.execute("SELECT article_id FROM articles").fetchall()]
+    else:
+        articles = store.table("articles")
+        mentions = store.table("mentions")
+        result = topics.fit_topics(articles, mentions, k=k, random_state=random_state)
+        store.replace(
+            {"topics": result.topics, "article_topics": result.article_topics, "passage_topics": result.passage_topics},
+            {"topics": result.model},
+        )
+        ids = articles["article_id"].tolist()
+    store.set_meta("topics_version", corpus_version(ids))
+    return True
+
+
+def group_near_duplicates(store, mapper: Callable = map) -> None:
+    """Recompute the near-duplicate groups of the whole stored corpus (streamed when large)."""
+    from techdiplomacy import dedup, store_dedup
+
+    if store.count("articles") > store_dedup.STREAM_ABOVE:
+        groups = store_dedup.near_duplicates_streamed(store.con, mapper=mapper)
+    else:
+        groups = dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())
+    store.replace({"near_duplicates": groups})
