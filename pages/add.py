@@ -7,7 +7,7 @@ from techdiplomacy import ingest
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
 
-tables, filters, view = start("page_add")
+filters = start("page_add")
 config = data.settings()
 store = config.store_path
 
@@ -23,7 +23,8 @@ def show(results) -> None:
 
 def run(pairs) -> None:
     bar = st.progress(0.0, text="Adding…")
-    results = ingest.add_records(store, pairs, settings=config, progress=lambda s, d, n: bar.progress(d / max(n or 1, 1), text=f"{s}: {d}/{n}"))
+    with data.writing_store():  # the reader connection is closed while this process writes
+        results = ingest.add_records(store, pairs, settings=config, progress=lambda s, d, n: bar.progress(d / max(n or 1, 1), text=f"{s}: {d}/{n}"))
     bar.empty()
     show(results)
 
@@ -53,12 +54,12 @@ with link:
 with feeds:
     feed_url = st.text_input("Feed URL (RSS or Atom)")
     if feed_url and st.button("Follow feed and fetch it now"):
-        with st.spinner("Fetching the feed…"):
+        with st.spinner("Fetching the feed…"), data.writing_store():
             show(ingest.add_feed(store, feed_url, settings=config))
-    followed = ingest.list_feeds(store)
+    followed = data.feeds()
     st.dataframe(followed, hide_index=True, width="stretch")
     if not followed.empty and st.button("Refresh feeds"):
-        with st.spinner("Refreshing feeds…"):
+        with st.spinner("Refreshing feeds…"), data.writing_store():
             show(ingest.refresh_feeds(store, settings=config))
 if not config.fetch_allow_private:
     st.caption("Addresses on this machine's own network (loopback, private ranges) are refused; set TECHDIPLOMACY_ALLOW_PRIVATE=1 to allow them.")

@@ -3,36 +3,36 @@
 import streamlit as st
 
 from techdiplomacy import charts, labels
-from techdiplomacy.charts_frames import country_counts, country_pairs, country_sector_counts, counts_over_time, sector_counts
+from techdiplomacy import warehouse_counts as wc
 from techdiplomacy.filters import Filters
 from techdiplomacy.page_text import t
+from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
+from techdiplomacy.ui.tables import paged_table
 
-tables, filters, view = start("page_countries")
+filters = start("page_countries")
 lang = filters.lang
-fig = charts.partner_map(view["mentions"], lang=lang)
-chart(fig, key="map", filters=filters, data=lambda: country_counts(view["mentions"]), manifest=manifest(filters))
-fig = charts.country_sector_heatmap(view["mentions"], lang=lang)
-chart(fig, key="heatmap", filters=filters, data=lambda: country_sector_counts(view["mentions"]), manifest=manifest(filters))
-evidence_panel(view, filters, key="countries")
+countries, sectors = data.fallbacks("country"), data.fallbacks("sector")
+partners = data.get(wc.country_counts, filters)
+chart(charts.partner_map(partners, lang=lang, fallbacks=countries), key="map", filters=filters, data=partners, manifest=manifest(filters))
+pairs = data.get(wc.country_sector_counts, filters)
+fig = charts.country_sector_heatmap(pairs, partners, data.get(wc.sector_counts, filters), lang=lang, country_fallbacks=countries, sector_fallbacks=sectors)
+chart(fig, key="heatmap", filters=filters, data=pairs, manifest=manifest(filters))
+evidence_panel(filters, key="countries")
 
 st.header(t("bilateral", lang))
-partners = country_counts(view["mentions"])["country"].tolist()
-if partners:
-    partner = st.selectbox(t("choose_partner", lang), partners, format_func=lambda k: f"{labels.name('country', k, lang)} ({k})")
-    one = Filters(countries=(partner,), lang=lang).apply(view)
+if not partners.empty:
+    partner = st.selectbox(t("choose_partner", lang), partners["country"].tolist(), format_func=lambda k: f"{labels.name('country', k, lang)} ({k})")
+    one = data.both(filters, Filters(countries=(partner,)))  # the current view AND this partner
     left, right = st.columns(2)
     with left:
-        fig = charts.sectors_by_count(one["mentions"], lang=lang)
-        chart(fig, key="partner-sectors", filters=filters, data=lambda: sector_counts(one["mentions"]), manifest=manifest(filters, partner=partner))
+        counts = data.get(wc.sector_counts, one)
+        chart(charts.sectors_by_count(counts, lang=lang, fallbacks=sectors), key="partner-sectors", filters=filters, data=counts, manifest=manifest(filters, partner=partner))
     with right:
-        mentions = one["mentions"][(one["mentions"]["kind"] != "country") | (one["mentions"]["key"] == partner)]
-        fig = charts.articles_over_time(one["articles"], mentions, lang=lang)
-        data = lambda: counts_over_time(one["articles"], country_pairs(mentions), "country")
-        chart(fig, key="partner-time", filters=filters, data=data, manifest=manifest(filters, partner=partner))
-    people = one["officials"][one["officials"]["country"] == partner]
+        over_time = data.get(wc.counts_over_time, one, "country", named=(partner,))
+        chart(charts.articles_over_time(over_time, lang=lang, fallbacks=countries), key="partner-time", filters=filters, data=over_time, manifest=manifest(filters, partner=partner))
     st.subheader(t("officials", lang))
-    st.dataframe(people.drop_duplicates("official_id")[["name", "title", "role", "organisation"]], hide_index=True, width="stretch")
+    paged_table("officials", filters, view=one, key="partner-officials", columns=["name", "title", "role", "organisation"], where=("country = ?", [partner]))
     st.subheader(t("figures_n", lang))
-    st.dataframe(one["figures"][["value", "unit", "measure", "sector", "sentence"]], hide_index=True, width="stretch")
+    paged_table("figures", filters, view=one, key="partner-figures", columns=["value", "unit", "measure", "sector", "sentence"])

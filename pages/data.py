@@ -1,27 +1,29 @@
-"""Data: every table, filtered, with a CSV download in schema order."""
+"""Data: every table, filtered, a page at a time, with the whole filtered table as CSV."""
 
 import streamlit as st
 
-from techdiplomacy.backup import backup_zip
+from techdiplomacy import warehouse_counts as wc
+from techdiplomacy import warehouse_rows as rows
 from techdiplomacy.page_text import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import start
+from techdiplomacy.ui.tables import paged_table
 
-tables, filters, view = start("page_data")
-for name in ("articles", "mentions", "officials", "figures", "topics", "article_topics", "passage_topics", "near_duplicates"):
-    frame = view[name]
-    st.subheader(f"{name} ({len(frame):,})")
-    st.dataframe(frame.head(5000), hide_index=True, width="stretch")
-    table_download(frame, name, name, filters, key=f"table-{name}")
-errors = tables["errors"]
-if not errors.empty:
+filters = start("page_data")
+for name in ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics", "near_duplicates"):
+    st.subheader(name)
+    paged_table(name, filters, key=f"table-{name}")
+st.subheader("topics")
+topics = data.get(wc.topics, filters)
+st.dataframe(topics, hide_index=True, width="stretch")
+table_download(topics, "topics", "topics", filters, key="table-topics")
+if data.get(rows.total, filters, "errors"):
     st.subheader(t("errors_read", filters.lang))
-    st.dataframe(errors, hide_index=True, width="stretch")
-    table_download(errors, "errors", "errors", filters, key="table-errors")
+    paged_table("errors", filters, key="table-errors")
 st.subheader("Backup")
 st.download_button(
     "⬇ Back up the whole store (zip of CSVs + manifest; restore with `techdiplomacy import`)",
-    data=lambda: backup_zip(data.settings().store_path), file_name="techdiplomacy-backup.zip",
+    data=lambda: data.backup(data.settings().store_path), file_name="techdiplomacy-backup.zip",
     mime="application/zip", key="backup", on_click="ignore",
 )

@@ -3,20 +3,20 @@
 import streamlit as st
 
 from techdiplomacy import charts
+from techdiplomacy import warehouse_rows as rows
 from techdiplomacy.page_text import t
-from techdiplomacy.ui.downloads import table_download
+from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
+from techdiplomacy.ui.tables import paged_table
 
-tables, filters, view = start("page_figures")
+filters = start("page_figures")
 lang = filters.lang
-figures = view["figures"]
 st.subheader(t("ledger", lang))
-st.dataframe(figures[["value", "unit", "measure", "country", "sector", "surface", "sentence"]], hide_index=True, width="stretch")
-table_download(figures, "figures", "figures", filters, key="ledger")
-units = figures["unit"].dropna().value_counts().index.tolist()
+paged_table("figures", filters, key="figures", columns=["value", "unit", "measure", "country", "sector", "surface", "sentence"])
+units = data.get(rows.units, filters)
 if units:
     unit = st.selectbox(t("choose_unit", lang), units)
-    same = figures[figures["unit"] == unit]
-    chart(charts.figures_by_unit(figures, unit, lang=lang), key="by-unit", filters=filters, data=same, evidence=same, manifest=manifest(filters, unit=unit))
-evidence_panel(view, filters, key="figures")
+    same = data.get(rows.figures_in_unit, filters, unit)
+    chart(charts.figures_by_unit(same, unit, lang=lang), key="by-unit", filters=filters, data=same, evidence=same, manifest=manifest(filters, unit=unit))
+evidence_panel(filters, key="figures")

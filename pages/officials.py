@@ -3,30 +3,42 @@
 import streamlit as st
 
 from techdiplomacy import charts, labels
-from techdiplomacy.charts_frames import official_edges, official_nodes, officials_role_counts
+from techdiplomacy import warehouse_counts as wc
+from techdiplomacy import warehouse_rows as rows
 from techdiplomacy.page_text import t
-from techdiplomacy.selection import evidence
+from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
 
-tables, filters, view = start("page_officials")
+PAGE_ROWS = 50
+
+filters = start("page_officials")
 lang = filters.lang
-officials = view["officials"]
+roles = data.get(wc.officials_role_counts, filters)
+nodes = data.get(wc.official_nodes, filters, top_n=40)
+edges = data.get(wc.official_edges, filters, tuple(nodes["official"]))
 left, right = st.columns(2)
 with left:
-    chart(charts.officials_by_role(officials, lang=lang), key="roles", filters=filters, data=lambda: officials_role_counts(officials), manifest=manifest(filters))
+    chart(charts.officials_by_role(roles, lang=lang), key="roles", filters=filters, data=roles, manifest=manifest(filters))
 with right:
-    chart(charts.officials_network(officials, lang=lang), key="network", filters=filters, data=lambda: official_edges(officials), manifest=manifest(filters))
-people = official_nodes(officials)
+    chart(charts.officials_network(nodes, edges, lang=lang), key="network", filters=filters, data=lambda: data.fresh(wc.official_edges, filters), manifest=manifest(filters))
+
+st.subheader(t("people", lang))
+total = data.get(wc.official_count, filters)
+pages = max(1, -(-total // PAGE_ROWS))
+number = int(st.number_input(t("page_number", lang), min_value=1, max_value=pages, value=1, key="people-page")) if pages > 1 else 1
+people = data.get(wc.official_nodes, filters, top_n=PAGE_ROWS, offset=(number - 1) * PAGE_ROWS)
 st.dataframe(people, hide_index=True, width="stretch")
-if not officials.empty:
-    names = officials.drop_duplicates("official_id").set_index("official_id")
+if total:
+    st.caption(t("rows_shown", lang, first=f"{(number - 1) * PAGE_ROWS + 1:,}", last=f"{(number - 1) * PAGE_ROWS + len(people):,}", total=f"{total:,}"))
+table_download(lambda: data.fresh(wc.official_nodes, filters), None, "officials-people", filters, key="people")
+if not people.empty:
     person = st.selectbox(
-        t("evidence", lang), names.index.tolist(),
-        format_func=lambda k: f"{names.loc[k, 'name']} — {labels.name('role', names.loc[k, 'role'], lang)} ({names.loc[k, 'country']})",
+        t("evidence", lang), people["official"].tolist(),
+        format_func=lambda k: (lambda r: f"{r['name']} — {labels.name('role', r['role'], lang)} ({r['country']})")(people.set_index("official").loc[k]),
     )
-    rows = evidence(view, official_ids=[person])
-    st.dataframe(rows, hide_index=True, width="stretch")
-    table_download(rows, None, "official-evidence", filters, key="official-evidence")
-evidence_panel(view, filters, key="officials")
+    shown = data.get(rows.evidence, filters, official_ids=(person,))
+    st.dataframe(shown, hide_index=True, width="stretch")
+    table_download(lambda: data.fresh(rows.evidence, filters, official_ids=(person,), limit=None), None, "official-evidence", filters, key="official-evidence")
+evidence_panel(filters, key="officials")

@@ -3,29 +3,30 @@
 import streamlit as st
 
 from techdiplomacy import charts
-from techdiplomacy.charts_frames import country_counts, counts_over_time, country_pairs, sector_counts
+from techdiplomacy import warehouse_counts as wc
 from techdiplomacy.page_text import t
+from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
 
-tables, filters, view = start("page_overview")
+filters = start("page_overview")
 lang = filters.lang
-counts = charts.headline_counts(view)
+countries, sectors = data.fallbacks("country"), data.fallbacks("sector")
+counts = data.get(wc.headline_counts, filters)
 cols = st.columns(5)
 cols[0].metric(t("articles", lang), counts["articles"])
 cols[1].metric(t("countries_n", lang), counts["partners"])
 cols[2].metric(t("officials", lang), counts["officials"])
 cols[3].metric(t("figures_n", lang), counts["figures"])
-cols[4].metric(t("topics_n", lang), len(view["topics"]))
+cols[4].metric(t("topics_n", lang), counts["topics"])
 
 left, right = st.columns(2)
 with left:
-    fig = charts.articles_over_time(view["articles"], view["mentions"], lang=lang)
-    data = lambda: counts_over_time(view["articles"], country_pairs(view["mentions"]), "country")
-    chart(fig, key="over-time", filters=filters, data=data, manifest=manifest(filters))
+    over_time = data.get(wc.counts_over_time, filters, "country", top_n=8)
+    chart(charts.articles_over_time(over_time, lang=lang, fallbacks=countries), key="over-time", filters=filters, data=over_time, manifest=manifest(filters))
 with right:
-    fig = charts.sectors_by_count(view["mentions"], top_n=12, lang=lang)
-    chart(fig, key="sectors", filters=filters, data=lambda: sector_counts(view["mentions"]), manifest=manifest(filters))
-fig = charts.partner_map(view["mentions"], lang=lang)
-chart(fig, key="map", filters=filters, data=lambda: country_counts(view["mentions"]), manifest=manifest(filters))
-evidence_panel(view, filters, key="overview")
+    top = data.get(wc.sector_counts, filters, top_n=12)
+    chart(charts.sectors_by_count(top, lang=lang, fallbacks=sectors), key="sectors", filters=filters, data=lambda: data.get(wc.sector_counts, filters), manifest=manifest(filters))
+partners = data.get(wc.country_counts, filters)
+chart(charts.partner_map(partners, lang=lang, fallbacks=countries), key="map", filters=filters, data=partners, manifest=manifest(filters))
+evidence_panel(filters, key="overview")

@@ -3,23 +3,28 @@
 import streamlit as st
 
 from techdiplomacy import charts, labels
-from techdiplomacy.charts_frames import counts_over_time, partners_in_sector, sector_cooccurrence_counts, sector_counts, sector_pairs
+from techdiplomacy import warehouse_counts as wc
 from techdiplomacy.page_text import t
+from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
 
-tables, filters, view = start("page_sectors")
+filters = start("page_sectors")
 lang = filters.lang
-mentions = view["mentions"]
+countries, sectors = data.fallbacks("country"), data.fallbacks("sector")
+counts = data.get(wc.sector_counts, filters)
 left, right = st.columns(2)
 with left:
-    chart(charts.sectors_by_count(mentions, lang=lang), key="count", filters=filters, data=lambda: sector_counts(mentions), manifest=manifest(filters))
+    chart(charts.sectors_by_count(counts, lang=lang, fallbacks=sectors), key="count", filters=filters, data=counts, manifest=manifest(filters))
 with right:
-    data = lambda: counts_over_time(view["articles"], sector_pairs(mentions), "sector")
-    chart(charts.sectors_over_time(view["articles"], mentions, lang=lang), key="time", filters=filters, data=data, manifest=manifest(filters))
-chart(charts.sector_cooccurrence(mentions, lang=lang), key="cooc", filters=filters, data=lambda: sector_cooccurrence_counts(mentions), manifest=manifest(filters))
-sectors = sector_counts(mentions)["sector"].tolist()
-if sectors:
-    sector = st.selectbox(t("choose_sector", lang), sectors, format_func=lambda k: labels.name("sector", k, lang))
-    chart(charts.partners_by_sector(mentions, sector, lang=lang), key="partners", filters=filters, data=lambda: partners_in_sector(mentions, sector), manifest=manifest(filters, sector=sector))
-evidence_panel(view, filters, key="sectors")
+    over_time = data.get(wc.counts_over_time, filters, "sector", top_n=8)
+    chart(charts.sectors_over_time(over_time, lang=lang, fallbacks=sectors), key="time", filters=filters, data=over_time, manifest=manifest(filters))
+pairs = data.get(wc.sector_cooccurrence_counts, filters)
+order = counts["sector"].tolist()
+chart(charts.sector_cooccurrence(pairs, order, lang=lang, fallbacks=sectors), key="cooc", filters=filters, data=pairs, manifest=manifest(filters))
+if order:
+    sector = st.selectbox(t("choose_sector", lang), order, format_func=lambda k: labels.name("sector", k, lang))
+    partners = data.get(wc.partners_in_sector, filters, sector)
+    fig = charts.partners_by_sector(partners, sector, lang=lang, country_fallbacks=countries, sector_fallbacks=sectors)
+    chart(fig, key="partners", filters=filters, data=partners, manifest=manifest(filters, sector=sector))
+evidence_panel(filters, key="sectors")

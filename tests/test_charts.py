@@ -3,6 +3,8 @@ import pytest
 
 from techdiplomacy import charts, reference, schema
 from techdiplomacy import charts_frames as frames
+from techdiplomacy import warehouse as wh
+from techdiplomacy import warehouse_counts as wc
 from techdiplomacy.charts_style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour
 from techdiplomacy.labels import PDI, RLI
 
@@ -106,6 +108,17 @@ def empty(name):
     return schema.empty(name)
 
 
+def agg(function, t=None, *args, **kwargs):
+    """The aggregate ``function`` (techdiplomacy.warehouse_counts) of tables ``t`` (default:
+    the test tables), all articles selected: what the pages hand to the charts."""
+    con = wh.connect(tables() if t is None else t)
+    return function(con, wh.ALL, *args, **kwargs)
+
+
+def no_tables():
+    return {name: schema.empty(name) for name in schema.TABLES}
+
+
 def trace_types(fig):
     return [t["type"] for t in fig.to_dict()["data"]]
 
@@ -123,7 +136,7 @@ def is_empty_figure(fig):
 
 
 def test_template_font_has_arabic_glyphs_and_colour_blind_palette():
-    d = charts.mentions_by_country(tables()["mentions"]).to_dict()
+    d = charts.mentions_by_country(agg(wc.country_counts)).to_dict()
     font = d["layout"]["template"]["layout"]["font"]["family"]
     assert font.startswith("Noto Sans Arabic") and "DejaVu Sans" in font
     assert d["layout"]["font"]["family"] == font  # also outside the template (Streamlit's theme)
@@ -137,12 +150,12 @@ def test_country_colours_are_pinned():
     assert country_colour(None) == OTHER_COLOUR
     # Armenia keeps its colour when a filter removes Türkiye (Plotly would reassign it).
     t = tables()
-    both = charts.mentions_by_country(t["mentions"]).to_dict()["data"][0]
-    only_arm = charts.mentions_by_country(t["mentions"][t["mentions"]["key"].ne("TUR")]).to_dict()["data"][0]
+    both = charts.mentions_by_country(agg(wc.country_counts, t)).to_dict()["data"][0]
+    only_arm = charts.mentions_by_country(agg(wc.country_counts, {**t, "mentions": t["mentions"][t["mentions"]["key"].ne("TUR")]})).to_dict()["data"][0]
     colours = {c[0]: colour for c, colour in zip(both["customdata"], both["marker"]["color"])}
     assert colours == {"ARM": PALETTE[0], "TUR": PALETTE[1]}
     assert only_arm["customdata"][0][0] == "ARM" and only_arm["marker"]["color"] == [PALETTE[0]]
-    lines = charts.articles_over_time(t["articles"], t["mentions"]).to_dict()["data"]
+    lines = charts.articles_over_time(agg(wc.counts_over_time, t, "country", top_n=8)).to_dict()["data"]
     assert {tr["customdata"][0][0]: tr["line"]["color"] for tr in lines}["ARM"] == PALETTE[0]
 
 
@@ -150,7 +163,7 @@ def test_country_colours_are_pinned():
 
 
 def test_mentions_by_country_counts_articles_and_leaves_iran_out():
-    fig = charts.mentions_by_country(tables()["mentions"])
+    fig = charts.mentions_by_country(agg(wc.country_counts))
     bar = fig.to_dict()["data"][0]
     assert trace_types(fig) == ["bar"] and bar["orientation"] == "h"
     assert list(bar["y"]) == ["Armenia", "Türkiye"]
@@ -161,7 +174,7 @@ def test_mentions_by_country_counts_articles_and_leaves_iran_out():
 
 
 def test_mentions_by_country_in_arabic_is_isolated_and_mirrored():
-    fig = charts.mentions_by_country(tables()["mentions"], lang="ar")
+    fig = charts.mentions_by_country(agg(wc.country_counts), lang="ar")
     bar = fig.to_dict()["data"][0]
     assert list(bar["y"]) == [ARM_AR, TUR_AR]
     assert title(fig) == f"{RLI}المقالات التي تذكر كل بلد{PDI}"
@@ -172,14 +185,14 @@ def test_mentions_by_country_in_arabic_is_isolated_and_mirrored():
 
 
 def test_mentions_by_country_top_n_and_include_iran():
-    fig = charts.mentions_by_country(tables()["mentions"], top_n=1, exclude=())
+    fig = charts.mentions_by_country(agg(wc.country_counts, exclude=()), top_n=1)
     assert list(fig.to_dict()["data"][0]["customdata"][0][:2]) == ["ARM", 3]
     assert len(fig.to_dict()["data"][0]["y"]) == 1
 
 
 def test_articles_over_time_by_partner():
     t = tables()
-    fig = charts.articles_over_time(t["articles"], t["mentions"], freq="M")
+    fig = charts.articles_over_time(agg(wc.counts_over_time, t, "country", freq="M", top_n=8), freq="M")
     data = fig.to_dict()["data"]
     assert trace_types(fig) == ["scatter", "scatter"]
     by_key = {tr["customdata"][0][0]: tr for tr in data}
@@ -193,7 +206,7 @@ def test_articles_over_time_by_partner():
 
 def test_articles_over_time_groups_the_rest_as_other():
     t = tables()
-    data = charts.articles_over_time(t["articles"], t["mentions"], freq="Q", top_n=1, lang="fa").to_dict()["data"]
+    data = charts.articles_over_time(agg(wc.counts_over_time, t, "country", freq="Q", top_n=1), freq="Q", lang="fa").to_dict()["data"]
     assert [tr["name"] for tr in data] == [f"{RLI}ارمنستان{PDI}", f"{RLI}سایر{PDI}"]
     assert data[1]["customdata"][0][0] == "__other__" and data[1]["line"]["dash"] == "dot"
     assert list(data[1]["y"]) == [2]
@@ -202,11 +215,11 @@ def test_articles_over_time_groups_the_rest_as_other():
 def test_articles_over_time_rejects_an_unknown_frequency():
     t = tables()
     with pytest.raises(ValueError):
-        charts.articles_over_time(t["articles"], t["mentions"], freq="D")
+        agg(wc.counts_over_time, t, "country", freq="D")
 
 
 def test_partner_map():
-    fig = charts.partner_map(tables()["mentions"], lang="ar")
+    fig = charts.partner_map(agg(wc.country_counts), lang="ar")
     iran, partners = fig.to_dict()["data"]
     assert trace_types(fig) == ["choropleth", "choropleth"]
     assert partners["locationmode"] == "ISO-3" and iran["locationmode"] == "ISO-3"
@@ -219,7 +232,7 @@ def test_partner_map():
 
 
 def test_country_sector_heatmap():
-    fig = charts.country_sector_heatmap(tables()["mentions"])
+    fig = charts.country_sector_heatmap(agg(wc.country_sector_counts), agg(wc.country_counts), agg(wc.sector_counts))
     heat = fig.to_dict()["data"][0]
     assert trace_types(fig) == ["heatmap"]
     assert list(heat["y"]) == ["Armenia", "Türkiye"]
@@ -232,7 +245,7 @@ def test_country_sector_heatmap():
 
 
 def test_sectors_by_count_in_arabic():
-    fig = charts.sectors_by_count(tables()["mentions"], lang="ar")
+    fig = charts.sectors_by_count(agg(wc.sector_counts), lang="ar")
     bar = fig.to_dict()["data"][0]
     assert list(bar["y"]) == [f"{RLI}مراكز البيانات{PDI}", f"{RLI}الذكاء الاصطناعي{PDI}", f"{RLI}الأمن السيبراني{PDI}"]
     assert list(bar["x"]) == [2, 1, 1]
@@ -241,27 +254,27 @@ def test_sectors_by_count_in_arabic():
 
 def test_sectors_over_time():
     t = tables()
-    data = charts.sectors_over_time(t["articles"], t["mentions"]).to_dict()["data"]
+    data = charts.sectors_over_time(agg(wc.counts_over_time, t, "sector", top_n=8)).to_dict()["data"]
     by_key = {tr["customdata"][0][0]: list(tr["y"]) for tr in data}
     assert by_key == {"data_centres": [1, 0, 1], "ai": [0, 0, 1], "cybersecurity": [1, 0, 0]}
 
 
 def test_sector_cooccurrence_is_symmetric_with_totals_on_the_diagonal():
-    heat = charts.sector_cooccurrence(tables()["mentions"]).to_dict()["data"][0]
+    heat = charts.sector_cooccurrence(agg(wc.sector_cooccurrence_counts), agg(wc.sector_counts)["sector"].tolist()).to_dict()["data"][0]
     assert list(heat["x"]) == list(heat["y"]) == ["Data centres", "AI", "Cybersecurity"]
     assert [list(r) for r in heat["z"]] == [[2, 0, 1], [0, 1, 0], [1, 0, 1]]
     assert list(heat["customdata"][0][2]) == ["data_centres", "cybersecurity"]
 
 
 def test_partners_by_sector_with_a_mixed_script_title():
-    fig = charts.partners_by_sector(tables()["mentions"], "data_centres", lang="ar")
+    fig = charts.partners_by_sector(agg(wc.partners_in_sector, None, "data_centres"), "data_centres", lang="ar")
     bar = fig.to_dict()["data"][0]
     assert list(bar["y"]) == [ARM_AR, TUR_AR]
     assert list(bar["x"]) == [2, 1]
     assert [list(c) for c in bar["customdata"]] == [["ARM", 2, 3, "data_centres"], ["TUR", 1, 1, "data_centres"]]
     assert title(fig) == f"{RLI}البلدان الشريكة في مراكز البيانات{PDI}"
     # an English sector name inside an Arabic title: the whole title is isolated
-    mixed = charts.partners_by_sector(tables()["mentions"], "quantum_x", lang="ar")
+    mixed = charts.partners_by_sector(agg(wc.partners_in_sector, None, "quantum_x"), "quantum_x", lang="ar")
     assert title(mixed) == f"{RLI}البلدان الشريكة في quantum x{PDI}"
     assert mixed.layout.meta["empty"]
 
@@ -270,7 +283,7 @@ def test_partners_by_sector_with_a_mixed_script_title():
 
 
 def test_officials_by_role_counts_distinct_people_stacked_by_country():
-    fig = charts.officials_by_role(tables()["officials"])
+    fig = charts.officials_by_role(agg(wc.officials_role_counts))
     data = fig.to_dict()["data"]
     assert fig.layout.barmode == "stack"
     assert all(list(tr["x"]) == ["Minister", "Ambassador"] for tr in data)
@@ -280,8 +293,9 @@ def test_officials_by_role_counts_distinct_people_stacked_by_country():
 
 
 def test_officials_network_nodes_edges_and_deterministic_layout():
-    officials = tables()["officials"]
-    fig = charts.officials_network(officials, lang="ar")
+    people = agg(wc.official_nodes, top_n=40)
+    links = agg(wc.official_edges, None, people["official"])
+    fig = charts.officials_network(people, links, lang="ar")
     d = fig.to_dict()
     nodes = d["data"][-1]
     assert nodes["mode"] == "markers+text"
@@ -295,7 +309,7 @@ def test_officials_network_nodes_edges_and_deterministic_layout():
     assert nodes["text"][2] == "Mehmet Demir"
     edges = d["data"][:-1]
     assert {e["line"]["width"] for e in edges} == {1.0, 2.0}  # hashemi-hakobyan share 2 articles
-    again = charts.officials_network(officials, lang="ar").to_dict()["data"][-1]
+    again = charts.officials_network(people, links, lang="ar").to_dict()["data"][-1]
     assert list(again["x"]) == list(nodes["x"]) and list(again["y"]) == list(nodes["y"])
 
 
@@ -331,7 +345,7 @@ def test_topic_sizes():
 
 def test_topic_map():
     t = tables()
-    fig = charts.topic_map(t["article_topics"], t["topics"], articles=t["articles"], lang="ar")
+    fig = charts.topic_map(agg(wc.topic_points, t), t["topics"], lang="ar")
     data = fig.to_dict()["data"]
     assert trace_types(fig) == ["scatter", "scatter"]
     assert [list(c) for c in data[0]["customdata"]] == [["a1", 0], ["a2", 0]]
@@ -342,7 +356,7 @@ def test_topic_map():
 
 def test_topics_over_time_from_its_frame():
     t = tables()
-    over_time = frames.topic_counts_over_time(t["articles"], t["article_topics"])
+    over_time = agg(wc.topic_counts_over_time, t)
     assert list(over_time.columns) == ["period", "topic_id", "n_articles"]
     data = charts.topics_over_time(over_time, topics=t["topics"]).to_dict()["data"]
     assert [tr["name"] for tr in data] == [f"{RLI}مراكز البيانات{PDI}", "AI"]
@@ -352,7 +366,7 @@ def test_topics_over_time_from_its_frame():
 
 def test_topics_per_country_from_its_frame():
     t = tables()
-    frame = frames.topic_counts_by_country(t["mentions"], t["article_topics"])
+    frame = agg(wc.topic_counts_by_country, t)
     fig = charts.topics_per_country(frame, topics=t["topics"])
     data = fig.to_dict()["data"]
     assert fig.layout.barmode == "stack"
@@ -368,21 +382,22 @@ def test_topic_labels_fall_back_when_missing():
 # --- empty inputs ------------------------------------------------------------------------------
 
 EMPTY_CHARTS = {
-    "articles_over_time": lambda: charts.articles_over_time(empty("articles"), empty("mentions")),
-    "mentions_by_country": lambda: charts.mentions_by_country(empty("mentions")),
-    "partner_map": lambda: charts.partner_map(empty("mentions")),
-    "country_sector_heatmap": lambda: charts.country_sector_heatmap(empty("mentions")),
-    "sectors_by_count": lambda: charts.sectors_by_count(empty("mentions")),
-    "sectors_over_time": lambda: charts.sectors_over_time(empty("articles"), empty("mentions")),
-    "sector_cooccurrence": lambda: charts.sector_cooccurrence(empty("mentions")),
-    "partners_by_sector": lambda: charts.partners_by_sector(empty("mentions"), "ai"),
-    "officials_by_role": lambda: charts.officials_by_role(empty("officials")),
-    "officials_network": lambda: charts.officials_network(empty("officials")),
+    "articles_over_time": lambda: charts.articles_over_time(agg(wc.counts_over_time, no_tables(), "country", top_n=8)),
+    "mentions_by_country": lambda: charts.mentions_by_country(agg(wc.country_counts, no_tables())),
+    "partner_map": lambda: charts.partner_map(agg(wc.country_counts, no_tables())),
+    "country_sector_heatmap": lambda: charts.country_sector_heatmap(
+        agg(wc.country_sector_counts, no_tables()), agg(wc.country_counts, no_tables()), agg(wc.sector_counts, no_tables())),
+    "sectors_by_count": lambda: charts.sectors_by_count(agg(wc.sector_counts, no_tables())),
+    "sectors_over_time": lambda: charts.sectors_over_time(agg(wc.counts_over_time, no_tables(), "sector", top_n=8)),
+    "sector_cooccurrence": lambda: charts.sector_cooccurrence(agg(wc.sector_cooccurrence_counts, no_tables()), []),
+    "partners_by_sector": lambda: charts.partners_by_sector(agg(wc.partners_in_sector, no_tables(), "ai"), "ai"),
+    "officials_by_role": lambda: charts.officials_by_role(agg(wc.officials_role_counts, no_tables())),
+    "officials_network": lambda: charts.officials_network(agg(wc.official_nodes, no_tables()), agg(wc.official_edges, no_tables())),
     "figures_by_unit": lambda: charts.figures_by_unit(empty("figures"), "USD"),
     "topic_sizes": lambda: charts.topic_sizes(empty("topics")),
-    "topic_map": lambda: charts.topic_map(empty("article_topics"), empty("topics")),
-    "topics_over_time": lambda: charts.topics_over_time(frames.topic_counts_over_time(empty("articles"), empty("article_topics"))),
-    "topics_per_country": lambda: charts.topics_per_country(frames.topic_counts_by_country(empty("mentions"), empty("article_topics"))),
+    "topic_map": lambda: charts.topic_map(agg(wc.topic_points, no_tables()), empty("topics")),
+    "topics_over_time": lambda: charts.topics_over_time(agg(wc.topic_counts_over_time, no_tables())),
+    "topics_per_country": lambda: charts.topics_per_country(agg(wc.topic_counts_by_country, no_tables())),
 }
 
 
@@ -396,45 +411,48 @@ def test_empty_input_gives_a_no_data_figure(name):
 
 def test_undated_articles_only_give_an_empty_time_chart():
     t = tables()
-    articles = t["articles"].assign(published=pd.NaT)
-    assert is_empty_figure(charts.articles_over_time(articles, t["mentions"]))
+    undated = {**t, "articles": t["articles"].assign(published=pd.NaT)}
+    assert is_empty_figure(charts.articles_over_time(agg(wc.counts_over_time, undated, "country")))
 
 
 def test_no_data_note_is_translated_and_isolated():
-    fig = charts.partner_map(empty("mentions"), lang="fa")
+    fig = charts.partner_map(agg(wc.country_counts, no_tables()), lang="fa")
     assert fig.layout.annotations[0].text == f"{RLI}برای این فیلترها داده‌ای نیست{PDI}"
 
 
 def test_only_iran_is_no_partner_data():
-    mentions = tables()["mentions"]
-    assert is_empty_figure(charts.mentions_by_country(mentions[mentions["article_id"].eq("a5")]))
+    t = tables()
+    only_iran = {**t, "mentions": t["mentions"][t["mentions"]["article_id"].eq("a5")]}
+    assert is_empty_figure(charts.mentions_by_country(agg(wc.country_counts, only_iran)))
 
 
 # --- frames and headline -----------------------------------------------------------------------
 
 
 def test_country_pairs_count_places_and_drop_iran():
-    pairs = frames.country_pairs(tables()["mentions"])
+    con = wh.connect(tables())
+    sql, params = wc.country_pairs_sql()
+    pairs = con.execute(f"WITH sel AS ({wh.ALL[0]}) {sql} ORDER BY article_id, country", params).df()
     assert pairs[["article_id", "country", "n_mentions"]].values.tolist() == [
         ["a1", "ARM", 2], ["a2", "ARM", 1], ["a2", "TUR", 1], ["a3", "TUR", 1], ["a4", "ARM", 1]
     ]
 
 
 def test_headline_counts():
-    assert charts.headline_counts(tables()) == {
-        "articles": 5, "partners": 2, "sectors": 3, "officials": 3, "figures": 3, "sources": 0,
+    assert agg(wc.headline_counts) == {
+        "articles": 5, "partners": 2, "sectors": 3, "officials": 3, "figures": 3, "topics": 2, "sources": 0,
         "languages": {"en": 3, "ar": 1, "fa": 1}, "date_min": "2024-01-10", "date_max": "2024-03-20",
     }
-    assert charts.headline_counts({})["articles"] == 0
+    assert agg(wc.headline_counts, no_tables())["articles"] == 0
 
 
 def test_no_chart_puts_bidi_marks_in_customdata():
     t = tables()
     figs = [
-        charts.mentions_by_country(t["mentions"], lang="ar"),
-        charts.country_sector_heatmap(t["mentions"], lang="ar"),
-        charts.officials_network(t["officials"], lang="fa"),
-        charts.topic_map(t["article_topics"], t["topics"], lang="ar"),
+        charts.mentions_by_country(agg(wc.country_counts, t), lang="ar"),
+        charts.country_sector_heatmap(agg(wc.country_sector_counts, t), agg(wc.country_counts, t), agg(wc.sector_counts, t), lang="ar"),
+        charts.officials_network(agg(wc.official_nodes, t), agg(wc.official_edges, t), lang="fa"),
+        charts.topic_map(agg(wc.topic_points, t), t["topics"], lang="ar"),
     ]
     for fig in figs:
         for trace in fig.to_dict()["data"]:
@@ -443,9 +461,9 @@ def test_no_chart_puts_bidi_marks_in_customdata():
 
 def test_time_axes_use_numeric_dates_in_every_language():
     t = tables()
-    fig = charts.articles_over_time(t["articles"], t["mentions"], freq="M", lang="ar")
+    fig = charts.articles_over_time(agg(wc.counts_over_time, t, "country", freq="M"), freq="M", lang="ar")
     assert fig.layout.xaxis.tickformat == "%Y-%m" and fig.layout.xaxis.dtick == "M1"
     assert "%{x|%Y-%m}" in fig.data[0].hovertemplate
-    yearly = charts.sectors_over_time(t["articles"], t["mentions"], freq="Y")
+    yearly = charts.sectors_over_time(agg(wc.counts_over_time, t, "sector", freq="Y"), freq="Y")
     assert yearly.layout.xaxis.tickformat == "%Y" and yearly.layout.xaxis.dtick == "M12"
     assert fig.layout.yaxis.dtick == 1  # small counts: whole-number ticks

@@ -37,6 +37,15 @@ def mentions() -> pd.DataFrame:
     )
 
 
+def partner_counts() -> pd.DataFrame:
+    """The partner counts of :func:`mentions` (what the pages give the map and the bars)."""
+    from techdiplomacy import warehouse as wh
+    from techdiplomacy import warehouse_counts as wc
+
+    con = wh.connect({"articles": schema.conform("articles", [{"article_id": "a1"}, {"article_id": "a2"}]), "mentions": mentions()})
+    return wc.country_counts(con, wh.ALL)
+
+
 def read_rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
@@ -165,7 +174,7 @@ def test_export_filename_is_capped():
 
 
 def arabic_bars() -> go.Figure:
-    return charts.mentions_by_country(mentions(), lang="ar")
+    return charts.mentions_by_country(partner_counts(), lang="ar")
 
 
 def test_html_is_self_contained():
@@ -177,7 +186,7 @@ def test_html_is_self_contained():
 
 
 def test_html_of_a_map_inlines_the_topojson():
-    html = export.figure_html(charts.partner_map(mentions())).decode("utf-8")
+    html = export.figure_html(charts.partner_map(partner_counts())).decode("utf-8")
     match = re.search(r'window\.PlotlyGeoAssets=Object\.assign\(window\.PlotlyGeoAssets\|\|\{\},\{topojson:\{"world_50m":', html)
     assert match
     assert html.index("PlotlyGeoAssets") < html.index("</head>")
@@ -207,7 +216,7 @@ def test_png_and_svg_with_arabic_labels():
 @needs_chromium
 def test_map_exports_offline_with_the_shipped_topojson():
     before = pio.defaults.topojson
-    svg = export.figure_svg(charts.partner_map(mentions())).decode("utf-8")
+    svg = export.figure_svg(charts.partner_map(partner_counts())).decode("utf-8")
     # one path per country drawn from the topojson: Iran and the two partners are shaded
     assert len(re.findall(r'class="choroplethlocation"', svg)) >= 3
     assert pio.defaults.topojson == before  # plotly's process-wide default left alone
@@ -257,7 +266,7 @@ def test_html_map_renders_in_a_browser_with_no_network(tmp_path):
     host at all (a fresh browser context, every non-file request refused and recorded)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency")
     page_path = tmp_path / "map.html"
-    page_path.write_bytes(export.figure_html(charts.partner_map(mentions(), lang="ar")))
+    page_path.write_bytes(export.figure_html(charts.partner_map(partner_counts(), lang="ar")))
     executable = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
     requested = []
 
@@ -287,3 +296,10 @@ def test_html_map_renders_in_a_browser_with_no_network(tmp_path):
     assert shaded == 3  # Iran, Armenia, Türkiye
     assert requested == []
     assert "البلدان الشريكة" in title_text
+
+
+def test_csv_chunks_equal_one_csv_of_the_whole_table():
+    frame = mentions()
+    whole = export.table_csv(frame, "mentions")
+    assert b"".join(export.csv_chunks([frame.iloc[:1], frame.iloc[1:]], "mentions")) == whole
+    assert b"".join(export.csv_chunks([], "mentions")) == export.table_csv(schema.empty("mentions"), "mentions")

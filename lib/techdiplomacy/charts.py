@@ -1,10 +1,10 @@
 """The dashboard's charts: one function per chart, each returning a ``plotly.graph_objects.Figure``.
 
-Charts take tidy tables that are already filtered (:meth:`techdiplomacy.filters.Filters.apply`)
-and never filter by the UI state, read files or call Streamlit. Every chart:
+Charts take the small tidy aggregates the query layer counts over the filtered articles
+(:mod:`techdiplomacy.warehouse_counts`) and never filter, query, read files or call Streamlit.
+Every chart:
 
-- draws one tidy aggregate from :mod:`techdiplomacy.charts_frames` (call the same function
-  for the chart's "data.csv");
+- draws exactly the aggregate it is given (the chart's "data.csv" is that frame);
 - uses one template, a colour-blind-safe palette with pinned colours per country, sector and
   topic, and a font stack with Arabic and Persian glyphs (:mod:`techdiplomacy.charts_style`);
 - labels in the UI language ``lang`` (en, ar, fa) via :mod:`techdiplomacy.labels`, right-to-left
@@ -22,7 +22,6 @@ from techdiplomacy.charts_countries import (
     mentions_by_country,
     partner_map,
 )
-from techdiplomacy.charts_frames import headline_counts
 from techdiplomacy.charts_people import figures_by_unit, officials_by_role, officials_network
 from techdiplomacy.charts_sectors import (
     partners_by_sector,
@@ -43,7 +42,6 @@ __all__ = [
     "country_sector_heatmap",
     "empty_figure",
     "figures_by_unit",
-    "headline_counts",
     "mentions_by_country",
     "officials_by_role",
     "officials_network",

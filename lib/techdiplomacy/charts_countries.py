@@ -11,7 +11,6 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from techdiplomacy import charts_frames as frames
 from techdiplomacy import labels
 from techdiplomacy.charts_style import (
     OTHER_KEY,
@@ -35,12 +34,6 @@ def key_label(kind: str, key, lang: str, fallbacks: dict | None = None) -> str:
     return labels.display_name(kind, key, lang, (fallbacks or {}).get(key))
 
 
-def english_labels(mentions: pd.DataFrame, kind: str) -> dict:
-    """Return {key: English label} from the mentions table, the last-resort display name."""
-    rows = mentions.loc[mentions["kind"].eq(kind).fillna(False), ["key", "label"]].dropna().drop_duplicates("key")
-    return dict(zip(rows["key"], rows["label"]))
-
-
 def hover(*lines: str) -> str:
     """Return a hovertemplate of ``lines`` ("field: value") with no trace box."""
     return "<br>".join(lines) + "<extra></extra>"
@@ -49,7 +42,7 @@ def hover(*lines: str) -> str:
 def lines_over_time(
     counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None
 ) -> go.Figure:
-    """Return one line per key of a :func:`charts_frames.counts_over_time` frame.
+    """Return one line per key of a :func:`warehouse_counts.counts_over_time` frame.
 
     customdata per point: ``[key, period "YYYY-MM-DD"]``.
     """
@@ -79,16 +72,15 @@ def lines_over_time(
     return style(fig, chart=chart, title=title, lang=lang)
 
 
-def articles_over_time(articles: pd.DataFrame, mentions: pd.DataFrame, *, freq: str = "M", top_n: int = 8, lang: str = "en") -> go.Figure:
+def articles_over_time(counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None) -> go.Figure:
     """Return lines of articles per period (``freq`` W, M, Q, Y) naming each partner country.
 
-    The ``top_n`` partners with most articles get a line each; the rest share an "Other" line
-    (dotted). Data: :func:`charts_frames.counts_over_time` of :func:`charts_frames.country_pairs`.
-    customdata per point: ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
+    ``counts``: :func:`warehouse_counts.counts_over_time` of kind "country" (with the same
+    ``freq``, and ``top_n``: the rest share an "Other" line, dotted). customdata per point:
+    ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
     """
-    counts = frames.counts_over_time(articles, frames.country_pairs(mentions), "country", freq=freq, top_n=top_n)
     return lines_over_time(counts, "country", "country", freq=freq, chart="articles_over_time",
-                           title=labels.message("title_articles_over_time", lang), lang=lang)
+                           title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks)
 
 
 def bars(
@@ -129,33 +121,29 @@ def bars(
     return mirror_for_rtl(fig, lang)
 
 
-def mentions_by_country(mentions: pd.DataFrame, *, top_n: int = 15, exclude: tuple[str, ...] = ("IRN",), lang: str = "en") -> go.Figure:
-    """Return bars of the ``top_n`` countries by number of articles naming them (country or
-    place mentions; Iran left out by default: it is in nearly every article).
+def mentions_by_country(counts: pd.DataFrame, *, top_n: int = 15, lang: str = "en", fallbacks: dict | None = None) -> go.Figure:
+    """Return bars of the ``top_n`` countries by number of articles naming them.
 
-    Data: :func:`charts_frames.country_counts`. customdata per bar: ``[iso3, n_articles,
-    n_mentions]``.
+    ``counts``: :func:`warehouse_counts.country_counts` (Iran left out by default: it is in
+    nearly every article). customdata per bar: ``[iso3, n_articles, n_mentions]``.
     """
-    counts = frames.country_counts(mentions, exclude=exclude).head(top_n)
-    return bars(counts, "country", "country", chart="mentions_by_country",
-                title=labels.message("title_mentions_by_country", lang), lang=lang,
-                fallbacks=english_labels(mentions, "country"))
+    return bars(counts.head(top_n), "country", "country", chart="mentions_by_country",
+                title=labels.message("title_mentions_by_country", lang), lang=lang, fallbacks=fallbacks)
 
 
-def partner_map(mentions: pd.DataFrame, *, lang: str = "en", resolution: int = 50) -> go.Figure:
+def partner_map(counts: pd.DataFrame, *, lang: str = "en", resolution: int = 50, fallbacks: dict | None = None) -> go.Figure:
     """Return a choropleth of partner countries shaded by articles naming them, Iran in grey.
 
     ``locationmode="ISO-3"`` on the world map at ``resolution`` 50 (the 110m map has no
     Bahrain), zoomed to the countries shown (``fitbounds``). The topojson is served offline:
-    see static/topojson/README.md. Data: :func:`charts_frames.country_counts`.
+    see static/topojson/README.md. ``counts``: :func:`warehouse_counts.country_counts`.
     customdata per country: ``[iso3, n_articles, n_mentions]``.
     """
     chart, title = "partner_map", labels.message("title_partner_map", lang)
-    counts = frames.country_counts(mentions)
     if counts.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
     keys = counts["country"].tolist()
-    fallbacks = english_labels(mentions, "country")
+    fallbacks = fallbacks or {}
     names = [labels.display_name("country", k, lang, fallbacks.get(k)) for k in keys]
     articles_word = labels.isolate(labels.message("articles", lang))
     fig = go.Figure()
@@ -227,17 +215,21 @@ def heatmap(
     return style(fig, chart=chart, title=title, lang=lang)
 
 
-def country_sector_heatmap(mentions: pd.DataFrame, *, top_n: int = 15, lang: str = "en") -> go.Figure:
+def country_sector_heatmap(
+    counts: pd.DataFrame, countries: pd.DataFrame, sectors: pd.DataFrame, *, top_n: int = 15, lang: str = "en",
+    country_fallbacks: dict | None = None, sector_fallbacks: dict | None = None,
+) -> go.Figure:
     """Return a heatmap of articles naming a partner country (rows, the ``top_n`` with most
     articles) and a sector (columns, most mentioned first) together.
 
-    Data: :func:`charts_frames.country_sector_counts`. customdata per cell: ``[iso3, sector]``.
+    ``counts``: :func:`warehouse_counts.country_sector_counts`; ``countries`` and ``sectors``
+    (:func:`~warehouse_counts.country_counts`, :func:`~warehouse_counts.sector_counts`) give
+    the order. customdata per cell: ``[iso3, sector]``.
     """
-    counts = frames.country_sector_counts(mentions)
-    rows = frames.country_counts(mentions)["country"].head(top_n).tolist()
+    rows = countries["country"].head(top_n).tolist()
     counts = counts[counts["country"].isin(rows)]
-    cols = [s for s in frames.sector_counts(mentions)["sector"] if s in set(counts["sector"])]
+    cols = [s for s in sectors["sector"] if s in set(counts["sector"])]
     return heatmap(counts, "country", "sector", "country", "sector", chart="country_sector_heatmap",
                    title=labels.message("title_country_sector_heatmap", lang), lang=lang,
-                   row_fallbacks=english_labels(mentions, "country"), column_fallbacks=english_labels(mentions, "sector"),
+                   row_fallbacks=country_fallbacks, column_fallbacks=sector_fallbacks,
                    row_order=[r for r in rows if r in set(counts["country"])], column_order=cols)

@@ -22,15 +22,14 @@ def _field(key: str, lang: str) -> str:
     return labels.isolate(labels.message(key, lang))
 
 
-def officials_by_role(officials: pd.DataFrame, *, lang: str = "en") -> go.Figure:
+def officials_by_role(counts: pd.DataFrame, *, lang: str = "en") -> go.Figure:
     """Return stacked bars of distinct officials per role (schema order), one colour per
     country (pinned).
 
-    Data: :func:`charts_frames.officials_role_counts`. customdata per bar segment:
+    ``counts``: :func:`warehouse_counts.officials_role_counts`. customdata per bar segment:
     ``[role, iso3 or None]``.
     """
     chart, title = "officials_by_role", labels.message("title_officials_by_role", lang)
-    counts = frames.officials_role_counts(officials)
     if counts.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
     roles = list(dict.fromkeys(counts["role"]))
@@ -61,23 +60,21 @@ def officials_by_role(officials: pd.DataFrame, *, lang: str = "en") -> go.Figure
     return style(fig, chart=chart, title=title, lang=lang)
 
 
-def officials_network(officials: pd.DataFrame, *, top_n: int = 40, lang: str = "en") -> go.Figure:
-    """Return a network of the ``top_n`` most-named officials: an edge joins two people named
+def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, lang: str = "en") -> go.Figure:
+    """Return a network of officials (``nodes``, e.g. the 40 most named): an edge joins two people named
     in the same article (wider for more shared articles); node size grows with the number
     of articles, node colour is the official's country (pinned). The layout is a
     deterministic force layout (:func:`charts_frames.spring_layout`).
 
-    Data: :func:`charts_frames.official_nodes` and :func:`charts_frames.official_edges`.
+    ``nodes``: :func:`warehouse_counts.official_nodes`; ``edges``: :func:`warehouse_counts.official_edges` among them.
     customdata per node: ``[official (id or name), iso3, role, n_articles, article ids
     "|"-joined]``; per edge trace: none (edges are not hoverable).
     """
     chart, title = "officials_network", labels.message("title_officials_network", lang)
-    nodes = frames.official_nodes(officials, top_n=top_n)
     if nodes.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
-    edges = frames.official_edges(officials, nodes["official"])
     index = {key: i for i, key in enumerate(nodes["official"])}
-    links = [(index[a], index[b], float(w)) for a, b, w in zip(edges["source"], edges["target"], edges["n_articles"])]
+    links = [(index[a], index[b], float(w)) for a, b, w in zip(edges["source"], edges["target"], edges["n_articles"]) if a in index and b in index]
     pos = frames.spring_layout(len(nodes), links)
     fig = go.Figure()
     for low, high, width in ((1, 1, 1.0), (2, 2, 2.0), (3, None, 3.5)):

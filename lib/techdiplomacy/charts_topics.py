@@ -85,20 +85,19 @@ def topic_sizes(topics: pd.DataFrame, *, top_n: int | None = None, lang: str = "
     return mirror_for_rtl(fig, lang)
 
 
-def topic_map(article_topics: pd.DataFrame, topics: pd.DataFrame, *, articles: pd.DataFrame | None = None, lang: str = "en") -> go.Figure:
-    """Return the articles as points on the 2-D topic projection (``x``, ``y`` of the dominant
-    topic row), one colour and legend entry per topic. With ``articles``, hover shows titles.
+def topic_map(points: pd.DataFrame, topics: pd.DataFrame, *, lang: str = "en") -> go.Figure:
+    """Return the articles as points on the 2-D topic projection, one colour and legend entry
+    per topic; hover shows titles. ``points``: :func:`warehouse_counts.topic_points`
+    (``article_id``, ``topic_id``, ``x``, ``y``, ``title``).
 
     customdata per point: ``[article_id, topic_id]``.
     """
     chart, title = "topic_map", labels.message("title_topic_map", lang)
-    assigned = schema.empty("article_topics") if article_topics is None else article_topics
-    rows = assigned[assigned["rank"].eq(1).fillna(False) & assigned["x"].notna() & assigned["y"].notna()]
+    rows = points if points is not None else pd.DataFrame(columns=["article_id", "topic_id", "x", "y", "title"])
+    rows = rows[rows["x"].notna() & rows["y"].notna()]
     if rows.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
-    titles = {}
-    if articles is not None and not articles.empty:
-        titles = dict(zip(articles["article_id"], articles["title"]))
+    titles = dict(zip(rows["article_id"], rows["title"]))
     names = topic_names(topics, lang)
     trace = go.Scattergl if len(rows) > WEBGL_POINTS else go.Scatter
     fig = go.Figure()
@@ -128,7 +127,7 @@ def topics_over_time(
     """Return one line per topic of articles per period.
 
     ``over_time`` has one row per (period, topic): ``period`` (start date), ``topic_id``,
-    ``n_articles`` — :func:`charts_frames.topic_counts_over_time` makes it, with the same
+    ``n_articles`` — :func:`warehouse_counts.topic_counts_over_time` makes it, with the same
     ``freq`` (it sets the ticks). ``topics`` gives the labels. customdata per point:
     ``[topic_id, period start "YYYY-MM-DD"]``.
     """
@@ -163,7 +162,7 @@ def topics_per_country(frame: pd.DataFrame, *, topics: pd.DataFrame | None = Non
     articles), its articles split by dominant topic.
 
     ``frame`` has one row per (country, topic): ``country``, ``topic_id``, ``n_articles`` —
-    :func:`charts_frames.topic_counts_by_country` makes it. customdata per segment:
+    :func:`warehouse_counts.topic_counts_by_country` makes it. customdata per segment:
     ``[iso3, topic_id]``.
     """
     chart, title = "topics_per_country", labels.message("title_topics_per_country", lang)

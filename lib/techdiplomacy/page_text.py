@@ -49,6 +49,20 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "fa": "هنوز مقاله‌ای نیست: از صفحه افزودن مقاله اضافه کنید یا `techdiplomacy build` را اجرا کنید.",
     },
     "errors_read": {"en": "Files that could not be read", "ar": "ملفات تعذرت قراءتها", "fa": "فایل‌هایی که خوانده نشدند"},
+    "store_busy": {
+        "en": "The store is being built or updated by another program; reload the page in a moment.",
+        "ar": "يجري بناء المخزن أو تحديثه من برنامج آخر؛ أعد تحميل الصفحة بعد لحظات.",
+        "fa": "پایگاه داده در حال ساخت یا به‌روزرسانی توسط برنامه دیگری است؛ چند لحظه بعد صفحه را دوباره بارگذاری کنید.",
+    },
+    "rows_shown": {"en": "Rows {first}–{last} of {total}", "ar": "الصفوف {first}–{last} من {total}", "fa": "ردیف‌های {first}–{last} از {total}"},
+    "page_number": {"en": "Page", "ar": "الصفحة", "fa": "صفحه"},
+    "full_csv": {"en": "all {total} rows", "ar": "كل الصفوف ({total})", "fa": "همه ردیف‌ها ({total})"},
+    "people": {"en": "People", "ar": "الأشخاص", "fa": "افراد"},
+    "map_sample": {
+        "en": "The map shows a fixed sample of {shown} of the {total} articles.",
+        "ar": "تعرض الخريطة عينة ثابتة من {shown} من أصل {total} مقالاً.",
+        "fa": "نقشه نمونه‌ای ثابت از {shown} مقاله از {total} مقاله را نشان می‌دهد.",
+    },
 }
 
 

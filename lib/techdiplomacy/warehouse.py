@@ -108,13 +108,15 @@ def run(con, query: Query) -> pd.DataFrame:
 
 
 def connect(tables: Mapping[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
-    """Return an in-memory connection where each schema table is the given frame (an empty
+    """Return an in-memory connection where each schema table holds the given frame (an empty
     one if missing): the same SQL as on the store, over pandas frames (tests, small tools)."""
     con = duckdb.connect()
     register_sql(con)
     for name in schema.TABLES:
         frame = tables.get(name)
-        con.register(name, schema.empty(name) if frame is None else frame)
+        con.register("_frame", schema.empty(name) if frame is None else frame)
+        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _frame')  # a table, as in the store
+        con.unregister("_frame")
     return con
 
 

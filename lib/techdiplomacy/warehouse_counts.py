@@ -104,8 +104,8 @@ def _pairs(kind: str, named: tuple[str, ...] | None = None) -> Query:
 def counts_over_time(
     con, selected: Query, kind: str, *, freq: str = "M", top_n: int | None = None, named: tuple[str, ...] | None = None
 ) -> pd.DataFrame:
-    """One row per (period, key): ``period`` (start date), ``key``, ``n_articles`` — keys are
-    partner countries, sectors or dominant topics (``kind`` country, sector, topic).
+    """One row per (period, key): ``period`` (start date), ``kind`` (the key), ``n_articles`` —
+    keys are partner countries, sectors or dominant topics (``kind`` country, sector, topic).
 
     Every period between the first and the last dated selected article appears for every key
     (0 when none). With ``top_n``, keys beyond the ``top_n`` with most articles are merged
@@ -134,7 +134,7 @@ def counts_over_time(
         f"m AS (SELECT article_id, period, {key} AS key FROM r) "
         "SELECT period, key, count(DISTINCT article_id) AS n FROM m GROUP BY GROUPING SETS ((period, key), (key))"
     )
-    return _fill_periods(_with(con, selected, body, params), bounds, freq)
+    return _fill_periods(_with(con, selected, body, params), bounds, freq).rename(columns={"key": kind})
 
 
 def _fill_periods(frame: pd.DataFrame, bounds: tuple, freq: str) -> pd.DataFrame:
@@ -255,7 +255,7 @@ DOMINANT = f"SELECT article_id, topic_id FROM article_topics WHERE {IN_SEL} AND 
 def topic_counts_over_time(con, selected: Query, *, freq: str = "M") -> pd.DataFrame:
     """One row per (period, topic): ``period``, ``topic_id``, ``n_articles`` whose dominant
     topic it is (the input of :func:`charts_topics.topics_over_time`)."""
-    out = counts_over_time(con, selected, "topic", freq=freq).rename(columns={"key": "topic_id"})
+    out = counts_over_time(con, selected, "topic", freq=freq).rename(columns={"topic": "topic_id"})
     return out.astype({"topic_id": "Int64"})
 
 

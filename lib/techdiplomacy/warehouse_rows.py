@@ -109,60 +109,70 @@ def table_csv(con, selected: Query, table: str, *, where: Query | None = None) -
 # --- evidence ------------------------------------------------------------------------------
 
 
-def evidence(
-    con, selected: Query, *, countries=(), sectors=(), official_ids=(), topics=(), limit: int = 500, offset: int = 0
-) -> pd.DataFrame:
+def evidence(con, selected: Query, *, countries=(), sectors=(), official_ids=(), topics=(), limit: int | None = 500) -> pd.DataFrame:
     """Return one row per evidence sentence of the selected articles for the given keys:
-    article_id, title, kind, key, surface, sentence (``limit`` rows from ``offset``).
+    article_id, title, kind, key, surface, sentence; ordered by kind of evidence, article and
+    position. Countries match country mentions, places in them, and officials and figures of
+    them; topics give their articles' passages (the passage text, cut from the article).
 
-    Countries match country mentions, places in them, and officials and figures of them;
-    topics give their articles' passages (the passage text, cut from the article)."""
-    parts, params = _evidence_parts(list(countries), list(sectors), list(official_ids), [int(t) for t in topics])
+    With ``limit``, each kind of evidence is read only up to its first ``limit`` rows in store
+    order (so a large corpus is never read whole) and at most ``limit`` rows are returned;
+    ``limit=None`` returns every row (a download)."""
+    parts, params = _evidence_parts(list(countries), list(sectors), list(official_ids), [int(t) for t in topics], limit)
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in EVIDENCE_COLUMNS})
+    cut = f"LIMIT {int(limit)}" if limit is not None else ""
     body = (
-        f"SELECT e.article_id, a.title, e.kind, e.key, e.surface, e.sentence FROM (SELECT DISTINCT ON "
-        f"(article_id, kind, key, sentence) * FROM ({' UNION ALL '.join(parts)}) ORDER BY article_id, kind, key, sentence, part, pos) e "
-        "LEFT JOIN articles a USING (article_id) ORDER BY e.part, e.article_id, e.pos, e.key "
-        f"LIMIT {int(limit)} OFFSET {int(offset)}"
+        f", e AS (SELECT * FROM (SELECT DISTINCT ON (article_id, kind, key, sentence) * FROM ({' UNION ALL '.join(parts)}) "
+        f"ORDER BY article_id, kind, key, sentence, part, pos) ORDER BY part, article_id, pos, key {cut}), "
+        # titles of these articles only (by rowid: never the title column of the whole corpus)
+        "t AS (SELECT article_id, title FROM articles WHERE rowid IN "
+        "(SELECT rowid FROM articles WHERE article_id IN (SELECT article_id FROM e))) "
+        "SELECT e.article_id, t.title, e.kind, e.key, e.surface, e.sentence FROM e LEFT JOIN t ON t.article_id = e.article_id "
+        "ORDER BY e.part, e.article_id, e.pos, e.key"
     )
-    frame = con.execute(*with_selection(selected, body, params)).df()
+    frame = con.execute(f"WITH sel AS ({selected[0]}) {body}", [*selected[1], *params]).df()
     return frame[EVIDENCE_COLUMNS].astype("string")
 
 
-def evidence_total(con, selected: Query, **keys) -> int:
-    """Return how many evidence rows :func:`evidence` has for these keys (without a limit)."""
-    parts, params = _evidence_parts(*(list(keys.get(k, ())) for k in ("countries", "sectors", "official_ids", "topics")))
-    if not parts:
-        return 0
-    body = f"SELECT count(*) FROM (SELECT DISTINCT article_id, kind, key, sentence FROM ({' UNION ALL '.join(parts)}))"
-    return int(con.execute(*with_selection(selected, body, params)).fetchone()[0])
-
-
-def _evidence_parts(countries: list, sectors: list, official_ids: list, topics: list) -> tuple[list[str], list]:
+def _evidence_parts(countries: list, sectors: list, official_ids: list, topics: list, cap: int | None) -> tuple[list[str], list]:
     parts, params = [], []
-    cols = "article_id, kind, key, surface, sentence"
+    first = f"ORDER BY rowid LIMIT {int(cap)}" if cap is not None else ""
+
+    def capped(source: str, where: str) -> str:
+        # the first rows' ids are found on the narrow columns; only those rows' long sentences
+        # are read (a filter reading every sentence costs seconds at a million articles)
+        if cap is None:
+            return f"(SELECT * FROM {source} WHERE {where})"
+        return f"(SELECT * FROM {source} WHERE rowid IN (SELECT rowid FROM {source} WHERE {where} {first}))"
+
+    def part(n: int, source: str, kind: str, key: str, surface: str, sentence: str, where: str, values: list) -> None:
+        parts.append(
+            f'SELECT {n} AS part, "start" AS pos, article_id, {kind} AS kind, {key} AS key, {surface} AS surface, '
+            f"{sentence} AS sentence FROM {capped(source, where)}"
+        )
+        params.extend(values)
+
     if countries:
-        c = marks(countries)
-        parts.append(f"SELECT 1 AS part, \"start\" AS pos, {cols} FROM mentions WHERE {IN_SEL} AND "
-                     f"((kind = 'country' AND key IN ({c})) OR (kind = 'place' AND country IN ({c})))")
-        parts.append(f"SELECT 2, \"start\", article_id, 'official', name, surface, sentence FROM officials WHERE {IN_SEL} AND country IN ({c})")
-        parts.append(f"SELECT 3, \"start\", article_id, 'figure', measure, surface, sentence FROM figures WHERE {IN_SEL} AND country IN ({c})")
-        params += [str(v) for v in countries] * 4
+        c, values = marks(countries), [str(v) for v in countries]
+        part(1, "mentions", "kind", "key", "surface", "sentence",
+             f"{IN_SEL} AND ((kind = 'country' AND key IN ({c})) OR (kind = 'place' AND country IN ({c})))", values * 2)
+        part(2, "officials", "'official'", "name", "surface", "sentence", f"{IN_SEL} AND country IN ({c})", values)
+        part(3, "figures", "'figure'", "measure", "surface", "sentence", f"{IN_SEL} AND country IN ({c})", values)
     if sectors:
-        parts.append(f"SELECT 4, \"start\", {cols} FROM mentions WHERE {IN_SEL} AND kind = 'sector' AND key IN ({marks(sectors)})")
-        params += [str(v) for v in sectors]
+        part(4, "mentions", "kind", "key", "surface", "sentence",
+             f"{IN_SEL} AND kind = 'sector' AND key IN ({marks(sectors)})", [str(v) for v in sectors])
     if official_ids:
-        parts.append(f"SELECT 5, \"start\", article_id, 'official', name, surface, sentence FROM officials "
-                     f"WHERE {IN_SEL} AND {WHO} IN ({marks(official_ids)})")
-        params += [str(v) for v in official_ids]
+        part(5, "officials", "'official'", "name", "surface", "sentence",
+             f"{IN_SEL} AND {WHO} IN ({marks(official_ids)})", [str(v) for v in official_ids])
     if topics:
         parts.append(
-            "SELECT 6, p.\"start\", p.article_id, 'topic', CAST(p.topic_id AS VARCHAR), '', "
-            "substring(a.text, p.\"start\" + 1, p.\"end\" - p.\"start\") FROM passage_topics p JOIN articles a USING (article_id) "
-            f"WHERE p.{IN_SEL} AND p.topic_id IN ({marks(topics)})"
+            "SELECT 6 AS part, p.\"start\" AS pos, p.article_id, 'topic' AS kind, CAST(p.topic_id AS VARCHAR) AS key, '' AS surface, "
+            "substring(a.text, p.\"start\" + 1, p.\"end\" - p.\"start\") AS sentence "
+            f"FROM {capped('passage_topics', f'{IN_SEL} AND topic_id IN ({marks(topics)})')} p "
+            "JOIN articles a ON a.article_id = p.article_id"
         )
-        params += topics
+        params.extend(int(t) for t in topics)
     return parts, params
 
 

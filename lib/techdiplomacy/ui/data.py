@@ -1,16 +1,42 @@
-"""Cached access to the store for the pages; builds it on first run with a progress bar."""
+"""Cached access to the store for the pages: one read-only DuckDB connection per store state,
+small query results cached per filter state; builds the store on first run with a progress bar.
+
+Nothing here loads a table into pandas: pages ask for the aggregates and the page of rows they
+show (:mod:`techdiplomacy.warehouse`, ``warehouse_counts``, ``warehouse_rows``), and every
+query runs on its own cursor of the shared connection (DuckDB cursors are thread safe).
+
+The store state is the file's modification time (and its WAL's): an add or a rebuild changes
+it, so the next page run opens a fresh connection and computes fresh results. The Add page
+writes in this process: :func:`writing_store` closes the reader first and keeps it closed
+until the write is done (DuckDB refuses a writer beside a reader of the same file).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import importlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
-from techdiplomacy.dedup import collapse_near_duplicates
-from techdiplomacy.filters import Filters, search_text
+from techdiplomacy import warehouse
+from techdiplomacy import warehouse_rows as rows
+from techdiplomacy.filters import Filters
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import Store, build, load_tables, writing
+from techdiplomacy.store import build, writing
+
+#: Selections kept as tables in the reader's in-memory catalog (one per recent filter state).
+KEPT_SELECTIONS = 8
+
+
+class StoreBusy(RuntimeError):
+    """Another process is writing the store (a build or an import): try again in a moment."""
 
 
 def settings() -> Settings:
@@ -28,7 +54,8 @@ def ensure_store() -> Path:
             fraction = done / total if total else 0.5
             bar.progress(min(fraction, 1.0), text=f"{stage}: {done}")
 
-        build([config.data_dir], config.store_path, progress=progress)
+        with _GATE:
+            build([config.data_dir], config.store_path, progress=progress)
         bar.empty()
     return config.store_path
 
@@ -38,21 +65,85 @@ def _stamp(path: Path) -> float:
     return max(path.stat().st_mtime, wal.stat().st_mtime if wal.exists() else 0.0)
 
 
-# Tables are shared read-only between sessions (cache_resource: no copy per call, which for
-# large corpora costs more than the page itself); no page modifies a frame in place.
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _raw(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], str]:
-    tables = load_tables(path)
-    with writing(path), Store(path, read_only=True) as store:
-        version = store.get_meta("corpus_version") or ""
-    return tables, version
+# --- the reader connection -----------------------------------------------------------------
+
+_GATE = threading.RLock()  # held while a reader opens, and for the whole of an in-process write
+_READERS: dict[str, tuple[float, duckdb.DuckDBPyConnection, OrderedDict]] = {}
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _tables(path: str, stamp: float) -> tuple[dict[str, pd.DataFrame], pd.Series, dict]:
-    raw, _ = _raw(path, stamp)
-    tables = collapse_near_duplicates(raw)
-    return tables, search_text(tables["articles"]), Filters.options(tables)
+def _reader(path: str, stamp: float) -> tuple[duckdb.DuckDBPyConnection, OrderedDict]:
+    with _GATE:
+        held = _READERS.get(path)
+        if held is not None and held[0] == stamp:
+            return held[1], held[2]
+        if held is not None:
+            held[1].close()
+            del _READERS[path]
+        try:
+            with writing(path):  # wait for this process's writers (they are short)
+                con = warehouse.open_store(path)
+        except duckdb.IOException as exc:
+            raise StoreBusy(str(exc)) from exc
+        _READERS[path] = (stamp, con, OrderedDict())
+        return con, _READERS[path][2]
+
+
+def close() -> None:
+    """Close every reader connection (they reopen on the next query)."""
+    with _GATE:
+        for _, con, _ in _READERS.values():
+            con.close()
+        _READERS.clear()
+
+
+@contextmanager
+def writing_store() -> Iterator[Path]:
+    """Close the reader and keep readers closed while this process writes the store; forget
+    cached results afterwards. Yields the store path."""
+    with _GATE:
+        close()
+        try:
+            yield settings().store_path
+        finally:
+            clear()
+
+
+def _selection(con, selections: OrderedDict, filters_key: tuple) -> warehouse.Query:
+    """Return the selection of ``filters_key`` as a table in the reader's in-memory catalog,
+    made once per filter state (the last :data:`KEPT_SELECTIONS` are kept)."""
+    name = "sel_" + hashlib.sha1(repr(filters_key).encode()).hexdigest()[:16]
+    with _GATE:
+        if name not in selections:
+            sql, params = _selection_query(filters_key)
+            cur = warehouse.cursor(con)
+            try:
+                cur.execute(f"CREATE OR REPLACE TABLE memory.main.{name} AS {sql}", params)
+            finally:
+                cur.close()
+            selections[name] = True
+            while len(selections) > KEPT_SELECTIONS:
+                old, _ = selections.popitem(last=False)
+                con.execute(f"DROP TABLE IF EXISTS memory.main.{old}")
+        selections.move_to_end(name)
+    return f"SELECT article_id FROM memory.main.{name}", []
+
+
+def both(first: Filters, second: Filters) -> tuple:
+    """Return a view of the articles matching both filter states (pass it where filters go)."""
+    return ("both", _filters_key(first), _filters_key(second))
+
+
+def _selection_query(filters_key: tuple) -> warehouse.Query:
+    if filters_key[:1] == ("both",):
+        return warehouse.both(_selection_query(filters_key[1]), _selection_query(filters_key[2]))
+    return warehouse.selection(Filters.from_query(dict(filters_key)))
+
+
+def _filters_key(filters) -> tuple:
+    if isinstance(filters, tuple):
+        return filters
+    query = filters.replace(lang="en").to_query()
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in query.items()))
 
 
 def _key() -> tuple[str, float]:
@@ -60,40 +151,110 @@ def _key() -> tuple[str, float]:
     return str(path), _stamp(path)
 
 
-def tables() -> dict[str, pd.DataFrame]:
-    """Return every table, each near-duplicate group counted once (cached until the store changes)."""
-    return _tables(*_key())[0]
+def _function(name: str) -> Callable:
+    module, _, attr = name.rpartition(".")
+    return getattr(importlib.import_module(module), attr)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(path: str, stamp: float, name: str, filters_key: tuple, args: tuple, kwargs: tuple):
+    return _run(path, stamp, name, filters_key, args, kwargs)
+
+
+def _run(path: str, stamp: float, name: str, filters_key: tuple, args: tuple, kwargs: tuple):
+    con, selections = _reader(path, stamp)
+    selected = _selection(con, selections, filters_key)
+    cur = warehouse.cursor(con)
+    try:
+        return _function(name)(cur, selected, *args, **dict(kwargs))
+    finally:
+        cur.close()
+
+
+def get(function: Callable, filters: Filters, *args, **kwargs):
+    """Return ``function(cursor, selection of filters, *args, **kwargs)`` — a query-layer
+    function — cached per store state, filter state and arguments (results are small)."""
+    name = f"{function.__module__}.{function.__name__}"
+    return _cached(*_key(), name, _filters_key(filters), args, tuple(sorted(kwargs.items())))
+
+
+def fresh(function: Callable, filters: Filters, *args, **kwargs):
+    """Like :func:`get` but never cached: for downloads made on a click (large results)."""
+    name = f"{function.__module__}.{function.__name__}"
+    return _run(*_key(), name, _filters_key(filters), args, tuple(sorted(kwargs.items())))
+
+
+def _plain(function: Callable, *args):
+    con, _ = _reader(*_key())
+    cur = warehouse.cursor(con)
+    try:
+        return function(cur, *args)
+    finally:
+        cur.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _store_values(path: str, stamp: float) -> tuple[dict, str, dict, dict]:
+    con, _ = _reader(path, stamp)
+    cur = warehouse.cursor(con)
+    try:
+        return (warehouse.options(cur), warehouse.corpus_version(cur),
+                warehouse.key_labels(cur, "country"), warehouse.key_labels(cur, "sector"))
+    finally:
+        cur.close()
 
 
 def options() -> dict:
-    """Return the values the sidebar widgets offer (:meth:`Filters.options` of :func:`tables`)."""
-    return _tables(*_key())[2]
-
-
-def all_tables() -> dict[str, pd.DataFrame]:
-    """Return every table with every stored article, near-duplicates included."""
-    return _raw(*_key())[0]
+    """Return the values the sidebar widgets offer (:func:`warehouse.options`)."""
+    return _store_values(*_key())[0]
 
 
 def corpus_version() -> str:
     """Return the store's corpus version (changes whenever articles are added or removed)."""
-    return _raw(*_key())[1]
+    return _store_values(*_key())[1]
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _filtered(path: str, stamp: float, query: tuple) -> dict[str, pd.DataFrame]:
-    data, search, _ = _tables(path, stamp)
-    return Filters.from_query(dict(query)).apply(data, search=search)
+def fallbacks(kind: str) -> dict:
+    """Return {key: English label} of countries or sectors (the charts' last-resort names)."""
+    values = _store_values(*_key())
+    return values[2] if kind == "country" else values[3]
 
 
-def filtered(filters: Filters) -> dict[str, pd.DataFrame]:
-    """Return every table restricted by ``filters`` (cached per filter state)."""
-    query = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.to_query().items()))
-    return _filtered(*_key(), query)
+def count(filters: Filters) -> int:
+    """Return the number of articles matching ``filters`` (near-duplicates counted once)."""
+    return get(warehouse.count, filters)
+
+
+def article(article_id: str) -> tuple[pd.Series | None, dict[str, pd.DataFrame]]:
+    """Return one article and its extracted rows (:func:`warehouse_rows.article`)."""
+    return _plain(rows.article, article_id)
+
+
+def near_duplicates_of(article_id: str) -> pd.DataFrame:
+    """Return the article's near-duplicate group (:func:`warehouse_rows.near_duplicates_of`)."""
+    return _plain(rows.near_duplicates_of, article_id)
+
+
+def feeds() -> pd.DataFrame:
+    """Return the feeds the store follows."""
+    return get(rows.page, Filters(), "feeds", limit=10_000)
+
+
+def backup(path: Path) -> bytes:
+    """Return :func:`techdiplomacy.backup.backup_zip` of the store (the reader is closed meanwhile)."""
+    from techdiplomacy.backup import backup_zip
+
+    with writing_store():
+        return backup_zip(path)
+
+
+def table_csv(table: str, filters: Filters, where: warehouse.Query | None = None) -> bytes:
+    """Return the whole filtered ``table`` as CSV, streamed from DuckDB (made on a click)."""
+    return fresh(rows.table_csv, filters, table, where=where)
 
 
 def clear() -> None:
-    """Forget cached tables (after an add)."""
-    _raw.clear()
-    _tables.clear()
-    _filtered.clear()
+    """Forget cached results and connections (after an add)."""
+    _cached.clear()
+    _store_values.clear()
+    close()

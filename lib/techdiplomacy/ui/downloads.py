@@ -16,11 +16,15 @@ from techdiplomacy import export
 from techdiplomacy.filters import Filters
 
 
-def table_download(frame: pd.DataFrame, table: str | None, what: str, filters: Filters, *, key: str) -> None:
-    """Show a CSV download button for ``frame`` (schema order when ``table`` is given)."""
+def table_download(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], table: str | None, what: str, filters: Filters, *, key: str
+) -> None:
+    """Show a CSV download button for ``frame`` (schema order when ``table`` is given); a
+    function is called only on a click."""
+    make = frame if callable(frame) else (lambda: frame)
     st.download_button(
         f"⬇ {what}.csv",
-        data=lambda: export.table_csv(frame, table),
+        data=lambda: export.table_csv(make(), table),
         file_name=export.export_filename(what, filters, "csv"),
         mime="text/csv",
         key=f"csv-{key}",

@@ -1,4 +1,4 @@
-"""What every page does first: data, sidebar filters, title and the sentence describing them."""
+"""What every page does first: sidebar filters, title and the sentence describing them."""
 
 from __future__ import annotations
 
@@ -6,24 +6,32 @@ import pandas as pd
 import streamlit as st
 
 from techdiplomacy import export, labels
+from techdiplomacy import warehouse_rows as rows
 from techdiplomacy.filters import Filters
 from techdiplomacy.page_text import t
-from techdiplomacy.selection import evidence
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
-from techdiplomacy.ui.sidebar import sidebar
+from techdiplomacy.ui.sidebar import sidebar, url_filters
+
+#: Evidence rows shown in a panel (all of them are in its CSV).
+EVIDENCE_ROWS = 500
 
 
-def start(title_key: str) -> tuple[dict[str, pd.DataFrame], Filters, dict[str, pd.DataFrame]]:
-    """Return (all tables, filters, filtered tables) after showing sidebar, title and caption."""
-    tables = data.tables()
-    filters = sidebar(tables)
-    view = data.filtered(filters)
+def start(title_key: str) -> Filters:
+    """Return the filters after showing sidebar, title and caption; stop the page with a
+    message while another program is writing the store."""
+    try:
+        filters = sidebar()
+        count = data.count(filters)
+        corpus = count if filters.is_empty() else data.count(Filters())
+    except data.StoreBusy:
+        st.info(t("store_busy", url_filters().lang))
+        st.stop()
     st.title(t(title_key, filters.lang))
-    st.caption(labels.strip_isolates(filters.describe(len(view["articles"]))))
-    if tables["articles"].empty:
+    st.caption(labels.strip_isolates(filters.describe(count)))
+    if corpus == 0:
         st.info(t("no_articles", filters.lang))
-    return tables, filters, view
+    return filters
 
 
 def manifest(filters: Filters, **extra) -> dict:
@@ -31,13 +39,17 @@ def manifest(filters: Filters, **extra) -> dict:
     return export.bundle_manifest(filters, corpus_version=data.corpus_version(), **extra)
 
 
-def evidence_panel(view: dict[str, pd.DataFrame], filters: Filters, *, key: str) -> pd.DataFrame:
-    """Show the evidence sentences behind the current selection; return them."""
-    rows = evidence(view, countries=filters.countries, sectors=filters.sectors, topics=filters.topics)
-    with st.expander(f"{t('evidence', filters.lang)} ({len(rows)})", expanded=bool(len(rows))):
-        if rows.empty:
+def evidence_panel(filters: Filters, *, key: str) -> pd.DataFrame:
+    """Show the evidence sentences behind the current selection (the first
+    :data:`EVIDENCE_ROWS`; the CSV has them all); return the rows shown."""
+    keys = {"countries": filters.countries, "sectors": filters.sectors, "topics": filters.topics}
+    shown = data.get(rows.evidence, filters, limit=EVIDENCE_ROWS, **keys)
+    more = "+" if len(shown) >= EVIDENCE_ROWS else ""
+    with st.expander(f"{t('evidence', filters.lang)} ({len(shown):,}{more})", expanded=not shown.empty):
+        if shown.empty:
             st.caption(t("evidence_hint", filters.lang))
         else:
-            st.dataframe(rows, hide_index=True, width="stretch")
-            table_download(rows, None, f"evidence-{key}", filters, key=f"evidence-{key}")
-    return rows
+            st.dataframe(shown, hide_index=True, width="stretch")
+            every = lambda: data.fresh(rows.evidence, filters, limit=None, **keys)  # noqa: E731
+            table_download(every, None, f"evidence-{key}", filters, key=f"evidence-{key}")
+    return shown

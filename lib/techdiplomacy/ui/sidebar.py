@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from techdiplomacy import labels
+from techdiplomacy import labels, warehouse_counts
 from techdiplomacy.charts_topics import topic_names
 from techdiplomacy.filters import Filters
 from techdiplomacy.page_text import t
@@ -56,7 +55,7 @@ def back_button_support() -> None:
     )
 
 
-def sidebar(tables: dict[str, pd.DataFrame]) -> Filters:
+def sidebar() -> Filters:
     """Show the filter widgets (from the URL), write changes back to the URL; return the filters."""
     options = data.options()
     current = Filters.from_query(st.query_params, known=options)
@@ -81,7 +80,7 @@ def sidebar(tables: dict[str, pd.DataFrame]) -> Filters:
             format_func=lambda k: LANGUAGE_NAMES.get(k, k),
         )
         sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources))
-        names = topic_names(tables.get("topics"), lang)
+        names = topic_names(data.get(warehouse_counts.topics, Filters()), lang)
         topics = st.multiselect(
             t("topic", lang), options["topics"], default=list(current.topics),
             format_func=lambda k: labels.strip_isolates(str(names.get(k, k))),
