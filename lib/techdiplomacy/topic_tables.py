@@ -71,15 +71,25 @@ def top_features(
     return out
 
 
-def dominant_concepts(units: pd.DataFrame, dominant: np.ndarray, k: int, top: int = 3) -> dict[str, list[list[str]]]:
+def dominant_concepts(
+    units: pd.DataFrame, dominant: np.ndarray, k: int, top: int = 3, chunk: int = 200_000
+) -> dict[str, list[list[str]]]:
     """Return, per kind (sector, country), each topic's most frequent keys among its units
-    (each unit counted once per key; ties by key)."""
-    frame = pd.DataFrame({"topic": dominant, "unit": np.arange(len(units)), "token": units["concepts"].str.split()})
-    frame = frame[frame["topic"] >= 0].explode("token").dropna(subset=["token"]).drop_duplicates()
+    (each unit counted once per key; ties by key). Units are counted ``chunk`` at a time, so
+    a million articles never become one exploded frame of every token."""
+    concepts = units["concepts"].to_numpy(dtype=object)
+    parts = [pd.Series(dtype="int64", index=pd.MultiIndex.from_arrays([[], []], names=["topic", "token"]))]
+    for start in range(0, len(concepts), chunk):
+        stop = min(start + chunk, len(concepts))
+        frame = pd.DataFrame(
+            {"topic": dominant[start:stop], "unit": np.arange(start, stop), "token": pd.Series(concepts[start:stop]).str.split()}
+        )
+        frame = frame[frame["topic"] >= 0].explode("token").dropna(subset=["token"]).drop_duplicates()
+        parts.append(frame.groupby(["topic", "token"]).size())
+    totals = pd.concat(parts).groupby(level=["topic", "token"]).sum().reset_index(name="n")
     out: dict[str, list[list[str]]] = {}
     for kind in ("sector", "country"):
-        part = frame[frame["token"].str.startswith(kind + ":")]
-        counts = part.groupby(["topic", "token"]).size().reset_index(name="n")
+        counts = totals[totals["token"].astype(str).str.startswith(kind + ":")]
         counts = counts.sort_values(["topic", "n", "token"], ascending=[True, False, True])
         best = counts.groupby("topic").head(top)
         keys = best.assign(key=best["token"].str.split(":", n=1).str[1]).groupby("topic")["key"].agg(list)
