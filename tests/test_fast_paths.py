@@ -196,3 +196,13 @@ def _plain_passages(text):
                 | TRICKY, max_size=40).map("".join))
 def test_passages_equal_the_line_by_line_trim(raw):
     assert T.passages(raw) == _plain_passages(raw)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRICKY)
+def test_offsets_as_an_array_and_normalise_alone_agree(raw):
+    norm, offsets = T.normalise_with_offsets(raw)
+    index_norm, index = T.normalise_with_index(raw)
+    assert index_norm == norm == T.normalise(raw)
+    assert (index is None and offsets is None) or list(index) == offsets
+    assert Document(raw).offsets == index

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from techdiplomacy.text import (
-    Span, detect_language, normalise_with_offsets, original_span, passage_bounds, sentence_index, sentences,
+    Span, detect_language, normalise_with_index, original_span, passage_bounds, sentence_index, sentences,
 )
 
 
@@ -22,12 +23,12 @@ class Document:
     article_id: str = ""
     language: str = ""
     norm: str = field(init=False)
-    offsets: list[int] | None = field(init=False, repr=False)
+    offsets: Sequence[int] | None = field(init=False, repr=False)  # list or array of ints
     _memo: dict = field(init=False, repr=False, compare=False)
     _passages: dict = field(init=False, repr=False, compare=False)  # -1: all passages; i: passage i's sentences
 
     def __post_init__(self) -> None:
-        norm, offsets = normalise_with_offsets(self.text)
+        norm, offsets = normalise_with_index(self.text)
         object.__setattr__(self, "norm", norm)
         object.__setattr__(self, "offsets", offsets)
         object.__setattr__(self, "_memo", {})

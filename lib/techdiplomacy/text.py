@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -197,6 +199,12 @@ def _fold_one_to_one(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Return the matching form of ``text``: the whole normalisation chain applied once."""
+    pattern, _ = _special_table()
+    folded = _fold_one_to_one(text)
+    if not pattern.search(folded):
+        return folded
+    if not _expanded_pattern().search(folded):
+        return pattern.sub("", folded)
     return normalise_with_offsets(text)[0]
 
 
@@ -206,6 +214,14 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int] | None]:
 
     ``offsets`` has one extra final entry, ``len(text)``, so an end offset maps too.
     """
+    norm, offsets = normalise_with_index(text)
+    return norm, offsets if offsets is None or isinstance(offsets, list) else offsets.tolist()
+
+
+def normalise_with_index(text: str) -> tuple[str, Sequence[int] | None]:
+    """Return :func:`normalise_with_offsets`, with the offsets as any sequence of ints: an
+    ``array`` of machine ints when characters were only deleted (the most frequent case; it
+    is built in C, where a list needs one int object per character)."""
     pattern, special = _special_table()
     folded = _fold_one_to_one(text)
     if not pattern.search(folded):
@@ -246,13 +262,13 @@ def _kept_codes():
     return kept
 
 
-def _deleted_only(folded: str, n: int) -> tuple[str, list[int]]:
-    """:func:`normalise_with_offsets` for a text whose special characters are all deleted:
-    the offsets are the positions of the characters kept (found with numpy, not one by one)."""
+def _deleted_only(folded: str, n: int) -> tuple[str, array]:
+    """:func:`normalise_with_index` for a text whose special characters are all deleted: the
+    offsets are the positions of the characters kept (found with numpy, not one by one)."""
     import numpy as np
 
     codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    offsets = np.flatnonzero(_kept_codes()[codes]).tolist()
+    offsets = array("q", np.flatnonzero(_kept_codes()[codes]).astype(np.int64).tobytes())
     offsets.append(n)
     return _special_table()[0].sub("", folded), offsets
 
