@@ -14,13 +14,19 @@ import pickle
 from collections.abc import Callable, Iterable
 
 
+def _silent(stage: str, done: int, total: int | None) -> None:
+    pass
+
+
 def corpus_version(article_ids: Iterable[str]) -> str:
     """Return a short hash that changes whenever the set of articles changes."""
     digest = hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()
     return digest[:12]
 
 
-def fit_topics_into(store, k: int | None, random_state: int, mapper: Callable = map) -> bool:
+def fit_topics_into(
+    store, k: int | None, random_state: int, mapper: Callable = map, progress: Callable | None = None
+) -> bool:
     """Fit topics over the whole stored corpus and replace the topic tables.
 
     A corpus above ``TopicSettings.large`` articles is never read whole: the topics are fitted
@@ -32,7 +38,9 @@ def fit_topics_into(store, k: int | None, random_state: int, mapper: Callable = 
     if store.count("articles") > topics.TopicSettings().large:
         store.con.execute("BEGIN")
         try:
-            model = store_topics.fit_streamed(store, k=k, random_state=random_state, mapper=mapper)
+            model = store_topics.fit_streamed(
+                store, k=k, random_state=random_state, mapper=mapper, progress=progress or _silent
+            )
             store.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", ["topics", pickle.dumps(model)])
             store.con.execute("COMMIT")
         except BaseException:
@@ -52,12 +60,12 @@ def fit_topics_into(store, k: int | None, random_state: int, mapper: Callable = 
     return True
 
 
-def group_near_duplicates(store, mapper: Callable = map) -> None:
+def group_near_duplicates(store, mapper: Callable = map, progress: Callable | None = None) -> None:
     """Recompute the near-duplicate groups of the whole stored corpus (streamed when large)."""
     from techdiplomacy import dedup, store_dedup
 
     if store.count("articles") > store_dedup.STREAM_ABOVE:
-        groups = store_dedup.near_duplicates_streamed(store.con, mapper=mapper)
+        groups = store_dedup.near_duplicates_streamed(store.con, mapper=mapper, progress=progress or _silent)
     else:
         groups = dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())
     store.replace({"near_duplicates": groups})

@@ -335,8 +335,9 @@ def build(
         changed = bool(summary.added or summary.removed or stale)
         if changed or store.get_meta("topics_version") is None:
             report("topics", 0, None)
-            summary.topics = fit_topics_into(store, topics_k, random_state, extractor.imap)
-            group_near_duplicates(store, extractor.imap)
+            summary.topics = fit_topics_into(store, topics_k, random_state, extractor.imap, report)
+            report("near-duplicates", 0, None)
+            group_near_duplicates(store, extractor.imap, report)
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
         store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))

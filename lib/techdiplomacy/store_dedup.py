@@ -39,7 +39,12 @@ _SCREEN_BATCH = 100_000
 
 
 def near_duplicates_streamed(
-    con, *, threshold: float = dedup.DEFAULT_THRESHOLD, chunk: int = CHUNK, mapper: Callable = map
+    con,
+    *,
+    threshold: float = dedup.DEFAULT_THRESHOLD,
+    chunk: int = CHUNK,
+    mapper: Callable = map,
+    progress: Callable = lambda stage, done, total: None,
 ) -> pd.DataFrame:
     """Return the ``near_duplicates`` table of the store behind ``con`` (see the module doc).
 
@@ -55,10 +60,13 @@ def near_duplicates_streamed(
 
     signatures = np.zeros((count, dedup.PERMUTATIONS), dtype=np.uint64)
     sizes = np.zeros(count, dtype=np.int64)
+    signed = 0
     for chunk_ids, chunk_sizes, rows, chunk_signatures in mapper(partial(chunk_signatures_of, common), _chunks(con, chunk)):
         at = np.searchsorted(ids, chunk_ids)
         sizes[at] = chunk_sizes
         signatures[at[rows]] = chunk_signatures
+        signed += len(chunk_ids)
+        progress("near-duplicates: texts signed", signed, count)
     rows = np.flatnonzero(sizes > 0)
     if len(rows) < 2:
         return empty("near_duplicates")
@@ -66,6 +74,7 @@ def near_duplicates_streamed(
     screened = [_screen(dedup.band_pairs(dedup.band_key(signatures, b)), signatures, sizes, threshold) for b in range(dedup.BANDS)]
     del signatures
     pairs = rows[dedup.unique_pairs(np.concatenate(screened), len(rows))]
+    progress("near-duplicates: candidate pairs to verify", len(pairs), None)
     return _groups(con, ids, pairs, common, threshold)
 
 

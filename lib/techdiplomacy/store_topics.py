@@ -49,6 +49,7 @@ def fit_streamed(
     settings=tp.TopicSettings(),
     chunk: int = CHUNK,
     mapper: Callable = map,
+    progress: Callable = lambda stage, done, total: None,
 ):
     """Fit topics on a sample of the store's articles and write ``topics``, ``article_topics``
     and ``passage_topics`` in the store's open transaction; return the model (None: no topic).
@@ -65,7 +66,7 @@ def fit_streamed(
         return None
     model, X_fit, E_fit, has_fit = fitted
 
-    art_ids, sims, xy, has, concepts = _score_articles(con, model, chunk, mapper)
+    art_ids, sims, xy, has, concepts = _score_articles(con, model, chunk, mapper, progress)
     units = pd.DataFrame({"article_id": art_ids, "passage": -1, "concepts": concepts})
     order = tp._topic_order(units, Scores(sims, xy, has).dominant, model.k)
     tp._reorder(model, order)
@@ -88,7 +89,7 @@ def fit_streamed(
             min_weight=settings.min_weight,
         )
         store._insert("article_topics", rows)
-    n_passages, reps = _score_passages(store, model, chunk, mapper)
+    n_passages, reps = _score_passages(store, model, chunk, mapper, progress)
 
     dominant = art_scores.dominant
     model.topics = topic_rows(
@@ -143,7 +144,8 @@ def article_chunk_scores(model, chunk: tuple[pd.DataFrame, pd.DataFrame]):
 
 def passage_chunk_scores(model, chunk: tuple[pd.DataFrame, pd.DataFrame]):
     """Return (``passage_topics`` rows, paragraphs per topic, each topic's best paragraph among
-    those it dominates and among all, as (similarity, article_id, text)) of one chunk."""
+    those it dominates and among all, as (similarity, article_id, text), articles with a
+    paragraph) of one chunk."""
     k = model.k
     units = tp.passage_units(*chunk)
     scores = tp._score(model, units)  # the model's centroids are in topic-id order already
@@ -160,16 +162,17 @@ def passage_chunk_scores(model, chunk: tuple[pd.DataFrame, pd.DataFrame]):
             i = pool[c][np.argmax(scores.sims[pool[c], c])]
             found.append((float(scores.sims[i, c]), units["article_id"].iat[i], units["text"].iat[i]))
         best.append(found)
-    return rows, counts, best[0], best[1]
+    return rows, counts, best[0], best[1], units["article_id"].nunique()
 
 
-def _score_articles(con, model, chunk: int, mapper: Callable):
+def _score_articles(con, model, chunk: int, mapper: Callable, progress: Callable):
     """Return (ids, similarities, map positions, has-features, concepts) of every article,
     sorted by article id."""
     ids, concepts, sims, xy, has = [], [], [], [], []
     for part in mapper(partial(article_chunk_scores, model), _chunks(con, chunk)):
         for kept, value in zip((ids, concepts, sims, xy, has), part):
             kept.append(value)
+        progress("topics: articles scored", sum(map(len, ids)), None)
     ids_all = np.concatenate(ids)
     by_id = np.argsort(ids_all, kind="stable")
     return (
@@ -181,16 +184,19 @@ def _score_articles(con, model, chunk: int, mapper: Callable):
     )
 
 
-def _score_passages(store, model, chunk: int, mapper: Callable) -> tuple[np.ndarray, list]:
+def _score_passages(store, model, chunk: int, mapper: Callable, progress: Callable) -> tuple[np.ndarray, list]:
     """Score every paragraph into ``passage_topics``; return (paragraphs per topic, each
     topic's representative (article_id, text))."""
     k = model.k
     n_passages = np.zeros(k, dtype=np.int64)
     best_own = [(-np.inf, None, None)] * k  # among the paragraphs a topic dominates
     best_any = [(-np.inf, None, None)] * k  # fallback: among all paragraphs with content
-    for rows, counts, own, other in mapper(partial(passage_chunk_scores, model), _chunks(store.con, chunk)):
+    done = 0
+    for rows, counts, own, other, n_articles in mapper(partial(passage_chunk_scores, model), _chunks(store.con, chunk)):
         store._insert("passage_topics", rows)
         n_passages += counts
+        done += n_articles
+        progress("topics: paragraphs scored, of articles", done, None)
         # Strictly greater: on a tie the earlier chunk's paragraph stays, as argmax keeps the first.
         best_own = [new if new[0] > old[0] else old for old, new in zip(best_own, own)]
         best_any = [new if new[0] > old[0] else old for old, new in zip(best_any, other)]
