@@ -218,7 +218,8 @@ def main() -> None:
     if args.corpus_only:
         n = int(args.sizes.split(",")[0])
         start = time.perf_counter()
-        size = write_corpus(Path(args.corpus_only), n)
+        ensure_corpus(Path(args.corpus_only), n)
+        size = sum(p.stat().st_size for p in Path(args.corpus_only).glob("*.jsonl"))
         print(f"{n:,} articles, {size / 1e6:.0f} MB in {time.perf_counter() - start:.1f} s")
         return
     scratch = Path(args.scratch)
