@@ -344,6 +344,7 @@ _SENTENCE_END = re.compile(
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof eng st no vs etc gen col lt sr jr inc ltd co corp u.s u.k u.n e.g i.e approx".split()
 )
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 #: A line's text without the spaces and marks :func:`_trim` takes off its ends (``\s`` is
@@ -405,6 +406,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
+        if dot - i > _LONGEST_ABBREVIATION:
+            return False  # longer than any abbreviation (lowering never shortens a word)
     word = text[i:dot].lower()
     if not word:
         return False

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
@@ -163,6 +163,7 @@ def _words_after(norm: str, end: int, n: int = 2) -> list[str]:
     return _TOKEN.findall(norm, end, end + 40)[:n]
 
 
+@lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     """Return a word without a leading Arabic proclitic/article (for cue lookup)."""
     for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
@@ -224,20 +225,16 @@ def hits(doc: Document) -> list[Hit]:
     t = tables()
     norm = doc.norm
     matches = t.gazetteer.find(norm, doc.text, doc.offsets, keywords.hits(doc, "places"))
-    parsed = [(m, *m.key.split(_SEP)) for m in matches]
-
-    def ambiguous_here(kind: str, ident: str, alias: str) -> bool:
-        lang = t.ambiguous.get((f"{kind}:{ident}", alias))
-        return lang is not None and lang in ("*", doc.language)
-
-    clear = [(m, kind, ident) for m, kind, ident, form, alias in parsed if not ambiguous_here(kind, ident, alias)]
+    parsed = [(m, *_key_parts(m.key)) for m in matches]
+    ambiguous_in = ("*", doc.language)
+    clear = [(m, kind, ident) for m, kind, ident, _, _, lang in parsed if lang not in ambiguous_in]
     clear_keys = {(kind, ident) for _, kind, ident in clear}
     clear_matches = [m for m, _, _ in clear]
     out: list[Hit] = []
-    for m, kind, ident, form, alias in parsed:
+    for m, kind, ident, form, alias, lang in parsed:
         if _inside_name(doc, m) or (ident == "YEM" and _right_hand(doc, m)):
             continue
-        if ambiguous_here(kind, ident, alias):
+        if lang in ambiguous_in:
             resolved = _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t)
             if resolved is None:
                 continue
@@ -252,6 +249,14 @@ def hits(doc: Document) -> list[Hit]:
             form = "demonym"  # a nisba or plural built on the name (الإيرانية, ایرانیان, الألمان)
         out.append(Hit(kind, ident, country, m.start, m.end, form))
     return out
+
+
+@cache
+def _key_parts(key: str) -> tuple[str, str, str, str, str | None]:
+    """Return (kind, id, form, alias, language the alias is ambiguous in or None) of a
+    gazetteer key (see :func:`_key`)."""
+    kind, ident, form, alias = key.split(_SEP)
+    return kind, ident, form, alias, tables().ambiguous.get((f"{kind}:{ident}", alias))
 
 
 def _article_before(norm: str, start: int) -> bool:
@@ -362,16 +367,20 @@ def rows(doc: Document) -> list[dict]:
 def _extract(doc: Document) -> list[dict]:
     t = tables()
     rows = []
+    text = doc.text
     for hit in hits(doc):
-        row = {
+        start, end = doc.original(hit.start, hit.end)
+        rows.append({
             "article_id": doc.article_id,
             "kind": hit.kind,
             "key": hit.key,
             "label": t.labels[(hit.kind, hit.key)],
             "country": hit.country,
-        }
-        row.update(doc.evidence_norm(hit.start, hit.end))
-        rows.append(row)
+            "surface": text[start:end],  # the evidence columns of Document.evidence
+            "start": start,
+            "end": end,
+            "sentence": doc.sentence_at(start).text,
+        })
     return rows
 
 
