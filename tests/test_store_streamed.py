@@ -62,11 +62,11 @@ def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_pat
         pd.testing.assert_frame_equal(_sorted(got[name]), _sorted(getattr(expected, name)), obj=name, rtol=1e-9)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_streamed_near_duplicates_match_in_memory_groups(store_path, workers):
+@pytest.mark.parametrize(("executor", "workers"), [("local", 1), ("local", 2), ("dask", 1)])
+def test_streamed_near_duplicates_match_in_memory_groups(store_path, executor, workers):
     tables = load_tables(store_path)
     expected = dedup.near_duplicate_groups(tables["articles"])
     assert (expected["article_id"] != expected["group_id"]).sum() >= 10
-    with Store(store_path, read_only=True) as store, open_executor("local", workers=workers) as executor:
-        got = store_dedup.near_duplicates_streamed(store.con, chunk=29, mapper=executor.imap)
+    with Store(store_path, read_only=True) as store, open_executor(executor, workers=workers) as running:
+        got = store_dedup.near_duplicates_streamed(store.con, chunk=29, mapper=running.imap)
     pd.testing.assert_frame_equal(got, expected)
