@@ -6,15 +6,17 @@ from DuckDB, keeping only one MinHash signature per article (64 x uint64, 512 MB
 
 1. boilerplate shingles are found on the same sample of texts as in memory;
 2. every chunk is shingled, boilerplate dropped, and its signatures kept;
-3. each LSH band's candidate pairs are screened on the signatures: a pair whose containment,
-   estimated from its share of equal MinHash values and the two set sizes, is below
-   ``threshold * SCREEN`` is not compared (with 2-row bands, unrelated texts collide often
-   enough that a million articles would give some 10^8 candidates, growing with n^2);
+3. each LSH band's candidate pairs are screened on the signatures: a pair is compared only if
+   its count of equal MinHash values (of 64) is no more than SCREEN_SD standard deviations
+   below what two sets of its sizes at the threshold containment would give. With 2-row bands,
+   texts sharing a sentence or two collide often, and their number grows with n^2 (some 10^8
+   candidates at a million generated articles that reuse real sentences);
 4. the texts of the surviving pairs are read again, and every pair is verified on its exact
    shingle sets, as in memory; groups and similarities are then the same computation.
 
-So the groups differ from the in-memory ones only where the screen drops a true pair, which
-needs its MinHash estimate to miss by half (at 64 permutations, rare; bench_dedup measures it).
+So the groups differ from the in-memory ones only where the screen drops a true pair: a pair
+exactly at the threshold is dropped with probability about 0.6% (binomial tail), a pair well
+above it practically never.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ from techdiplomacy.schema import conform, empty
 STREAM_ABOVE = 50_000
 #: Texts read and shingled at a time.
 CHUNK = 20_000
-#: Candidates are verified when their estimated containment reaches this share of the threshold.
-SCREEN = 0.5
+#: A candidate is dropped unheard when its equal MinHash values fall this many standard deviations
+#: short of a pair at the threshold (a true pair is lost about once in 160 at exactly the threshold).
+SCREEN_SD = 2.5
 #: Candidate pairs screened at a time (bounds the gathered signature rows to ~100 MB).
 _SCREEN_BATCH = 100_000
 
@@ -75,7 +78,7 @@ def near_duplicates_streamed(
     del signatures
     pairs = rows[dedup.unique_pairs(np.concatenate(screened), len(rows))]
     progress("near-duplicates: candidate pairs to verify", len(pairs), None)
-    return _groups(con, ids, pairs, common, threshold)
+    return _groups(con, ids, pairs, common, threshold, chunk)
 
 
 def chunk_signatures_of(common: np.ndarray, chunk: tuple[np.ndarray, list[str]]):
@@ -88,28 +91,37 @@ def chunk_signatures_of(common: np.ndarray, chunk: tuple[np.ndarray, list[str]])
 
 
 def _screen(pairs: np.ndarray, signatures: np.ndarray, sizes: np.ndarray, threshold: float) -> np.ndarray:
-    """Return the pairs whose MinHash-estimated containment reaches ``threshold * SCREEN``."""
+    """Return the pairs worth verifying: all but those whose count of equal MinHash values lies
+    more than SCREEN_SD standard deviations below what a pair at ``threshold`` would show."""
     kept = [np.zeros((0, 2), dtype=np.int64)]
+    permutations = signatures.shape[1]
     for start in range(0, len(pairs), _SCREEN_BATCH):
         part = pairs[start : start + _SCREEN_BATCH]
-        jaccard = (signatures[part[:, 0]] == signatures[part[:, 1]]).mean(axis=1)
+        matches = (signatures[part[:, 0]] == signatures[part[:, 1]]).sum(axis=1)
         a, b = sizes[part[:, 0]], sizes[part[:, 1]]
-        small, total = np.minimum(a, b), a + b
-        # |A and B| = J |A or B| = J (|A| + |B|) / (1 + J); containment divides it by the smaller set.
-        containment = jaccard * total / ((1 + jaccard) * small)
-        kept.append(part[containment >= threshold * SCREEN])
+        small, large = np.minimum(a, b), np.maximum(a, b)
+        # At the threshold the smaller set shares threshold * |small| shingles, so the Jaccard
+        # index (each permutation's chance of an equal value) is that over the union; tiny sets
+        # are compared by Jaccard itself.
+        shared = threshold * small
+        jaccard = np.where(small < dedup.MIN_SHINGLES_FOR_CONTAINMENT, threshold, shared / (small + large - shared))
+        expected = permutations * jaccard
+        floor = expected - SCREEN_SD * np.sqrt(expected * (1 - jaccard))
+        kept.append(part[matches >= floor])
     return np.concatenate(kept)
 
 
-def _groups(con, ids: np.ndarray, pairs: np.ndarray, common: np.ndarray, threshold: float) -> pd.DataFrame:
+def _groups(con, ids: np.ndarray, pairs: np.ndarray, common: np.ndarray, threshold: float, chunk: int) -> pd.DataFrame:
     """Verify ``pairs`` (indices into the sorted ``ids``) on exact shingle sets and return the
     groups, as :func:`techdiplomacy.dedup.near_duplicate_groups` forms them."""
     involved = np.unique(pairs) if len(pairs) else np.zeros(0, dtype=np.int64)
     if len(involved) == 0:
         return empty("near_duplicates")
-    shingled = dedup.drop_shingles(dedup._shingle(_texts_of(con, ids[involved])), common)
-    local = {int(g): i for i, g in enumerate(involved)}
-    sets = {g: shingled.of(i) for g, i in local.items()}
+    sets: dict[int, np.ndarray] = {}
+    for start in range(0, len(involved), chunk):  # never every involved text at once
+        part = involved[start : start + chunk]
+        shingled = dedup.drop_shingles(dedup._shingle(_texts_of(con, ids[part])), common)
+        sets.update((int(g), shingled.of(i)) for i, g in enumerate(part))
     parent = {int(g): int(g) for g in involved}
 
     def root(i: int) -> int:
