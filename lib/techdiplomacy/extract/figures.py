@@ -126,11 +126,13 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         return None  # "عام 1863", "in 1979"
     if number.written == "words" and before.startswith("ال") and norm[number.start:number.end] in ("عشر", "عشره"):
         return None  # "القرن التاسع عشر": an ordinal
-    if unit is None and written is not None and i > 0 and _product_name(written(toks[i - 1][0], toks[i - 1][1])):
+    # (a name written in Latin letters is ASCII letters in norm too: look no further otherwise)
+    if unit is None and written is not None and i > 0 and before.isascii() and before.isalpha() \
+            and _product_name(written(toks[i - 1][0], toks[i - 1][1])):
         return None  # "iOS 12", "Windows 11", "GPT 4"
     if number.written == "digits":
         raw = norm[number.start:number.end]
-        digits = re.sub(r"\D", "", raw.split()[0])
+        digits = _NON_DIGIT.sub("", raw.split()[0])
         if unit is None and "," not in raw and "." not in raw and (
             len(digits) >= 7 or (digits.startswith("0") and len(digits) > 1)
         ):
@@ -174,6 +176,11 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     return unit, start, end, measure
 
 
+_NON_DIGIT = re.compile(r"\D")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ATTACHED_SCALE = re.compile(r"\d(bn|mn|m|b|k|tn)\b")
+
+
 def _product_name(word: str) -> bool:
     """True for a product or model name written in Latin letters before a number ("iOS 12",
     "GPT 4"): a capital inside the word, or all capitals that are no currency code."""
@@ -186,7 +193,7 @@ def _product_name(word: str) -> bool:
 
 def _has_scale(text: str) -> bool:
     _, scales = numbers.word_tables()
-    return any(w in scales for w in re.findall(r"[^\W\d_]+", text)) or bool(re.search(r"\d(bn|mn|m|b|k|tn)\b", text))
+    return any(w in scales for w in _LETTERS.findall(text)) or bool(_ATTACHED_SCALE.search(text))
 
 
 def _content_word(word: str, lex) -> bool:

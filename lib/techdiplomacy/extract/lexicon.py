@@ -272,7 +272,7 @@ _make_token = partial(tuple.__new__, Token)
 
 def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[Token]:
     """Return the tokens of ``doc.norm`` inside ``windows`` (all of it when None)."""
-    from techdiplomacy.extract.units import split_spans
+    from techdiplomacy.extract.units import split_columns
 
     out: list[Token] = []
     text, norm, offsets = doc.text, doc.norm, doc.offsets
@@ -281,10 +281,9 @@ def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[
         if out:
             o = ws if offsets is None else offsets[ws]
             out.append(Token(ws, ws, BREAK, "", False, False, o, o))
-        found = split_spans(_TOKEN_SPLIT, norm, ws, we)
-        if not found:
+        starts, ends, words = split_columns(_TOKEN_SPLIT, norm, ws, we)
+        if not words:
             continue
-        starts, ends, words = zip(*found)
         if offsets is None:
             ostarts, oends = starts, ends
         else:

@@ -215,10 +215,15 @@ def tokens(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 def split_spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Return (start, end, match) of every match of ``pattern`` (one group around the whole
     pattern, never an empty match) in ``text[start:end]``, offsets into ``text``."""
+    return list(zip(*split_columns(pattern, text, start, end)))
+
+
+def split_columns(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """Return the starts, the ends and the texts of the matches :func:`split_spans` returns."""
     parts = pattern.split(text[start:end] if start or end != len(text) else text)
     bounds = list(accumulate(map(len, parts), initial=start))
     # parts alternate gap, match, gap, ...: match i spans bounds[2i + 1] .. bounds[2i + 2]
-    return list(zip(bounds[1::2], bounds[2::2], parts[1::2]))
+    return bounds[1:-2:2], bounds[2::2], parts[1::2]
 
 
 def window_tokens(norm: str, start: int, end: int, before: int = WINDOW_BEFORE,
