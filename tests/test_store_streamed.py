@@ -70,3 +70,20 @@ def test_streamed_near_duplicates_match_in_memory_groups(store_path, executor, w
     with Store(store_path, read_only=True) as store, open_executor(executor, workers=workers) as running:
         got = store_dedup.near_duplicates_streamed(store.con, chunk=29, mapper=running.imap)
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_build_of_a_large_corpus_takes_the_streamed_paths(store_path, tmp_path, monkeypatch):
+    """With the thresholds lowered, a build refits through the streamed passes on fresh workers."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(load_tables(store_path)["articles"]["text"]):
+        (corpus / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(store_dedup, "STREAM_ABOVE", 50)
+    stages = []
+    path = tmp_path / "large.duckdb"
+    summary = build([corpus], path, workers=2, progress=lambda stage, done, total: stages.append(stage))
+    tables = load_tables(path)
+    assert summary.topics and {"topics: articles scored", "near-duplicates: texts signed"} <= set(stages)
+    assert set(tables["article_topics"]["article_id"]) == set(tables["articles"]["article_id"])
+    assert tables["passage_topics"]["article_id"].nunique() == len(tables["articles"])
+    pd.testing.assert_frame_equal(tables["near_duplicates"], dedup.near_duplicate_groups(tables["articles"]))

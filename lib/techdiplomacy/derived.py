@@ -14,6 +14,14 @@ import pickle
 from collections.abc import Callable, Iterable
 
 
+def streamed(store) -> bool:
+    """True when the store has more articles than are refitted in memory (``STREAM_ABOVE`` of
+    :mod:`techdiplomacy.store_dedup`, the same number as ``TopicSettings.large``)."""
+    from techdiplomacy import store_dedup
+
+    return store.count("articles") > store_dedup.STREAM_ABOVE
+
+
 def _silent(stage: str, done: int, total: int | None) -> None:
     pass
 
@@ -35,7 +43,7 @@ def fit_topics_into(
     """
     from techdiplomacy import store_topics, topics
 
-    if store.count("articles") > topics.TopicSettings().large:
+    if streamed(store):
         store.con.execute("BEGIN")
         try:
             model = store_topics.fit_streamed(
@@ -64,7 +72,7 @@ def group_near_duplicates(store, mapper: Callable = map, progress: Callable | No
     """Recompute the near-duplicate groups of the whole stored corpus (streamed when large)."""
     from techdiplomacy import dedup, store_dedup
 
-    if store.count("articles") > store_dedup.STREAM_ABOVE:
+    if streamed(store):
         groups = store_dedup.near_duplicates_streamed(store.con, mapper=mapper, progress=progress or _silent)
     else:
         groups = dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())

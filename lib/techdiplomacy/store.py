@@ -20,7 +20,7 @@ import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article, ReadError, read_paths
-from techdiplomacy.derived import corpus_version, fit_topics_into, group_near_duplicates
+from techdiplomacy.derived import corpus_version, fit_topics_into, group_near_duplicates, streamed
 from techdiplomacy.executors import Executor, Pending, open_executor, parts_to_arrow
 from techdiplomacy.tables import EXTRACTOR_VERSION
 
@@ -295,38 +295,35 @@ def build(
     paths = [Path(p) for p in paths]
     summary = BuildSummary()
     report = progress or (lambda stage, done, total: None)
-    with (
-        writing(store_path),
-        Store(store_path, memory_limit=BUILD_MEMORY) as store,
-        open_executor(executor, workers=workers, scheduler=scheduler) as extractor,
-    ):
+    with writing(store_path), Store(store_path, memory_limit=BUILD_MEMORY) as store:
         stale = rebuild or store.get_meta("extractor_version") != EXTRACTOR_VERSION
         stored = store.article_paths()
-        if stale and stored:
-            _reextract(store, batch_size, report, extractor)
         seen: set[str] = set()
-        batch: list[Article] = []
-        writer = _PipelinedWriter(store, extractor)
-        for record in read_paths(paths, max_bytes=max_file_bytes):
-            if isinstance(record, ReadError):
-                summary.errors.append({"path": record.path, "error": record.error})
-                continue
-            summary.read += 1
-            if record.article_id in seen:
-                continue
-            seen.add(record.article_id)
-            if record.article_id in stored:
-                summary.unchanged += 1
-                continue
-            batch.append(record)
-            if len(batch) >= batch_size:
-                writer.push(batch)
-                summary.added += len(batch)
-                batch = []
-            report("extract", summary.read, None)
-        writer.push(batch)
-        writer.push([])  # writes the last batch
-        summary.added += len(batch)
+        with open_executor(executor, workers=workers, scheduler=scheduler) as extractor:
+            if stale and stored:
+                _reextract(store, batch_size, report, extractor)
+            batch: list[Article] = []
+            writer = _PipelinedWriter(store, extractor)
+            for record in read_paths(paths, max_bytes=max_file_bytes):
+                if isinstance(record, ReadError):
+                    summary.errors.append({"path": record.path, "error": record.error})
+                    continue
+                summary.read += 1
+                if record.article_id in seen:
+                    continue
+                seen.add(record.article_id)
+                if record.article_id in stored:
+                    summary.unchanged += 1
+                    continue
+                batch.append(record)
+                if len(batch) >= batch_size:
+                    writer.push(batch)
+                    summary.added += len(batch)
+                    batch = []
+                report("extract", summary.read, None)
+            writer.push(batch)
+            writer.push([])  # writes the last batch
+            summary.added += len(batch)
         gone = [aid for aid, path in stored.items() if aid not in seen and _under(path, paths)]
         store.remove(gone)
         summary.removed = len(gone)
@@ -334,15 +331,27 @@ def build(
         store.set_meta("extractor_version", EXTRACTOR_VERSION)
         changed = bool(summary.added or summary.removed or stale)
         if changed or store.get_meta("topics_version") is None:
-            report("topics", 0, None)
-            summary.topics = fit_topics_into(store, topics_k, random_state, extractor.imap, report)
-            report("near-duplicates", 0, None)
-            group_near_duplicates(store, extractor.imap, report)
+            del seen
+            # Large corpora are refitted in chunk passes on fresh processes: the extraction
+            # workers' caches (gazetteers, name matchers) are not needed there.
+            with _refit_executor(store, executor, workers, scheduler) as fresh:
+                report("topics", 0, None)
+                summary.topics = fit_topics_into(store, topics_k, random_state, fresh.imap, report)
+                report("near-duplicates", 0, None)
+                group_near_duplicates(store, fresh.imap, report)
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
         store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
         summary.counts = store.counts()
     return summary
+
+
+def _refit_executor(store: Store, executor: str, workers: int, scheduler: str | None):
+    """Return the executor for the topic and near-duplicate passes: a new one like the build's
+    for a corpus streamed in chunks, else this process alone (small corpora run in memory)."""
+    if streamed(store):
+        return open_executor(executor, workers=workers, scheduler=scheduler)
+    return open_executor("local", workers=1)
 
 
 class _PipelinedWriter:
