@@ -8,10 +8,11 @@ Latin word, or an Arabic-script word too rare to be a common word (``wordfreq``)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from techdiplomacy.document import Document
 from techdiplomacy.extract import name_matcher
-from techdiplomacy.extract.lexicon import COMMON, PUNCT, SUFFIXES, Token, clitic_forms, zipf
+from techdiplomacy.extract.lexicon import COMMON, PUNCT, SUFFIXES, Token, clitic_forms, word_sets, zipf
 from techdiplomacy.text import normalise
 
 
@@ -43,7 +44,20 @@ def name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost:
     """Return 2 for a sure name word (known first name or official), 1 for a likely one, 0 not.
 
     ``boost``: the word follows a sure first name, so a commoner word may still be a surname.
+    The answer depends on the token's words and flags only, so with the shared word lists it
+    is remembered per word (the same words stand beside titles article after article).
     """
+    if lex is not word_sets():
+        return _name_strength(token, doc_lang, lex, start, bool(boost))
+    return _known_strength(token.norm, token.text, token.upper, token.joined, doc_lang, start, bool(boost))
+
+
+@lru_cache(maxsize=65536)
+def _known_strength(n: str, text: str, upper: bool, joined: bool, doc_lang: str, start: bool, boost: bool) -> int:
+    return _name_strength(Token(0, 0, n, text, upper, joined), doc_lang, word_sets(), start, boost)
+
+
+def _name_strength(token: Token, doc_lang: str, lex: dict, start: bool, boost: bool) -> int:
     n = token.norm
     if not is_word(token, lex):
         return 0
