@@ -432,7 +432,10 @@ def test_only_iran_is_no_partner_data():
 def test_country_pairs_count_places_and_drop_iran():
     con = wh.connect(tables())
     sql, params = wc.country_pairs_sql()
-    pairs = con.execute(f"WITH sel AS ({wh.ALL[0]}) {sql} ORDER BY article_id, country", params).df()
+    pairs = con.execute(
+        f"WITH sel AS ({wh.ALL[0]}) SELECT t.article_id, p.country, p.n_mentions FROM ({sql}) p "
+        "JOIN td_articles t USING (aid) ORDER BY t.article_id, p.country", params
+    ).df()
     assert pairs[["article_id", "country", "n_mentions"]].values.tolist() == [
         ["a1", "ARM", 2], ["a2", "ARM", 1], ["a2", "TUR", 1], ["a3", "TUR", 1], ["a4", "ARM", 1]
     ]

@@ -5,19 +5,29 @@ query selecting the matching article ids (:func:`selection`), and every other fu
 such a selection and returns a small frame (counts, one page of rows) or streams rows.
 
 - A *selection* is a :data:`Query`: ``(sql, params)``; the SQL returns one column,
-  ``article_id``. User values only ever travel as bound parameters (``?``); table and column
+  ``aid`` and ``article_id``. User values only ever travel as bound parameters (``?``); table and column
   names come from :mod:`techdiplomacy.schema`, never from the user.
 - Near-duplicates count once: an article whose ``near_duplicates.group_id`` is another
   article is never selected (:data:`KEPT`), so each group counts as its first article.
 - The same SQL runs on the store (:func:`open_store`, read-only) and on pandas frames
-  registered on an in-memory connection (:func:`connect`), which is how the tests compare
-  it with the pandas definitions.
+  copied into an in-memory connection (:func:`connect`), which is how the tests compare it
+  with the pandas definitions.
+- Both connections first derive three narrow tables (:data:`DERIVED`, :func:`derive`), so no
+  query re-aggregates the ten-times-larger ``mentions`` table or reads article text:
+  ``td_articles`` (the kept articles: a small integer key ``aid``, the id, date, language,
+  source, number of figures), ``td_pairs`` (one row per article and country or sector it
+  names, with the number of mentions), ``td_countries`` (every country an article is linked
+  to: the country filter's meaning) and ``td_dominant`` (each article's dominant topic).
+  They hold kept articles only and join on ``aid``, an integer (twice as fast as the ids).
+- A selection returns ``aid`` and ``article_id``: derived tables are matched on the first,
+  the store's tables on the second.
 
 Aggregates live in :mod:`techdiplomacy.warehouse_counts`, rows in :mod:`techdiplomacy.warehouse_rows`.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -35,8 +45,33 @@ KEPT = (
     "NOT EXISTS (SELECT 1 FROM near_duplicates d "
     "WHERE d.article_id = a.article_id AND d.group_id <> d.article_id)"
 )
+#: The reader-side derived tables (made once per store state by :func:`derive`).
+DERIVED = {
+    "td_articles": (
+        "SELECT row_number() OVER (ORDER BY a.article_id) AS aid, a.article_id, a.published, a.language, a.source, "
+        "coalesce(f.n, 0) AS n_figures FROM articles a "
+        "LEFT JOIN (SELECT article_id, count(*) AS n FROM figures GROUP BY article_id) f ON f.article_id = a.article_id "
+        f"WHERE {KEPT}"
+    ),
+    "td_pairs": (
+        "SELECT t.aid, p.kind, p.key, p.n_mentions FROM td_articles t JOIN ("
+        "SELECT article_id, 'country' AS kind, key, count(*) AS n_mentions FROM (SELECT article_id, "
+        "CASE WHEN kind = 'country' THEN key ELSE country END AS key FROM mentions WHERE kind IN ('country', 'place')) "
+        "WHERE key IS NOT NULL GROUP BY article_id, key UNION ALL "
+        "SELECT article_id, 'sector', key, count(*) FROM mentions WHERE kind = 'sector' AND key IS NOT NULL "
+        "GROUP BY article_id, key) p ON p.article_id = t.article_id"
+    ),
+    "td_countries": (
+        "SELECT aid, key AS country FROM td_pairs WHERE kind = 'country' UNION SELECT t.aid, c.country FROM td_articles t "
+        "JOIN (SELECT article_id, country FROM officials UNION SELECT article_id, country FROM figures) c "
+        "ON c.article_id = t.article_id WHERE c.country IS NOT NULL"
+    ),
+    "td_dominant": (
+        "SELECT t.aid, d.topic_id FROM td_articles t JOIN article_topics d ON d.article_id = t.article_id WHERE d.rank = 1"
+    ),
+}
 #: The whole (kept) corpus.
-ALL: Query = (f"SELECT a.article_id FROM articles a WHERE {KEPT}", [])
+ALL: Query = ("SELECT a.aid, a.article_id FROM td_articles a", [])
 #: The catalog the store is attached as on a reader connection.
 STORE = "store"
 
@@ -49,20 +84,14 @@ def marks(values) -> str:
 def selection(filters) -> Query:
     """Return the query of the ids of the (kept) articles matching ``filters``: exactly the
     semantics of :mod:`techdiplomacy.filters` (module docstring), one row per article."""
-    where, params = [KEPT], []
+    where, params = ["TRUE"], []
     if filters.countries:
         c = list(filters.countries)
-        where.append(
-            "a.article_id IN ("
-            f"SELECT article_id FROM mentions WHERE (kind = 'country' AND key IN ({marks(c)})) "
-            f"OR (kind = 'place' AND country IN ({marks(c)})) "
-            f"UNION ALL SELECT article_id FROM officials WHERE country IN ({marks(c)}) "
-            f"UNION ALL SELECT article_id FROM figures WHERE country IN ({marks(c)}))"
-        )
-        params += c * 4
+        where.append(f"a.aid IN (SELECT aid FROM td_countries WHERE country IN ({marks(c)}))")
+        params += c
     if filters.sectors:
         s = list(filters.sectors)
-        where.append(f"a.article_id IN (SELECT article_id FROM mentions WHERE kind = 'sector' AND key IN ({marks(s)}))")
+        where.append(f"a.aid IN (SELECT aid FROM td_pairs WHERE kind = 'sector' AND key IN ({marks(s)}))")
         params += s
     if filters.date_from or filters.date_to:
         where.append("a.published IS NOT NULL")
@@ -78,14 +107,15 @@ def selection(filters) -> Query:
             params += [str(v) for v in values]
     if filters.topics:
         t = [int(v) for v in filters.topics]
-        where.append(f"a.article_id IN (SELECT article_id FROM article_topics WHERE rank = 1 AND topic_id IN ({marks(t)}))")
+        where.append(f"a.aid IN (SELECT aid FROM td_dominant WHERE topic_id IN ({marks(t)}))")
         params += t
     terms = query_terms(filters.query)
     if terms:
-        text = search_text_sql("a.title", "a.text")
-        where.append("(" + " AND ".join(f"contains({text}, ?)" for _ in terms) + ")")
+        text = search_text_sql("t.title", "t.text")
+        found = " AND ".join(f"contains({text}, ?)" for _ in terms)
+        where.append(f"a.article_id IN (SELECT t.article_id FROM articles t WHERE {found})")
         params += terms
-    return f"SELECT a.article_id FROM articles a WHERE {' AND '.join(where)}", params
+    return f"SELECT a.aid, a.article_id FROM td_articles a WHERE {' AND '.join(where)}", params
 
 
 def both(first: Query, second: Query) -> Query:
@@ -117,7 +147,15 @@ def connect(tables: Mapping[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
         con.register("_frame", schema.empty(name) if frame is None else frame)
         con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _frame')  # a table, as in the store
         con.unregister("_frame")
+    derive(con)
     return con
+
+
+def derive(con, *, into: str = "") -> None:
+    """Create the :data:`DERIVED` tables (in catalog ``into``, e.g. ``memory.main.``) from the
+    tables ``con`` reads by plain names."""
+    for name, sql in DERIVED.items():
+        con.execute(f"CREATE OR REPLACE TABLE {into}{name} AS {sql}")
 
 
 def open_store(path: str | Path, *, memory_limit: str = "1GB", threads: int = 2) -> duckdb.DuckDBPyConnection:
@@ -126,9 +164,15 @@ def open_store(path: str | Path, *, memory_limit: str = "1GB", threads: int = 2)
     is capped at ``memory_limit``, so memory does not grow with the corpus text.
 
     Raises ``duckdb.IOException`` when another process is writing the store."""
-    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads})
+    spill = Path(tempfile.gettempdir()) / "techdiplomacy-duckdb"  # never the working directory
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads, "temp_directory": str(spill)})
     con.execute(f"ATTACH {_literal(str(path))} AS {STORE} (READ_ONLY)")
     register_sql(con)
+    cur = cursor(con)
+    try:
+        derive(cur, into="memory.main.")
+    finally:
+        cur.close()
     return con
 
 
@@ -138,6 +182,7 @@ def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     catalogs = {row[0] for row in cur.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
     if STORE in catalogs:
         cur.execute(f"USE {STORE}")
+        cur.execute(f"SET search_path = '{STORE}.main,memory.main'")  # derived tables live in memory
     return cur
 
 
@@ -155,26 +200,24 @@ def count(con, selected: Query) -> int:
 
 def options(con) -> dict:
     """Return the values each sidebar widget can offer, over the whole kept corpus: as
-    :meth:`Filters.options` (most articles first, then by value; published range)."""
+    :meth:`Filters.options` (most articles first, then by value; published range), blank
+    values left out (no filter could select them)."""
     ranked = """
-        SELECT value FROM (SELECT DISTINCT article_id, value FROM ({rows}) WHERE value IS NOT NULL
-                           AND article_id IN (SELECT article_id FROM sel))
+        SELECT value FROM (SELECT DISTINCT aid, value FROM ({rows}) WHERE value IS NOT NULL AND CAST(value AS VARCHAR) <> '')
         GROUP BY value ORDER BY count(*) DESC, value"""
     rows = {
-        "countries": "SELECT article_id, key AS value FROM mentions WHERE kind = 'country' "
-        "UNION ALL SELECT article_id, country FROM mentions WHERE kind = 'place' "
-        "UNION ALL SELECT article_id, country FROM officials UNION ALL SELECT article_id, country FROM figures",
-        "sectors": "SELECT article_id, key AS value FROM mentions WHERE kind = 'sector'",
-        "languages": "SELECT article_id, language AS value FROM articles",
-        "sources": "SELECT article_id, source AS value FROM articles",
-        "topics": "SELECT article_id, topic_id AS value FROM article_topics WHERE rank = 1",
+        "countries": "SELECT aid, country AS value FROM td_countries",
+        "sectors": "SELECT aid, key AS value FROM td_pairs WHERE kind = 'sector'",
+        "languages": "SELECT aid, language AS value FROM td_articles",
+        "sources": "SELECT aid, source AS value FROM td_articles",
+        "topics": "SELECT aid, topic_id AS value FROM td_dominant",
     }
     out: dict = {}
     for name, sql in rows.items():
-        values = [r[0] for r in con.execute(*with_selection(ALL, ranked.format(rows=sql))).fetchall()]
+        values = [r[0] for r in con.execute(ranked.format(rows=sql)).fetchall()]
         out[name] = [int(v) for v in values] if name == "topics" else [str(v) for v in values]
     low, high = con.execute(
-        *with_selection(ALL, "SELECT min(published), max(published) FROM articles WHERE article_id IN (SELECT article_id FROM sel)")
+        "SELECT min(published), max(published) FROM td_articles", []
     ).fetchone()
     out["date_min"] = None if low is None else pd.Timestamp(low).date()
     out["date_max"] = None if high is None else pd.Timestamp(high).date()

@@ -21,6 +21,8 @@ HOME = "IRN"
 #: DuckDB ``date_trunc`` part of each period (pandas W periods start on Monday, as ISO weeks).
 PERIODS = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 IN_SEL = "article_id IN (SELECT article_id FROM sel)"
+#: The same for the derived tables (integer keys).
+AID_IN_SEL = "aid IN (SELECT aid FROM sel)"
 #: The person an officials row is: its ``official_id`` when known, else the name.
 WHO = "coalesce(official_id, name)"
 #: Article ids listed per official (customdata of the network): the first ones by id.
@@ -35,8 +37,12 @@ def _typed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 def country_pairs_sql(exclude: tuple[str, ...] = (HOME,), *, named: tuple[str, ...] | None = None) -> Query:
     """SQL of one row per (selected article, country) named by a country or place mention:
-    ``article_id``, ``country``, ``n_mentions``. With ``named``, country mentions count only
-    for those countries (places always count)."""
+    ``aid``, ``country``, ``n_mentions``. With ``named``, country mentions count only for
+    those countries (places always count)."""
+    if named is None:  # the derived pairs: no pass over the mentions
+        outer = f"AND key NOT IN ({marks(exclude)})" if exclude else ""
+        sql = f"SELECT aid, key AS country, n_mentions FROM td_pairs WHERE kind = 'country' AND {AID_IN_SEL} {outer}"
+        return sql, list(exclude)
     where, params = [IN_SEL, "kind IN ('country', 'place')"], []
     if named is not None:
         where.append(f"(kind <> 'country' OR key IN ({marks(named) or 'NULL'}))")
@@ -44,17 +50,14 @@ def country_pairs_sql(exclude: tuple[str, ...] = (HOME,), *, named: tuple[str, .
     key = "CASE WHEN kind = 'country' THEN key ELSE country END"
     outer = f"WHERE country NOT IN ({marks(exclude)})" if exclude else ""
     sql = (
-        f"SELECT article_id, country, count(*) AS n_mentions FROM (SELECT article_id, {key} AS country "
-        f"FROM mentions WHERE {' AND '.join(where)}) WHERE country IS NOT NULL "
-        f"{'AND ' + outer[6:] if outer else ''} GROUP BY article_id, country"
+        f"SELECT t.aid, m.country, count(*) AS n_mentions FROM (SELECT article_id, {key} AS country "
+        f"FROM mentions WHERE {' AND '.join(where)}) m JOIN td_articles t ON t.article_id = m.article_id "
+        f"WHERE m.country IS NOT NULL {'AND m.' + outer[6:] if outer else ''} GROUP BY t.aid, m.country"
     )
     return sql, params + list(exclude)
 
 
-SECTOR_PAIRS = (
-    f"SELECT article_id, key AS sector, count(*) AS n_mentions FROM mentions "
-    f"WHERE {IN_SEL} AND kind = 'sector' AND key IS NOT NULL GROUP BY article_id, key"
-)
+SECTOR_PAIRS = f"SELECT aid, key AS sector, n_mentions FROM td_pairs WHERE kind = 'sector' AND {AID_IN_SEL}"
 
 
 def _ranked(con, selected: Query, pairs: Query, key: str, top_n: int | None) -> pd.DataFrame:
@@ -83,8 +86,8 @@ def partners_in_sector(con, selected: Query, sector: str, *, top_n: int | None =
     ``country``, ``n_articles``, ``n_mentions``; most articles first."""
     sql, params = country_pairs_sql()
     pairs = (
-        f"SELECT * FROM ({sql}) WHERE article_id IN "
-        "(SELECT article_id FROM mentions WHERE kind = 'sector' AND key = ?)",
+        f"SELECT * FROM ({sql}) WHERE aid IN "
+        "(SELECT aid FROM td_pairs WHERE kind = 'sector' AND key = ?)",
         [*params, sector],
     )
     return _ranked(con, selected, pairs, "country", top_n)
@@ -93,11 +96,11 @@ def partners_in_sector(con, selected: Query, sector: str, *, top_n: int | None =
 def _pairs(kind: str, named: tuple[str, ...] | None = None) -> Query:
     if kind == "country":
         sql, params = country_pairs_sql(named=named)
-        return f"SELECT article_id, country AS key FROM ({sql})", params
+        return f"SELECT aid, country AS key FROM ({sql})", params
     if kind == "sector":
-        return f"SELECT article_id, sector AS key FROM ({SECTOR_PAIRS})", []
+        return f"SELECT aid, sector AS key FROM ({SECTOR_PAIRS})", []
     if kind == "topic":
-        return f"SELECT article_id, CAST(topic_id AS VARCHAR) AS key FROM article_topics WHERE {IN_SEL} AND rank = 1", []
+        return f"SELECT aid, CAST(topic_id AS VARCHAR) AS key FROM td_dominant WHERE {AID_IN_SEL}", []
     raise ValueError(f"unknown kind {kind!r}")
 
 
@@ -120,19 +123,19 @@ def counts_over_time(
     key = "key"
     if top_n is not None:
         key = (
-            f"CASE WHEN key IN (SELECT key FROM (SELECT key, count(DISTINCT article_id) AS n FROM r GROUP BY key "
+            f"CASE WHEN key IN (SELECT key FROM (SELECT key, count(DISTINCT aid) AS n FROM r GROUP BY key "
             f"ORDER BY n DESC, key LIMIT {int(top_n)})) THEN key ELSE ? END"
         )
         params.append(OTHER_KEY)
     dated = (
-        f", d AS (SELECT article_id, CAST(date_trunc('{part}', published) AS DATE) AS period FROM articles "
-        f"WHERE {IN_SEL} AND published IS NOT NULL)"
+        f", d AS (SELECT aid, CAST(date_trunc('{part}', published) AS DATE) AS period FROM td_articles "
+        f"WHERE {AID_IN_SEL} AND published IS NOT NULL)"
     )
     bounds = con.execute(f"WITH sel AS ({selected[0]}) {dated} SELECT min(period), max(period) FROM d", selected[1]).fetchone()
     body = (
-        f"{dated}, r AS (SELECT p.article_id, p.key, d.period FROM ({pairs[0]}) p JOIN d USING (article_id)), "
-        f"m AS (SELECT article_id, period, {key} AS key FROM r) "
-        "SELECT period, key, count(DISTINCT article_id) AS n FROM m GROUP BY GROUPING SETS ((period, key), (key))"
+        f"{dated}, r AS (SELECT p.aid, p.key, d.period FROM ({pairs[0]}) p JOIN d USING (aid)), "
+        f"m AS (SELECT aid, period, {key} AS key FROM r) "
+        "SELECT period, key, count(DISTINCT aid) AS n FROM m GROUP BY GROUPING SETS ((period, key), (key))"
     )
     return _fill_periods(_with(con, selected, body, params), bounds, freq).rename(columns={"key": kind})
 
@@ -160,7 +163,7 @@ def country_sector_counts(con, selected: Query) -> pd.DataFrame:
     ``sector``, ``n_articles``; most articles first."""
     sql, params = country_pairs_sql()
     body = (
-        f"SELECT c.country, s.sector, count(*) AS n_articles FROM ({sql}) c JOIN ({SECTOR_PAIRS}) s USING (article_id) "
+        f"SELECT c.country, s.sector, count(*) AS n_articles FROM ({sql}) c JOIN ({SECTOR_PAIRS}) s USING (aid) "
         "GROUP BY c.country, s.sector ORDER BY n_articles DESC, c.country, s.sector"
     )
     frame = run(con, with_selection(selected, body, params))
@@ -172,7 +175,7 @@ def sector_cooccurrence_counts(con, selected: Query) -> pd.DataFrame:
     selected article, ``n_articles``; the diagonal counts articles mentioning the sector."""
     body = (
         f"SELECT a.sector AS sector_a, b.sector AS sector_b, count(*) AS n_articles FROM ({SECTOR_PAIRS}) a "
-        f"JOIN ({SECTOR_PAIRS}) b USING (article_id) GROUP BY a.sector, b.sector ORDER BY sector_a, sector_b"
+        f"JOIN ({SECTOR_PAIRS}) b USING (aid) GROUP BY a.sector, b.sector ORDER BY sector_a, sector_b"
     )
     frame = run(con, with_selection(selected, body))
     return _typed(frame, {"sector_a": "string", "sector_b": "string", "n_articles": "Int64"})
@@ -249,7 +252,7 @@ def _with(con, selected: Query, tail: str, params: list | None = None) -> pd.Dat
 
 # --- topics --------------------------------------------------------------------------------
 
-DOMINANT = f"SELECT article_id, topic_id FROM article_topics WHERE {IN_SEL} AND rank = 1"
+DOMINANT = f"SELECT aid, topic_id FROM td_dominant WHERE {AID_IN_SEL}"
 
 
 def topic_counts_over_time(con, selected: Query, *, freq: str = "M") -> pd.DataFrame:
@@ -264,7 +267,7 @@ def topic_counts_by_country(con, selected: Query) -> pd.DataFrame:
     the country whose dominant topic it is (the input of ``topics_per_country``)."""
     sql, params = country_pairs_sql()
     body = (
-        f"SELECT c.country, t.topic_id, count(*) AS n_articles FROM ({sql}) c JOIN ({DOMINANT}) t USING (article_id) "
+        f"SELECT c.country, t.topic_id, count(*) AS n_articles FROM ({sql}) c JOIN ({DOMINANT}) t USING (aid) "
         "GROUP BY ALL ORDER BY c.country, t.topic_id"
     )
     frame = run(con, with_selection(selected, body, params))
@@ -276,7 +279,7 @@ def topics(con, selected: Query) -> pd.DataFrame:
     ``size`` and ``n_passages`` recounted over them (as :meth:`Filters.apply`)."""
     columns = ", ".join(f"t.{c}" for c in schema.columns("topics") if c not in ("size", "n_passages"))
     body = (
-        f", s AS (SELECT topic_id, count(DISTINCT article_id) AS size FROM ({DOMINANT}) GROUP BY topic_id), "
+        f", s AS (SELECT topic_id, count(DISTINCT aid) AS size FROM ({DOMINANT}) GROUP BY topic_id), "
         f"p AS (SELECT topic_id, count(*) AS n_passages FROM passage_topics WHERE {IN_SEL} GROUP BY topic_id) "
         f"SELECT {columns}, s.size, coalesce(p.n_passages, 0) AS n_passages FROM topics t JOIN s USING (topic_id) "
         "LEFT JOIN p USING (topic_id) ORDER BY t.topic_id"
@@ -309,19 +312,19 @@ def headline_counts(con, selected: Query) -> dict:
     ``date_min``/``date_max`` (ISO dates or None)."""
     sql, params = country_pairs_sql()
     body = (
-        f", a AS (SELECT * FROM articles WHERE {IN_SEL}) SELECT "
-        "(SELECT count(DISTINCT article_id) FROM a), "
+        f", a AS (SELECT * FROM td_articles WHERE {AID_IN_SEL}) SELECT "
+        "(SELECT count(*) FROM a), "
         f"(SELECT count(DISTINCT country) FROM ({sql})), "
         f"(SELECT count(DISTINCT sector) FROM ({SECTOR_PAIRS})), "
         f"(SELECT count(DISTINCT {WHO}) FROM officials WHERE {IN_SEL}), "
-        f"(SELECT count(*) FROM figures WHERE {IN_SEL}), "
+        "(SELECT coalesce(sum(n_figures), 0) FROM a), "
         f"(SELECT count(DISTINCT topic_id) FROM ({DOMINANT})), "
         "(SELECT count(DISTINCT source) FROM a), "
         "(SELECT min(published) FROM a), (SELECT max(published) FROM a)"
     )
     row = con.execute(f"WITH sel AS ({selected[0]}) {body}", [*selected[1], *params]).fetchone()
     languages = con.execute(
-        f"WITH sel AS ({selected[0]}) SELECT language, count(*) AS n FROM articles WHERE {IN_SEL} "
+        f"WITH sel AS ({selected[0]}) SELECT language, count(*) AS n FROM td_articles WHERE {AID_IN_SEL} "
         "AND language IS NOT NULL GROUP BY language ORDER BY n DESC, language",
         selected[1],
     ).fetchall()

@@ -125,7 +125,7 @@ def _selection(con, selections: OrderedDict, filters_key: tuple) -> warehouse.Qu
                 old, _ = selections.popitem(last=False)
                 con.execute(f"DROP TABLE IF EXISTS memory.main.{old}")
         selections.move_to_end(name)
-    return f"SELECT article_id FROM memory.main.{name}", []
+    return f"SELECT aid, article_id FROM memory.main.{name}", []
 
 
 def both(first: Filters, second: Filters) -> tuple:
