@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -252,18 +253,34 @@ def _longest_first(candidates: list[tuple[int, int, int, str | None]]) -> list[M
     """
     if not candidates:
         return []
-    candidates.sort(key=lambda c: (c[0], -c[1]))
+    # by start, then longest first: two stable sorts on C keys, the order of one (start, -end) sort
+    candidates.sort(key=_END, reverse=True)
+    candidates.sort(key=_START)
     out: list[Match] = []
-    cluster: list[tuple[int, int, int, str | None]] = []
-    cluster_end = -1
-    for cand in candidates:
-        if cluster and cand[0] >= cluster_end:
-            out.extend(_resolve_cluster(cluster))
-            cluster = []
-        cluster.append(cand)
-        cluster_end = max(cluster_end, cand[1]) if len(cluster) > 1 else cand[1]
-    out.extend(_resolve_cluster(cluster))
+    cluster = [candidates[0]]
+    cluster_end = candidates[0][1]
+    for cand in candidates[1:]:
+        if cand[0] >= cluster_end:
+            _close_cluster(cluster, out)
+            cluster = [cand]
+            cluster_end = cand[1]
+        else:
+            cluster.append(cand)
+            cluster_end = max(cluster_end, cand[1])
+    _close_cluster(cluster, out)
     return out
+
+
+_START, _END = itemgetter(0), itemgetter(1)
+
+
+def _close_cluster(cluster: list[tuple[int, int, int, str | None]], out: list[Match]) -> None:
+    if len(cluster) == 1:
+        start, end, _, key = cluster[0]
+        if key is not None:
+            out.append(Match(key, start, end))
+    else:
+        out.extend(_resolve_cluster(cluster))
 
 
 def _resolve_cluster(cluster: list[tuple[int, int, int, str | None]]) -> list[Match]:

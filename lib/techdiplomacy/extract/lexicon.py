@@ -268,6 +268,7 @@ BREAK = "\u00b6"  # a token between two windows, so that no phrase spans them
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 #: Builds a Token from its fields in C (``Token._make`` is a Python call per token).
 _make_token = partial(tuple.__new__, Token)
+_plus_one, _minus_one = (1).__add__, (-1).__add__
 
 
 def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[Token]:
@@ -288,7 +289,7 @@ def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[
             ostarts, oends = starts, ends
         else:
             ostarts = list(map(offsets.__getitem__, starts))
-            oends = [offsets[e - 1] + 1 for e in ends]
+            oends = list(map(_plus_one, map(offsets.__getitem__, map(_minus_one, ends))))  # offsets[e - 1] + 1
         written = list(map(text.__getitem__, map(slice, ostarts, oends)))
         n = len(written)
         if zwnj:  # glued by a ZWNJ to the token before (the first looks at text[-1], as ever)

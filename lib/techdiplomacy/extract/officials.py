@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from operator import attrgetter
 
 from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords, lexicon, names, organisations, titles
@@ -173,7 +174,7 @@ def _context(doc: Document, tokens: list[lexicon.Token], mentions: Iterable[dict
 
 def _original_starts(doc, tokens) -> tuple[list[int], list[int]]:
     """Return the original (starts, ends) of ``tokens``."""
-    return [t.ostart for t in tokens], [t.oend for t in tokens]
+    return list(map(attrgetter("ostart"), tokens)), list(map(attrgetter("oend"), tokens))
 
 
 def _tokens_in(spans: tuple[list[int], list[int]], start: int, end: int) -> list[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from techdiplomacy import reference
 from techdiplomacy.extract import organisations
@@ -175,7 +176,7 @@ def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int]
     if starts is None:
         candidates = range(len(tokens))
     else:
-        candidates = [c for c, t in enumerate(tokens) if t.start in starts]
+        candidates = [c for c, start in enumerate(map(attrgetter("start"), tokens)) if start in starts]
     i = 0
     for candidate in candidates:
         if candidate < i:
