@@ -382,14 +382,15 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     out: list[Span] = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+        cut, after = m.span()
+        if text[cut] == "." and _is_abbreviation(text, cut):
             continue
-        s, e = _trim(text, pos, m.end())
+        s, e = _trim(text, pos, after)
         if e > s and _has_word(text, s, e):
             out.append(Span(s, e, text[s:e]))
-            pos = m.end()
+            pos = after
         elif e <= s:
-            pos = m.end()
+            pos = after
     s, e = _trim(text, pos, end)
     if e > s:
         if out and not _has_word(text, s, e):
