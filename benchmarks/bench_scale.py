@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -133,22 +134,44 @@ def _tree_sample(root, cpu: dict[int, float]) -> int:
 
 
 def run_build(corpus: Path, store: Path, log: Path, workers: int) -> dict:
-    """Build ``store`` from ``corpus`` in a subprocess; return time and peak RSS of its tree."""
+    """Build ``store`` from ``corpus`` in a subprocess; return its time, the time of each stage
+    (from its progress lines, stamped as they arrive), and the peak RSS of its process tree."""
     for path in (store, store.with_name(store.name + ".wal")):
         path.unlink(missing_ok=True)
     command = [sys.executable, "-m", "techdiplomacy", "build", str(corpus), "--store", str(store), "--workers", str(workers)]
     start = time.perf_counter()
+    stages: dict[str, float] = {}
     with open(log, "w") as handle:
-        proc = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT)
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, text=True)
+
+        def copy() -> None:
+            for line in proc.stdout:
+                elapsed = time.perf_counter() - start
+                stages.setdefault(line.split(":", 1)[0], elapsed)
+                handle.write(f"{elapsed:9.1f}s {line}")
+                handle.flush()
+
+        reader = threading.Thread(target=copy, daemon=True)
+        reader.start()
         root, peak, cpu = psutil.Process(proc.pid), 0, {}
         while proc.poll() is None:
             peak = max(peak, _tree_sample(root, cpu))
             time.sleep(0.5)
+        reader.join()
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise RuntimeError(f"build failed ({proc.returncode}), see {log}")
+    # Stage times: extraction until topics start, topics until near-duplicates, the rest after.
+    marks = [stages.get("topics", seconds), stages.get("near-duplicates", seconds), seconds]
     # CPU seconds tell the build's own cost on a machine shared with other jobs.
-    return {"build_s": seconds, "cpu_s": sum(cpu.values()), "peak_rss_mb": peak / 1e6}
+    return {
+        "build_s": seconds,
+        "extract_s": marks[0],
+        "topics_s": marks[1] - marks[0],
+        "near_duplicates_s": marks[2] - marks[1],
+        "cpu_s": sum(cpu.values()),
+        "peak_rss_mb": peak / 1e6,
+    }
 
 
 def store_facts(store: Path) -> dict:
