@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from techdiplomacy import charts, reference, schema
-from techdiplomacy import charts_frames as frames
+from techdiplomacy.charts_people import spring_layout
 from techdiplomacy import warehouse as wh
 from techdiplomacy import warehouse_counts as wc
 from techdiplomacy.charts_style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour
@@ -314,9 +314,9 @@ def test_officials_network_nodes_edges_and_deterministic_layout():
 
 
 def test_spring_layout_is_deterministic_and_bounded():
-    pos = frames.spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])
+    pos = spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])
     assert pos.shape == (6, 2) and abs(pos).max() <= 1.0 + 1e-9
-    assert (pos == frames.spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])).all()
+    assert (pos == spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])).all()
 
 
 def test_figures_by_unit_keeps_one_unit_and_traces_the_evidence():

@@ -8,7 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from techdiplomacy import schema
-from techdiplomacy.filters import Filters, query_terms, search_text
+from techdiplomacy import warehouse as wh
+from techdiplomacy import warehouse_counts as wc
+from techdiplomacy import warehouse_rows as wr
+from techdiplomacy.filters import Filters, query_terms
 
 
 def sample_tables() -> dict[str, pd.DataFrame]:
@@ -83,10 +86,6 @@ def sample_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-def ids(tables) -> list[str]:
-    return sorted(tables["articles"]["article_id"])
-
-
 @pytest.mark.parametrize(
     "filters, expected",
     [
@@ -116,46 +115,44 @@ def ids(tables) -> list[str]:
         (Filters(query="yerevan", languages=("fa",)), []),
     ],
 )
-def test_apply_selects_articles(filters, expected):
-    assert ids(filters.apply(sample_tables())) == expected
+def test_selection_selects_articles(filters, expected):
+    assert selected(filters) == expected
 
 
-def test_apply_restricts_every_table_to_the_articles():
-    out = Filters(countries=("ARM",), sectors=("cybersecurity",)).apply(sample_tables())
+def selected(filters: Filters, tables=None) -> list[str]:
+    """The ids the SQL selection of ``filters`` gives on ``tables`` (default: the sample)."""
+    con = wh.connect(sample_tables() if tables is None else tables)
+    return sorted(row[1] for row in con.execute(*wh.selection(filters)).fetchall())
+
+
+def test_rows_of_every_table_are_those_of_the_articles():
+    con = wh.connect(sample_tables())
+    sel = wh.selection(Filters(countries=("ARM",), sectors=("cybersecurity",)))
     for name in ("mentions", "officials", "figures", "article_topics", "passage_topics"):
-        assert set(out[name]["article_id"]) <= {"a1"}, name
-    assert len(out["mentions"]) == 4
-    assert list(out["errors"]["path"]) == ["bad.html"]  # not keyed by article: untouched
-    for name, frame in out.items():
-        assert list(frame.columns) == schema.columns(name)
+        rows = wr.page(con, sel, name, limit=1000)
+        assert set(rows["article_id"]) <= {"a1"}, name
+        assert list(rows.columns) == schema.columns(name)
+    assert wr.total(con, sel, "mentions") == 4
+    assert list(wr.page(con, sel, "errors")["path"]) == ["bad.html"]  # not keyed by article: untouched
 
 
-def test_apply_recounts_topics_over_the_matching_articles():
-    out = Filters(countries=("ARM",)).apply(sample_tables())
-    topics = out["topics"].set_index("topic_id")
+def test_topics_are_recounted_over_the_matching_articles():
+    con = wh.connect(sample_tables())
+    topics = wc.topics(con, wh.selection(Filters(countries=("ARM",)))).set_index("topic_id")
     # a1, a2 have dominant topic 0 and a4 topic 1; topic 2 (a5) is gone.
     assert topics["size"].to_dict() == {0: 2, 1: 1}
     assert topics["n_passages"].to_dict() == {0: 3, 1: 1}
-    assert out["topics"]["size"].dtype == schema.TABLES["topics"]["size"]
+    assert topics["size"].dtype == schema.TABLES["topics"]["size"]
 
 
-def test_apply_with_no_filters_returns_the_same_frames():
-    tables = sample_tables()
-    out = Filters(lang="ar").apply(tables)
-    assert all(out[name] is tables[name] for name in tables)
+def test_no_filters_select_every_article():
+    assert selected(Filters(lang="ar")) == ["a1", "a2", "a3", "a4", "a5"]
 
 
-def test_apply_with_missing_tables():
+def test_selection_with_missing_tables():
     tables = {"articles": sample_tables()["articles"]}
-    assert ids(Filters(countries=("ARM",)).apply(tables)) == []
-    assert ids(Filters(languages=("ar",)).apply(tables)) == ["a1"]
-
-
-def test_apply_uses_a_precomputed_search_text():
-    tables = sample_tables()
-    search = search_text(tables["articles"])
-    assert search.index.name == "article_id"
-    assert ids(Filters(query="ارمنستان").apply(tables, search=search)) == ["a2"]
+    assert selected(Filters(countries=("ARM",)), tables) == []
+    assert selected(Filters(languages=("ar",)), tables) == ["a1"]
 
 
 def test_query_terms_are_normalised():
@@ -163,7 +160,7 @@ def test_query_terms_are_normalised():
     assert query_terms("") == []
 
 
-def test_apply_is_fast_on_fifty_thousand_articles():
+def test_selection_is_fast_on_fifty_thousand_articles():
     rng = np.random.default_rng(0)
     n = 50_000
     article_ids = [f"a{i}" for i in range(n)]
@@ -194,12 +191,12 @@ def test_apply_is_fast_on_fifty_thousand_articles():
     article_topics = schema.conform(
         "article_topics", pd.DataFrame({"article_id": article_ids, "topic_id": rng.integers(0, 20, n), "rank": 1})
     )
-    tables = {"articles": articles, "mentions": mentions, "article_topics": article_topics}
+    con = wh.connect({"articles": articles, "mentions": mentions, "article_topics": article_topics})
     filters = Filters(countries=("ARM", "TUR"), sectors=("ai",), date_from=date(2021, 1, 1), languages=("ar", "fa"), topics=(1, 2, 3))
     started = time.perf_counter()
-    out = filters.apply(tables)
+    n_selected = wh.count(con, wh.selection(filters))
     elapsed = time.perf_counter() - started
-    assert 0 < len(out["articles"]) < n
+    assert 0 < n_selected < n
     assert elapsed < 2.0, elapsed
 
 
@@ -268,7 +265,7 @@ def test_from_query_ignores_bad_values(params, expected):
 
 
 def test_from_query_drops_values_not_in_the_corpus():
-    known = Filters.options(sample_tables())
+    known = wh.options(wh.connect(sample_tables()))
     params = {"country": ["ARM", "FRA"], "sector": ["ai", "quantum"], "source": ["الوفاق", "Unknown"], "topic": ["1", "7"]}
     assert Filters.from_query(params, known=known) == Filters(countries=("ARM",), sectors=("ai",), sources=("الوفاق",), topics=(1,))
 
@@ -311,7 +308,7 @@ def test_source_names_keep_their_inner_spaces():
 
 
 def test_options():
-    options = Filters.options(sample_tables())
+    options = wh.options(wh.connect(sample_tables()))
     assert options["countries"][0] == "ARM"  # a1, a2 (official), a4 (place)
     assert set(options["countries"]) == {"ARM", "IRN", "TUR", "CHN"}
     assert options["sectors"] == ["data_centres", "ai", "cybersecurity"]
@@ -324,7 +321,7 @@ def test_options():
 
 
 def test_options_of_empty_tables():
-    options = Filters.options({})
+    options = wh.options(wh.connect({}))
     assert options["countries"] == [] and options["date_min"] is None
 
 

@@ -1,8 +1,8 @@
 """The SQL query layer gives exactly what the pandas definitions give, on the same tables.
 
-The pandas reference (tests/reference_frames.py: filters over frames, the charts_frames
+The pandas reference (tests/reference_frames.py: filters over frames, the chart
 aggregates, near-duplicate collapsing) is the executable spec; the SQL runs on the same frames
-registered on an in-memory DuckDB connection.
+copied into an in-memory DuckDB connection.
 """
 
 import random
@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from reference_frames import reference
+from reference_frames import options, reference
 from techdiplomacy import schema
 from techdiplomacy import warehouse as wh
 from techdiplomacy import warehouse_counts as wc
@@ -125,7 +125,7 @@ def test_selection_and_aggregates_equal_pandas(case, filters):
 
 def test_options_equal_pandas(case):
     tables, con = case
-    assert wh.options(con) == Filters.options(reference(tables, Filters()).view)
+    assert wh.options(con) == options(reference(tables, Filters()).view)
 
 
 def test_sample_tables_select_as_documented():
@@ -173,7 +173,7 @@ def test_pages_cover_the_filtered_tables_once_and_csv_is_the_whole_table(case, f
 
 def test_evidence_equals_pandas_evidence(case):
     from techdiplomacy import warehouse_rows as wr
-    from techdiplomacy.selection import evidence
+    from reference_frames import evidence
 
     tables, con = case
     ref = reference(tables, Filters(countries=("ARM",)))

@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from techdiplomacy import charts_frames as frames
 from techdiplomacy import labels, schema
 from techdiplomacy.charts_countries import hover, key_label
 from techdiplomacy.charts_style import EDGE_COLOUR, count_axis, country_colour, empty_figure, style
@@ -64,7 +63,7 @@ def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, lang: str = "
     """Return a network of officials (``nodes``, e.g. the 40 most named): an edge joins two people named
     in the same article (wider for more shared articles); node size grows with the number
     of articles, node colour is the official's country (pinned). The layout is a
-    deterministic force layout (:func:`charts_frames.spring_layout`).
+    deterministic force layout (:func:`spring_layout`).
 
     ``nodes``: :func:`warehouse_counts.official_nodes`; ``edges``: :func:`warehouse_counts.official_edges` among them.
     customdata per node: ``[official (id or name), iso3, role, n_articles, article ids
@@ -75,7 +74,7 @@ def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, lang: str = "
         return empty_figure(chart=chart, title=title, lang=lang)
     index = {key: i for i, key in enumerate(nodes["official"])}
     links = [(index[a], index[b], float(w)) for a, b, w in zip(edges["source"], edges["target"], edges["n_articles"]) if a in index and b in index]
-    pos = frames.spring_layout(len(nodes), links)
+    pos = spring_layout(len(nodes), links)
     fig = go.Figure()
     for low, high, width in ((1, 1, 1.0), (2, 2, 2.0), (3, None, 3.5)):
         xs, ys = [], []
@@ -165,3 +164,32 @@ def figures_by_unit(figures: pd.DataFrame, unit: str, *, lang: str = "en") -> go
         fig.update_xaxes(autorange="reversed")
         fig.update_yaxes(side="right")
     return style(fig, chart=chart, title=title, lang=lang)
+
+
+def spring_layout(n: int, edges: list[tuple[int, int, float]], *, iterations: int = 300, seed: int = 0) -> np.ndarray:
+    """Return an (n, 2) array of node positions in [-1, 1]: Fruchterman–Reingold with a weak
+    pull to the centre (so unconnected nodes stay in view). Deterministic for a given input:
+    nodes start on a circle in input order (``seed`` only rotates that circle)."""
+    if n == 0:
+        return np.zeros((0, 2))
+    if n == 1:
+        return np.zeros((1, 2))
+    angles = 2 * np.pi * (np.arange(n) / n) + seed
+    pos = np.column_stack([np.cos(angles), np.sin(angles)])
+    weights = np.zeros((n, n))
+    for a, b, w in edges:
+        weights[a, b] = weights[b, a] = weights[a, b] + w
+    k = np.sqrt(4.0 / n)
+    temperature = 0.2
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
+        repulse = (k * k / distance**2)[..., None] * delta
+        attract = (weights * distance / k)[..., None] * delta
+        force = (repulse - attract).sum(axis=1) - 0.05 * pos * n / 10
+        length = np.maximum(np.linalg.norm(force, axis=1, keepdims=True), 1e-9)
+        pos = pos + force / length * np.minimum(length, temperature)
+        temperature = max(temperature * 0.985, 0.002)
+    pos = pos - pos.mean(axis=0)
+    scale = np.abs(pos).max()
+    return pos / scale if scale > 0 else pos

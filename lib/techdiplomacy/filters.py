@@ -1,5 +1,8 @@
 """The dashboard's filter state: one frozen :class:`Filters`, kept in the URL.
 
+The selection itself runs in DuckDB: :func:`techdiplomacy.warehouse.selection` turns the filters
+into a parameterised query with exactly the meaning below (near-duplicates counted once).
+
 What each filter means (values within one filter are alternatives, filters are combined with
 AND):
 
@@ -30,11 +33,11 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from techdiplomacy import labels, schema
-from techdiplomacy.search import isin, as_list, matching_ids, query_terms, search_text
+from techdiplomacy import labels
+from techdiplomacy.search import query_terms
 
-# query_terms and search_text live in techdiplomacy.search and are imported from here too.
-__all__ = ["ARTICLE_TABLES", "MULTI", "PARAMS", "Filters", "query_terms", "search_text"]
+# query_terms lives in techdiplomacy.search and is imported from here too.
+__all__ = ["MULTI", "PARAMS", "Filters", "query_terms"]
 
 #: URL parameter of each field (st.query_params keys).
 PARAMS = {
@@ -49,8 +52,6 @@ PARAMS = {
     "lang": "lang",
 }
 MULTI = ("countries", "sectors", "languages", "sources", "topics")
-#: Tables restricted by article_id in :meth:`Filters.apply`.
-ARTICLE_TABLES = ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics")
 
 _ISO3 = re.compile(r"[A-Z]{3}")
 _SECTOR = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
@@ -94,11 +95,6 @@ def _as_date(value) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
-
-
-def _table(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
-    frame = tables.get(name)
-    return schema.empty(name) if frame is None else frame
 
 
 @dataclass(frozen=True)
@@ -180,7 +176,8 @@ class Filters:
         ``params`` is a mapping of str to str or list of str, or ``st.query_params`` (read with
         ``get_all``). Codes must look like codes (ISO3, sector id, language, topic number);
         source names and the query are cleaned of control and bidi marks and capped in length.
-        With ``known`` (the output of :meth:`options`), values not in the corpus are dropped.
+        With ``known`` (the output of :func:`techdiplomacy.warehouse.options`), values not in
+        the corpus are dropped.
         Never raises for any URL content.
         """
 
@@ -235,133 +232,7 @@ class Filters:
             lang=lang if lang in labels.UI_LANGUAGES else "en",
         )
 
-    # --- selection ---------------------------------------------------------------------------
-
-    def article_ids(self, tables: Mapping[str, pd.DataFrame], *, search: pd.Series | None = None) -> pd.Index:
-        """Return the ids of the articles that match every set filter (module docstring).
-
-        ``search`` is :func:`search_text` of the articles, if already computed.
-        """
-        articles = _table(tables, "articles")
-        keep = pd.Series(True, index=articles.index)
-
-        def having(ids) -> pd.Series:
-            return isin(articles["article_id"], ids)
-
-        if self.countries:
-            mentions = _table(tables, "mentions")
-            wanted = list(self.countries)
-            hit = (mentions["kind"].eq("country") & isin(mentions["key"], wanted)) | (
-                mentions["kind"].eq("place") & isin(mentions["country"], wanted)
-            )
-            ids = [mentions.loc[hit.fillna(False), "article_id"]]
-            for name in ("officials", "figures"):
-                other = _table(tables, name)
-                ids.append(other.loc[isin(other["country"], wanted), "article_id"])
-            keep &= having(pd.concat(ids, ignore_index=True).unique())
-        if self.sectors:
-            mentions = _table(tables, "mentions")
-            hit = mentions["kind"].eq("sector") & isin(mentions["key"], self.sectors)
-            keep &= having(mentions.loc[hit.fillna(False), "article_id"].unique())
-        if self.date_from or self.date_to:
-            published = pd.to_datetime(articles["published"], errors="coerce")
-            in_range = published.notna()
-            if self.date_from:
-                in_range &= published >= pd.Timestamp(self.date_from)
-            if self.date_to:
-                in_range &= published < pd.Timestamp(self.date_to) + pd.Timedelta(days=1)
-            keep &= in_range.fillna(False)
-        if self.languages:
-            keep &= isin(articles["language"], self.languages)
-        if self.sources:
-            keep &= isin(articles["source"], self.sources)
-        if self.topics:
-            assigned = _table(tables, "article_topics")
-            dominant = assigned["rank"].eq(1) & assigned["topic_id"].isin(list(self.topics))
-            keep &= having(assigned.loc[dominant.fillna(False), "article_id"].unique())
-        terms = query_terms(self.query)
-        if terms and keep.any():
-            # Only the articles still in play are searched (and normalised, if need be).
-            keep &= having(matching_ids(articles.loc[keep], terms, search))
-        return pd.Index(articles.loc[keep, "article_id"].unique(), name="article_id")
-
-    def apply(
-        self, tables: Mapping[str, pd.DataFrame], *, search: pd.Series | None = None
-    ) -> dict[str, pd.DataFrame]:
-        """Return every table restricted to the matching articles.
-
-        Tables keyed by article (articles, mentions, officials, figures, article_topics,
-        passage_topics) keep the rows of matching articles; ``topics`` keeps the topics that are
-        some matching article's dominant topic, with ``size`` (and ``n_passages`` when
-        ``passage_topics`` is given) recounted over the matching articles; other tables
-        (errors, ...) are returned as they are. Rows keep their order; indexes are reset.
-        """
-        if self.is_empty():
-            return dict(tables)
-        kept = as_list(self.article_ids(tables, search=search))
-        out: dict[str, pd.DataFrame] = {}
-        for name, frame in tables.items():
-            if name in ARTICLE_TABLES and "article_id" in frame:
-                out[name] = frame.loc[isin(frame["article_id"], kept)].reset_index(drop=True)
-            else:
-                out[name] = frame
-        if "topics" in tables:
-            out["topics"] = self._topics(tables["topics"], out.get("article_topics"), out.get("passage_topics"))
-        return out
-
-    @staticmethod
-    def _topics(topics, article_topics, passage_topics) -> pd.DataFrame:
-        if article_topics is None:
-            return topics
-        dominant = article_topics.loc[article_topics["rank"].eq(1).fillna(False)]
-        sizes = dominant.groupby("topic_id")["article_id"].nunique()
-        kept = topics.loc[topics["topic_id"].isin(sizes.index)].copy()
-        kept["size"] = kept["topic_id"].map(sizes).astype(topics["size"].dtype)
-        if passage_topics is not None:
-            passages = passage_topics.groupby("topic_id").size()
-            kept["n_passages"] = kept["topic_id"].map(passages).fillna(0).astype(topics["n_passages"].dtype)
-        return kept.reset_index(drop=True)
-
     # --- widgets and captions ----------------------------------------------------------------
-
-    @staticmethod
-    def options(tables: Mapping[str, pd.DataFrame]) -> dict:
-        """Return the values each sidebar widget can offer, from the (unfiltered) tables.
-
-        ``countries``, ``sectors``, ``sources``, ``languages``, ``topics``: lists ordered by
-        number of articles (most first, then by value); ``date_min``/``date_max``: the
-        published range (``None`` if undated); ``lang``: the UI languages.
-        """
-        articles = _table(tables, "articles")
-        mentions = _table(tables, "mentions")
-
-        def ranked(frame: pd.DataFrame, column: str) -> list:
-            pairs = frame[["article_id", column]].dropna().drop_duplicates()
-            counts = pairs.groupby(column).size().reset_index(name="n")
-            counts = counts.sort_values(["n", column], ascending=[False, True], kind="stable")
-            return counts[column].tolist()
-
-        country_rows = [
-            mentions.loc[mentions["kind"].eq("country").fillna(False), ["article_id", "key"]].rename(columns={"key": "value"}),
-            mentions.loc[mentions["kind"].eq("place").fillna(False), ["article_id", "country"]].rename(columns={"country": "value"}),
-        ] + [
-            _table(tables, name)[["article_id", "country"]].rename(columns={"country": "value"})
-            for name in ("officials", "figures")
-        ]
-        sector_rows = mentions.loc[mentions["kind"].eq("sector").fillna(False), ["article_id", "key"]]
-        assigned = _table(tables, "article_topics")
-        dominant = assigned.loc[assigned["rank"].eq(1).fillna(False)]
-        published = pd.to_datetime(articles["published"], errors="coerce").dropna()
-        return {
-            "countries": [str(v) for v in ranked(pd.concat(country_rows, ignore_index=True), "value")],
-            "sectors": [str(v) for v in ranked(sector_rows, "key")],
-            "languages": [str(v) for v in ranked(articles, "language")],
-            "sources": [str(v) for v in ranked(articles, "source")],
-            "topics": [int(v) for v in ranked(dominant, "topic_id")],
-            "date_min": published.min().date() if len(published) else None,
-            "date_max": published.max().date() if len(published) else None,
-            "lang": list(labels.UI_LANGUAGES),
-        }
 
     def describe(self, count: int | None = None, *, names: Mapping[str, Mapping] | None = None) -> str:
         """Return a plain sentence in ``self.lang`` saying what is shown, e.g.

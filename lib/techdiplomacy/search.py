@@ -1,20 +1,15 @@
 """Free-text search of the articles: query terms, the normalised text searched, the matches.
 
 Every whitespace-separated term (or ``"quoted phrase"``) of the normalised query must occur in
-the normalised title + text (:func:`techdiplomacy.text.normalise`), so ی/ي, ک/ك, hamza seats,
-harakat and Persian digits do not matter. :class:`techdiplomacy.filters.Filters` uses this for
-its ``query`` filter.
+the normalised title + text (:func:`techdiplomacy.text.normalise`, whitespace runs as one space),
+so ی/ي, ک/ك, hamza seats, harakat and Persian digits do not matter. The dashboard searches in
+DuckDB with :func:`search_text_sql`, the same normalisation as one SQL expression.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from techdiplomacy.text import normalise
 
@@ -28,58 +23,6 @@ def query_terms(query: str) -> list[str]:
         if norm:
             terms.append(norm)
     return list(dict.fromkeys(terms))
-
-
-def search_text(articles: pd.DataFrame) -> pd.Series:
-    """Return the normalised ``title + text`` of each article (index: ``article_id``).
-
-    :meth:`Filters.apply` computes this when it needs it; pass it in (cached by the UI) to
-    search a large corpus repeatedly without normalising it each time.
-    """
-    if articles.empty:
-        return pd.Series([], dtype="string", index=pd.Index([], name="article_id"))
-    combined = articles["title"].fillna("") + "\n" + articles["text"].fillna("")
-    norm = combined.map(lambda t: " ".join(normalise(t).split()), na_action="ignore")
-    return pd.Series(norm.to_numpy(), index=pd.Index(articles["article_id"], name="article_id"), dtype="string")
-
-
-def matching_ids(articles: pd.DataFrame, terms: list[str], search: pd.Series | None = None) -> pd.Index:
-    """Return the ids of ``articles`` whose search text contains every one of ``terms``.
-
-    ``search`` is :func:`search_text` of (at least) these articles, if already computed.
-    """
-    if search is None:
-        text = search_text(articles)
-    else:
-        text = search.reindex(pd.Index(articles["article_id"]))
-    found = np.ones(len(text), dtype=bool)
-    for term in terms:
-        found &= text.str.contains(term, regex=False).fillna(False).to_numpy(dtype=bool)
-    return text.index[found]
-
-
-def as_list(ids) -> list:
-    """Return ``ids`` (a Series, Index, array or iterable) as a list of Python values."""
-    if isinstance(ids, (pd.Series, pd.Index)):
-        ids = ids.array
-    if hasattr(ids, "tolist"):
-        return ids.tolist()
-    return list(ids)
-
-
-def isin(column: pd.Series, values) -> pd.Series:
-    """Return ``column.isin(values)`` as a boolean Series, NA as False.
-
-    Arrow-backed strings go through ``pyarrow.compute.is_in``: pandas' own ``isin`` on them
-    builds one Arrow scalar per value in Python, about 8 times slower for 50k article ids.
-    """
-    values = [v for v in as_list(values) if v is not None and v is not pd.NA]
-    array = column.array
-    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
-        arrow = pa.array(array)
-        found = pc.is_in(arrow, value_set=pa.array([str(v) for v in values], type=arrow.type))
-        return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=column.index)
-    return column.isin(values).fillna(False).astype(bool)
 
 
 # --- the same search in SQL (the dashboard's query layer, :mod:`techdiplomacy.warehouse`) -------
@@ -113,8 +56,8 @@ def _sql_tables() -> tuple[str, str, str, str]:
 
 
 def search_text_sql(title: str, text: str) -> str:
-    """Return an SQL expression equal to :func:`search_text` of the columns ``title`` and
-    ``text``: one ``translate`` does the one-to-one folds and deletions; the rare text with a
+    """Return an SQL expression equal to the normalised ``title + "\\n" + text`` of the columns
+    ``title`` and ``text``, whitespace runs as one space: one ``translate`` does the one-to-one folds and deletions; the rare text with a
     presentation form goes through Python's ``normalise`` (:func:`register_sql`)."""
     source, target, expanding, spaces = _sql_tables()
     combined = f"(coalesce({title}, '') || chr(10) || coalesce({text}, ''))"

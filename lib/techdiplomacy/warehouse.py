@@ -199,9 +199,10 @@ def count(con, selected: Query) -> int:
 
 
 def options(con) -> dict:
-    """Return the values each sidebar widget can offer, over the whole kept corpus: as
-    :meth:`Filters.options` (most articles first, then by value; published range), blank
-    values left out (no filter could select them)."""
+    """Return the values each sidebar widget can offer, over the whole kept corpus:
+    ``countries``, ``sectors``, ``sources``, ``languages``, ``topics`` ordered by number of
+    articles (most first, then by value; blank values left out: no filter could select
+    them); ``date_min``/``date_max`` (the published range, None if undated); ``lang``."""
     ranked = """
         SELECT value FROM (SELECT DISTINCT aid, value FROM ({rows}) WHERE value IS NOT NULL AND CAST(value AS VARCHAR) <> '')
         GROUP BY value ORDER BY count(*) DESC, value"""

@@ -276,7 +276,7 @@ def topic_counts_by_country(con, selected: Query) -> pd.DataFrame:
 
 def topics(con, selected: Query) -> pd.DataFrame:
     """The ``topics`` table restricted to the dominant topics of the selected articles, with
-    ``size`` and ``n_passages`` recounted over them (as :meth:`Filters.apply`)."""
+    ``size`` and ``n_passages`` recounted over them."""
     columns = ", ".join(f"t.{c}" for c in schema.columns("topics") if c not in ("size", "n_passages"))
     body = (
         f", s AS (SELECT topic_id, count(DISTINCT aid) AS size FROM ({DOMINANT}) GROUP BY topic_id), "
