@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -83,8 +84,9 @@ def is_cased_acronym(alias: str) -> bool:
     return upper >= 2 and lower <= 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Spec:
+class _Spec(NamedTuple):
+    """How one pattern stands for one key (a tuple: :meth:`Gazetteer.find` unpacks it)."""
+
     key: str | None  # None marks an exclusion
     length: int  # pattern length in norm
     fused: bool  # pattern is the fused-article form: needs a ل proclitic
@@ -171,6 +173,7 @@ class Gazetteer:
         if not self._patterns or not norm:
             return []
         n = len(norm)
+        clitics = self.clitics
         candidates: list[tuple[int, int, int, str | None]] = []
         for last, specs in self._automaton.iter(norm) if hits is None else hits:
             end = last + 1
@@ -188,10 +191,10 @@ class Gazetteer:
                 suffix = norm[end:j]
             else:
                 j, suffix = end, ""
-            for spec in specs:
-                if suffix not in spec.suffixes or (suffix[:2] == "يي" and spec.length < 4):
+            for key, length, fused, arabic, suffixes, _, written in specs:
+                if suffix and (suffix not in suffixes or (suffix[:2] == "يي" and length < 4)):
                     continue  # Persian -یی only after a stem of 4+ letters (غنا+یی reads غنائي)
-                start = end - spec.length
+                start = end - length
                 span_start = start
                 if norm[start].isalnum():
                     i = start
@@ -200,17 +203,17 @@ class Gazetteer:
                     if i > 0 and norm[i - 1].isalnum():
                         continue
                     prefix = norm[i:start]
-                    if spec.fused:
+                    if fused:
                         if prefix not in FUSED_ARTICLE_PROCLITICS:
                             continue
                         span_start = start - 1
-                    elif prefix and not (spec.arabic and self.clitics and prefix in PROCLITICS):
+                    elif prefix and not (arabic and clitics and prefix in PROCLITICS):
                         continue
-                elif spec.fused:
+                elif fused:
                     continue
-                if spec.written is not None and not _written_as(spec.written, text, offsets, start, end):
+                if written is not None and not _written_as(written, text, offsets, start, end):
                     continue
-                candidates.append((span_start, j, end - start, spec.key))
+                candidates.append((span_start, j, length, key))
         matches = _longest_first(candidates)
         if not _may_hold_link(norm):
             return matches
