@@ -119,24 +119,29 @@ def counts_over_time(
         raise ValueError(f"freq must be one of {sorted(PERIODS)}, not {freq!r}")
     pairs = _pairs(kind, named)
     part = PERIODS[freq]
-    params = list(pairs[1])
-    key = "key"
-    if top_n is not None:
-        key = (
-            f"CASE WHEN key IN (SELECT key FROM (SELECT key, count(DISTINCT aid) AS n FROM r GROUP BY key "
-            f"ORDER BY n DESC, key LIMIT {int(top_n)})) THEN key ELSE ? END"
-        )
-        params.append(OTHER_KEY)
     dated = (
         f", d AS (SELECT aid, CAST(date_trunc('{part}', published) AS DATE) AS period FROM td_articles "
         f"WHERE {AID_IN_SEL} AND published IS NOT NULL)"
     )
     bounds = con.execute(f"WITH sel AS ({selected[0]}) {dated} SELECT min(period), max(period) FROM d", selected[1]).fetchone()
+    # (article, key) pairs are unique, so a plain count is a count of articles; only the
+    # merged "other" key needs a distinct count (an article may name several of its keys)
+    count = "count(DISTINCT aid)" if kind == "topic" else "count(*)"
     body = (
         f"{dated}, r AS (SELECT p.aid, p.key, d.period FROM ({pairs[0]}) p JOIN d USING (aid)), "
-        f"m AS (SELECT aid, period, {key} AS key FROM r) "
-        "SELECT period, key, count(DISTINCT aid) AS n FROM m GROUP BY GROUPING SETS ((period, key), (key))"
+        f"c AS (SELECT period, key, {count} AS n FROM r GROUP BY GROUPING SETS ((period, key), (key))) "
     )
+    params = list(pairs[1])
+    if top_n is None:
+        body += "SELECT period, key, n FROM c"
+    else:
+        body += (
+            f", top AS (SELECT key FROM c WHERE period IS NULL ORDER BY n DESC, key LIMIT {int(top_n)}) "
+            "SELECT period, key, n FROM c WHERE key IN (SELECT key FROM top) UNION ALL "
+            "SELECT period, ? AS key, count(DISTINCT aid) AS n FROM r WHERE key NOT IN (SELECT key FROM top) "
+            "GROUP BY GROUPING SETS ((period), ()) HAVING count(DISTINCT aid) > 0"
+        )
+        params.append(OTHER_KEY)
     return _fill_periods(_with(con, selected, body, params), bounds, freq).rename(columns={"key": kind})
 
 
