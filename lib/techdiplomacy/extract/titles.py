@@ -105,16 +105,20 @@ def _title_heads() -> dict[str, int]:
     return heads
 
 
+_NORM = attrgetter("norm")
+
+
 def _match_title(tokens: list[Token], i: int, entity_at: set[int]) -> tuple[int, str, str] | None:
     """Return (tokens used, title id, role) of the longest title word(s) at token ``i``."""
     table, longest = _titles()
-    first = tokens[i].norm
-    heads = [f for f in clitic_forms(first) if f in _title_heads()]
+    title_heads = _title_heads()
+    heads = [f for f in clitic_forms(tokens[i].norm) if f in title_heads]
     if not heads:
         return None
-    longest = max(_title_heads()[h] for h in heads)
+    longest = max(title_heads[h] for h in heads)
+    words = tuple(map(_NORM, tokens[i + 1:i + min(longest, len(tokens) - i)]))
     for n in range(min(longest, len(tokens) - i), 0, -1):
-        rest = tuple(t.norm for t in tokens[i + 1:i + n])
+        rest = words[:n - 1]
         for head in heads:
             hit = table.get((head, *rest))
             if hit is None:
