@@ -112,14 +112,16 @@ def measure(store: Path, corpus: Path | None) -> dict:
     # options are shown as "Iraq (IRQ)"; the widget's value is the code
     shown = next(o for o in countries.options if "(IRQ)" in o or "(SAU)" in o or "(EGY)" in o)
     target = shown.rsplit("(", 1)[-1].rstrip(")")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     countries.select(target).run()
-    assert target in str(dict(at.query_params)), "the country filter did not apply"
     results["filter change (country)"] = time.perf_counter() - start
+    results["  its CPU seconds (all threads)"] = time.process_time() - cpu
+    assert target in str(dict(at.query_params)), "the country filter did not apply"
     sectors = at.sidebar.multiselect[1]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sectors.select(sectors.options[0]).run()
     results["filter change (+ sector)"] = time.perf_counter() - start
+    results["  its CPU seconds (all threads) "] = time.process_time() - cpu
     assert not at.exception, [e.value for e in at.exception]
     results["RSS after (MB)"] = rss_mb()
     return results
@@ -158,6 +160,7 @@ def main() -> None:
         print(f"{name:<40}{value:>9.2f} {unit}")
     verdict = "OK" if results["filter change (country)"] < 1.0 else "OVER"
     print(f"target: filter change < 1 s server time -> {results['filter change (country)']:.2f} s {verdict}")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -315,19 +315,17 @@ def headline_counts(con, selected: Query) -> dict:
     partner countries), ``sectors``, ``officials`` (distinct people), ``figures``, ``topics``
     (distinct dominant topics), ``sources``, ``languages`` ({code: articles}),
     ``date_min``/``date_max`` (ISO dates or None)."""
-    sql, params = country_pairs_sql()
+    # one pass over each table: the selected articles, their pairs, officials, dominant topics
     body = (
-        f", a AS (SELECT * FROM td_articles WHERE {AID_IN_SEL}) SELECT "
-        "(SELECT count(*) FROM a), "
-        f"(SELECT count(DISTINCT country) FROM ({sql})), "
-        f"(SELECT count(DISTINCT sector) FROM ({SECTOR_PAIRS})), "
-        f"(SELECT count(DISTINCT {WHO}) FROM officials WHERE {IN_SEL}), "
-        "(SELECT coalesce(sum(n_figures), 0) FROM a), "
-        f"(SELECT count(DISTINCT topic_id) FROM ({DOMINANT})), "
-        "(SELECT count(DISTINCT source) FROM a), "
-        "(SELECT min(published) FROM a), (SELECT max(published) FROM a)"
+        f", a AS (SELECT count(*) AS n, coalesce(sum(n_figures), 0) AS f, count(DISTINCT source) AS s, "
+        f"min(published) AS lo, max(published) AS hi FROM td_articles WHERE {AID_IN_SEL}), "
+        "p AS (SELECT count(DISTINCT key) FILTER (WHERE kind = 'country' AND key <> ?) AS c, "
+        f"count(DISTINCT key) FILTER (WHERE kind = 'sector') AS k FROM td_pairs WHERE {AID_IN_SEL}), "
+        f"o AS (SELECT count(DISTINCT {WHO}) AS n FROM officials WHERE {IN_SEL}), "
+        f"t AS (SELECT count(DISTINCT topic_id) AS n FROM ({DOMINANT})) "
+        "SELECT a.n, p.c, p.k, o.n, a.f, t.n, a.s, a.lo, a.hi FROM a, p, o, t"
     )
-    row = con.execute(f"WITH sel AS ({selected[0]}) {body}", [*selected[1], *params]).fetchone()
+    row = con.execute(f"WITH sel AS ({selected[0]}) {body}", [*selected[1], HOME]).fetchone()
     languages = con.execute(
         f"WITH sel AS ({selected[0]}) SELECT language, count(*) AS n FROM td_articles WHERE {AID_IN_SEL} "
         "AND language IS NOT NULL GROUP BY language ORDER BY n DESC, language",

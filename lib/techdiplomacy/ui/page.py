@@ -14,7 +14,7 @@ from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.sidebar import sidebar, url_filters
 
 #: Evidence rows shown in a panel (all of them are in its CSV).
-EVIDENCE_ROWS = 500
+EVIDENCE_ROWS = 200
 
 
 def start(title_key: str) -> Filters:
