@@ -14,8 +14,9 @@ such a selection and returns a small frame (counts, one page of rows) or streams
   with the pandas definitions.
 - Both connections first derive three narrow tables (:data:`DERIVED`, :func:`derive`), so no
   query re-aggregates the ten-times-larger ``mentions`` table or reads article text:
-  ``td_articles`` (the kept articles: a small integer key ``aid``, the id, date, language,
-  source, number of figures), ``td_pairs`` (one row per article and country or sector it
+  ``td_articles`` (the kept articles: a small integer key ``aid``, the id, the row's ``rid``
+  in ``articles`` to fetch a few titles without scanning, date, language, source, number of
+  figures), ``td_pairs`` (one row per article and country or sector it
   names, with the number of mentions), ``td_countries`` (every country an article is linked
   to: the country filter's meaning) and ``td_dominant`` (each article's dominant topic).
   They hold kept articles only and join on ``aid``, an integer (twice as fast as the ids).
@@ -48,8 +49,8 @@ KEPT = (
 #: The reader-side derived tables (made once per store state by :func:`derive`).
 DERIVED = {
     "td_articles": (
-        "SELECT row_number() OVER (ORDER BY a.article_id) AS aid, a.article_id, a.published, a.language, a.source, "
-        "coalesce(f.n, 0) AS n_figures FROM articles a "
+        "SELECT row_number() OVER (ORDER BY a.article_id) AS aid, a.article_id, a.rowid AS rid, a.published, a.language, "
+        "a.source, coalesce(f.n, 0) AS n_figures FROM articles a "
         "LEFT JOIN (SELECT article_id, count(*) AS n FROM figures GROUP BY article_id) f ON f.article_id = a.article_id "
         f"WHERE {KEPT}"
     ),

@@ -120,36 +120,40 @@ def counts_over_time(
     pairs = _pairs(kind, named)
     part = PERIODS[freq]
     dated = (
-        f", d AS (SELECT aid, CAST(date_trunc('{part}', published) AS DATE) AS period FROM td_articles "
+        f", d AS MATERIALIZED (SELECT aid, CAST(date_trunc('{part}', published) AS DATE) AS period FROM td_articles "
         f"WHERE {AID_IN_SEL} AND published IS NOT NULL)"
     )
-    bounds = con.execute(f"WITH sel AS ({selected[0]}) {dated} SELECT min(period), max(period) FROM d", selected[1]).fetchone()
     # (article, key) pairs are unique, so a plain count is a count of articles; only the
     # merged "other" key needs a distinct count (an article may name several of its keys)
     count = "count(DISTINCT aid)" if kind == "topic" else "count(*)"
     body = (
-        f"{dated}, r AS (SELECT p.aid, p.key, d.period FROM ({pairs[0]}) p JOIN d USING (aid)), "
+        f"{dated}, r AS MATERIALIZED (SELECT p.aid, p.key, d.period FROM ({pairs[0]}) p JOIN d USING (aid)), "
         f"c AS (SELECT period, key, {count} AS n FROM r GROUP BY GROUPING SETS ((period, key), (key))) "
     )
     params = list(pairs[1])
+    # the first and last periods ride along as two rows with n = -1 and -2
+    ends = "SELECT min(period) AS period, NULL AS key, -1 AS n FROM d UNION ALL SELECT max(period), NULL, -2 FROM d UNION ALL "
     if top_n is None:
-        body += "SELECT period, key, n FROM c"
+        body += ends + "SELECT period, key, n FROM c"
     else:
         body += (
             f", top AS (SELECT key FROM c WHERE period IS NULL ORDER BY n DESC, key LIMIT {int(top_n)}) "
-            "SELECT period, key, n FROM c WHERE key IN (SELECT key FROM top) UNION ALL "
+            + ends + "SELECT period, key, n FROM c WHERE key IN (SELECT key FROM top) UNION ALL "
             "SELECT period, ? AS key, count(DISTINCT aid) AS n FROM r WHERE key NOT IN (SELECT key FROM top) "
             "GROUP BY GROUPING SETS ((period), ()) HAVING count(DISTINCT aid) > 0"
         )
         params.append(OTHER_KEY)
-    return _fill_periods(_with(con, selected, body, params), bounds, freq).rename(columns={"key": kind})
+    return _fill_periods(_with(con, selected, body, params), freq).rename(columns={"key": kind})
 
 
-def _fill_periods(frame: pd.DataFrame, bounds: tuple, freq: str) -> pd.DataFrame:
+def _fill_periods(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
     columns = {"period": "datetime64[ns]", "key": "string", "n_articles": "Int64"}
+    ends = frame[frame["n"] < 0]
+    bounds = tuple(ends.sort_values("n", ascending=False)["period"]) if len(ends) == 2 else (None, None)
+    frame = frame[frame["n"] >= 0]
     cells = frame[frame["period"].notna()]
     totals = frame[frame["period"].isna()]
-    if cells.empty or bounds[0] is None:
+    if cells.empty or bounds[0] is None or pd.isna(bounds[0]):
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
     first, last = pd.Timestamp(bounds[0]), pd.Timestamp(bounds[1])
     pandas_freq = {"W": "W", "M": "M", "Q": "Q", "Y": "Y"}[freq]

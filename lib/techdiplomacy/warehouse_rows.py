@@ -127,7 +127,7 @@ def evidence(con, selected: Query, *, countries=(), sectors=(), official_ids=(),
         f"ORDER BY article_id, kind, key, sentence, part, pos) ORDER BY part, article_id, pos, key {cut}), "
         # titles of these articles only (by rowid: never the title column of the whole corpus)
         "t AS (SELECT article_id, title FROM articles WHERE rowid IN "
-        "(SELECT rowid FROM articles WHERE article_id IN (SELECT article_id FROM e))) "
+        "(SELECT rid FROM td_articles WHERE article_id IN (SELECT article_id FROM e))) "
         "SELECT e.article_id, t.title, e.kind, e.key, e.surface, e.sentence FROM e LEFT JOIN t ON t.article_id = e.article_id "
         "ORDER BY e.part, e.article_id, e.pos, e.key"
     )
