@@ -9,8 +9,8 @@ written number ("1,500", "۱٫۵", "خمسة وعشرين", "two million") to a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from techdiplomacy.extract.units import split_columns
 from techdiplomacy.text import normalise
@@ -214,8 +214,7 @@ def parse(text: str) -> float | None:
     return parsed[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):  # a tuple: made many times per article, far faster than a frozen dataclass
     """A number found in normalised text: ``value`` and its span ``[start, end)``."""
 
     value: float

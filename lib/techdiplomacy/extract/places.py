@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
@@ -50,8 +51,7 @@ LIST_GLUE = re.compile(r"^(?:\s|[,،/-]|و|and|va)*$")
 _TOKEN = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: made many times per article, far faster than a frozen dataclass
     """One resolved mention in ``Document.norm``: a country or a place."""
 
     kind: str  # country | place
