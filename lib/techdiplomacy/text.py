@@ -13,8 +13,8 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 # --- one-purpose character maps -------------------------------------------------------------
 
@@ -323,9 +323,8 @@ def detect_language(text: str) -> str:
 # --- passages and sentences -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A piece of a text: ``text[start:end] == span.text``."""
+class Span(NamedTuple):
+    """A piece of a text: ``text[start:end] == span.text`` (a tuple: made per sentence)."""
 
     start: int
     end: int
