@@ -302,11 +302,14 @@ def topic_points(con, selected: Query, *, limit: int = 3000) -> pd.DataFrame:
     ``y``): ``article_id``, ``topic_id``, ``x``, ``y``, ``title``. Past ``limit`` articles, a
     fixed sample of them (by a hash of the id), so the map stays readable and light."""
     body = (
-        f"SELECT t.article_id, t.topic_id, t.x, t.y, a.title FROM article_topics t JOIN articles a USING (article_id) "
-        f"WHERE t.{IN_SEL} AND t.rank = 1 AND t.x IS NOT NULL AND t.y IS NOT NULL "
-        f"ORDER BY hash(t.article_id), t.article_id LIMIT {int(limit)}"
+        f", p AS (SELECT article_id, topic_id, x, y FROM article_topics WHERE {IN_SEL} AND rank = 1 "
+        f"AND x IS NOT NULL AND y IS NOT NULL ORDER BY hash(article_id), article_id LIMIT {int(limit)}), "
+        # the titles of these articles only, fetched by row id (never the whole title column)
+        "n AS (SELECT article_id, title FROM articles WHERE rowid IN "
+        "(SELECT rid FROM td_articles WHERE article_id IN (SELECT article_id FROM p))) "
+        "SELECT p.article_id, p.topic_id, p.x, p.y, n.title FROM p LEFT JOIN n USING (article_id)"
     )
-    frame = run(con, with_selection(selected, body))
+    frame = _with(con, selected, body)
     columns = {"article_id": "string", "topic_id": "Int64", "x": "Float64", "y": "Float64", "title": "string"}
     return _typed(frame, columns).sort_values(["topic_id", "article_id"]).reset_index(drop=True)
 

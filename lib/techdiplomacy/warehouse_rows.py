@@ -33,10 +33,9 @@ EVIDENCE_COLUMNS = ["article_id", "title", "kind", "key", "surface", "sentence"]
 
 
 def order(table: str) -> str:
-    """Return the ORDER BY of ``table``: :data:`ORDER`, then every other column (a total order:
-    rows that tie on all of them are identical, so pages never overlap or skip)."""
-    rest = [f'"{c}"' for c in schema.columns(table) if f'"{c}"' not in ORDER[table] and c not in ORDER[table].split(", ")]
-    return ", ".join([ORDER[table], *rest])
+    """Return the ORDER BY of ``table``: :data:`ORDER`, then the row id (a total order within
+    one store state, so pages never overlap or skip, and no long text column is sorted)."""
+    return f"{ORDER[table]}, rowid"
 
 
 def _columns(table: str, columns: list[str] | None) -> str:
@@ -208,8 +207,9 @@ def units(con, selected: Query) -> list[str]:
 def figures_in_unit(con, selected: Query, unit: str, *, limit: int = 2000) -> pd.DataFrame:
     """Return the selected articles' figures stated in ``unit`` with a value (the ``limit``
     largest): the rows ``charts.figures_by_unit`` plots."""
+    # the rows are chosen on the narrow columns, then only theirs are read whole
     body = (
-        f"SELECT * FROM figures WHERE {IN_SEL} AND unit = ? AND value IS NOT NULL "
-        f"ORDER BY value DESC, {ORDER['figures']} LIMIT {int(limit)}"
+        f"SELECT * FROM figures WHERE rowid IN (SELECT rowid FROM figures WHERE {IN_SEL} AND unit = ? "
+        f"AND value IS NOT NULL ORDER BY value DESC, rowid LIMIT {int(limit)}) ORDER BY value DESC, rowid"
     )
     return schema.conform("figures", con.execute(*with_selection(selected, body, [unit])).df())
