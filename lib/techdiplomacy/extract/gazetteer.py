@@ -261,30 +261,28 @@ def _longest_first(candidates: list[tuple[int, int, int, str | None]]) -> list[M
     candidates.sort(key=_END, reverse=True)
     candidates.sort(key=_START)
     out: list[Match] = []
-    cluster = [candidates[0]]
-    cluster_end = candidates[0][1]
-    for cand in candidates[1:]:
-        if cand[0] >= cluster_end:
-            _close_cluster(cluster, out)
-            cluster = [cand]
-            cluster_end = cand[1]
+    i, n = 0, len(candidates)
+    while i < n:
+        start, end, _, key = candidates[i]
+        j, cluster_end = i + 1, end
+        while j < n and candidates[j][0] < cluster_end:  # overlaps the cluster so far
+            cluster_end = max(cluster_end, candidates[j][1])
+            j += 1
+        if j == i + 1:
+            if key is not None:
+                out.append(Match(key, start, end))
         else:
-            cluster.append(cand)
-            cluster_end = max(cluster_end, cand[1])
-    _close_cluster(cluster, out)
+            out.extend(_resolve_cluster(candidates[i:j]))
+        i = j
     return out
 
 
 _START, _END = itemgetter(0), itemgetter(1)
 
 
-def _close_cluster(cluster: list[tuple[int, int, int, str | None]], out: list[Match]) -> None:
-    if len(cluster) == 1:
-        start, end, _, key = cluster[0]
-        if key is not None:
-            out.append(Match(key, start, end))
-    else:
-        out.extend(_resolve_cluster(cluster))
+def _preference(c: tuple[int, int, int, str | None]) -> tuple:
+    """Sort key of overlapping candidates: longest, leftmost, an exclusion, the longer term."""
+    return -(c[1] - c[0]), c[0], c[3] is not None, -c[2]
 
 
 def _resolve_cluster(cluster: list[tuple[int, int, int, str | None]]) -> list[Match]:
@@ -293,7 +291,10 @@ def _resolve_cluster(cluster: list[tuple[int, int, int, str | None]]) -> list[Ma
         return [] if key is None else [Match(key, start, end)]
     # longest first, then leftmost; on an exact tie an exclusion wins, then the term written in
     # full over a shorter term plus suffix (نیجریه is Nigeria, not نیجر + ـیه)
-    ordered = sorted(cluster, key=lambda c: (-(c[1] - c[0]), c[0], c[3] is not None, -c[2]))
+    if len(cluster) == 2:  # two candidates that overlap: the better one alone
+        start, end, _, key = min(cluster, key=_preference)
+        return [] if key is None else [Match(key, start, end)]
+    ordered = sorted(cluster, key=_preference)
     taken: list[tuple[int, int, str | None]] = []
     for start, end, _, key in ordered:
         if all(end <= s or start >= e for s, e, _ in taken):
