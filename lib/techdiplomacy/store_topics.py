@@ -37,7 +37,7 @@ from techdiplomacy.topic_tables import (
 from techdiplomacy.topic_features import surface_forms
 
 #: Articles read from the store at a time (their paragraphs are scored together).
-CHUNK = 20_000
+CHUNK = 10_000
 _MENTION_COLUMNS = 'article_id, kind, "key", country, "start"'
 
 
