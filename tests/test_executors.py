@@ -1,5 +1,6 @@
 """Executors: a build on a Dask cluster gives the same tables as a local one, row for row."""
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from techdiplomacy.cli import main
 from techdiplomacy.corpus import ReadError, read_paths
 from techdiplomacy.executors import DaskExecutor, LocalExecutor, open_executor
 from techdiplomacy.store import build, load_tables
-from techdiplomacy.tables import extract_article
+from techdiplomacy.tables import extract_article, extract_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.md"))
@@ -126,3 +127,25 @@ def test_local_build_never_imports_dask(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_extract_articles_is_extract_article_per_article_with_the_collector_paused_meanwhile(corpus):
+    batch = [a for a in read_paths([corpus]) if not isinstance(a, ReadError)][:25]
+    extract_articles(batch[:5])  # reference data loaded (loading it may make cycles, once)
+    gc.collect()
+    seen = []
+    gc.callbacks.append(lambda phase, info: seen.append(phase))
+    try:
+        parts = extract_articles(batch)
+        assert seen == []  # no collection ran during the batch
+    finally:
+        gc.callbacks.pop()
+    assert gc.isenabled()
+    assert gc.collect() == 0  # the batch left no reference cycles behind
+    assert parts == [extract_article(a) for a in batch]
+    gc.disable()
+    try:
+        extract_articles(batch[:2])
+        assert not gc.isenabled()  # a caller's paused collector stays paused
+    finally:
+        gc.enable()

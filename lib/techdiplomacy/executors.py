@@ -18,7 +18,7 @@ from typing import Protocol
 
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article
-from techdiplomacy.tables import extract_article
+from techdiplomacy.tables import extract_article, extract_articles
 
 Parts = list[dict[str, list[dict]]]
 #: The tables extraction fills, one Arrow table each per batch.
@@ -74,7 +74,7 @@ def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 def extract_batch(batch: Sequence[Article], pool: ProcessPoolExecutor | None) -> Parts:
     """Return :func:`extract_article` of every article, in order, in the pool when worth it."""
     if pool is None or len(batch) < PARALLEL_MIN_BATCH:
-        return [extract_article(a) for a in batch]
+        return extract_articles(batch)
     return list(pool.map(extract_article, batch, chunksize=max(1, len(batch) // 32)))
 
 
@@ -89,7 +89,7 @@ def parts_to_arrow(parts: Parts) -> dict:
 
 def extract_tables(batch: Sequence[Article]) -> dict:
     """Return {table: pyarrow.Table} of a batch: the task a worker runs."""
-    return parts_to_arrow([extract_article(a) for a in batch])
+    return parts_to_arrow(extract_articles(batch))
 
 
 def concat_tables(pieces: list[dict]) -> dict:
