@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 
 import pandas as pd
 
@@ -42,6 +43,10 @@ def article_row(article: Article) -> dict:
     return row
 
 
+#: Mentions in text order: by start, end, kind and key (the key built in C, no call per row).
+_MENTION_ORDER = itemgetter("start", "end", "kind", "key")
+
+
 def extract_article(article: Article) -> dict[str, list[dict]]:
     """Return {table: rows} for one article: its articles row and every extracted row."""
     doc = Document(article.text, article_id=article.article_id, language=article.language)
@@ -51,7 +56,7 @@ def extract_article(article: Article) -> dict[str, list[dict]]:
         # found just before them, rather than asking for them again
         rows = extractor(doc, out["mentions"]) if table != "mentions" else extractor(doc)
         out[table].extend(rows)
-    out["mentions"].sort(key=lambda r: (r["start"], r["end"], r["kind"], r["key"]))
+    out["mentions"].sort(key=_MENTION_ORDER)
     return out
 
 
