@@ -137,6 +137,11 @@ def test_figure_tokens_equal_finditer(raw, data):
     plain = [(m.start(), m.end(), m.group()) for m in units.TOKEN.finditer(norm, start, end)]
     assert units.tokens(norm, start, end) == plain
     assert units.tokens(norm) == [(m.start(), m.end(), m.group()) for m in units.TOKEN.finditer(norm)]
+    starts, ends, words = units.token_columns(norm, start, end)  # what figures read: the same, as columns
+    assert list(zip(starts, ends, words)) == plain
+    for s in range(start, end + 1):
+        i = units.index_at(starts, s)
+        assert i == next((k for k, t in enumerate(plain) if t[0] == s), None)
 
 
 def _plain_name_tokens(doc, windows=None):

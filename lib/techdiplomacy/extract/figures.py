@@ -17,7 +17,7 @@ from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords, numbers
 from techdiplomacy.extract.units import (
     CURRENCY_UNITS, PERSIAN_VERBS, PUNCT, UNIT_BEFORE, WINDOW_AFTER, WINDOW_BEFORE, YEAR_WORDS, index_at,
-    strip_proclitics, tokens, window_tokens, word_sets,
+    strip_proclitics, token_columns, window_columns, word_sets,
 )
 
 
@@ -33,7 +33,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     if not found:
         return []
     # many numbers: tokenise the text once rather than a window per number
-    whole = tokens(norm) if len(found) * (WINDOW_BEFORE + WINDOW_AFTER) > len(norm) else None
+    whole = token_columns(norm) if len(found) * (WINDOW_BEFORE + WINDOW_AFTER) > len(norm) else None
     rows = []
     pools = None  # the mentions that give figures a country and a sector, found once
 
@@ -45,12 +45,13 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         # then read the measure of the survivors on a wide one
         figure = None
         for before, after in ((32, 48), (WINDOW_BEFORE, WINDOW_AFTER)):
-            toks = whole if whole is not None else window_tokens(norm, number.start, number.end, before, after)
-            i = index_at(toks, number.start)
+            toks = whole if whole is not None else window_columns(norm, number.start, number.end, before, after)
+            ends = toks[1]
+            i = index_at(toks[0], number.start)
             if i is None:
                 break
             j = i
-            while j < len(toks) and toks[j][1] <= number.end:
+            while j < len(ends) and ends[j] <= number.end:
                 j += 1
             figure = _read(norm, toks, i, j, number, lex, doc.language, written)
             if figure is None or whole is not None:
@@ -77,44 +78,48 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
 
 
 def _read(norm, toks, i, j, number, lex, language="", written=None):
-    """Return (unit, start, end, measure span) for the number at tokens [i, j), or None."""
-    before = toks[i - 1][2] if i > 0 else ""
-    before2 = toks[i - 2][2] if i > 1 else ""
+    """Return (unit, start, end, measure span) for the number at tokens [i, j), or None.
+
+    ``toks``: the (starts, ends, texts) columns of :func:`~techdiplomacy.extract.units.token_columns`.
+    """
+    starts, ends, words = toks
+    before = words[i - 1] if i > 0 else ""
+    before2 = words[i - 2] if i > 1 else ""
     start, end = number.start, number.end
     unit = None
     # a currency sign or code before: "$11bn", "USD 5 million", "€ 3"
-    if before in UNIT_BEFORE and (before in "$€£%" or toks[i - 1][1] < start):
+    if before in UNIT_BEFORE and (before in "$€£%" or ends[i - 1] < start):
         unit = UNIT_BEFORE[before]
-        start = toks[i - 1][0]
+        start = starts[i - 1]
     # "400-km": a unit glued by a hyphen, or nothing (a "3-member delegation" is no figure)
-    hyphen = j < len(toks) and toks[j][2] == "-" and toks[j][0] == number.end
+    hyphen = j < len(words) and words[j] == "-" and starts[j] == number.end
     if hyphen:
         j += 1
     # a unit after: longest phrase among the next tokens
     k = j
     if unit is None:
         best = None
-        if j < len(toks) and toks[j][2] in lex["unit_starts"]:
-            phrase = tuple(t[2] for t in toks[j:j + lex["max_unit"]])
+        if j < len(words) and words[j] in lex["unit_starts"]:
+            phrase = tuple(words[j:j + lex["max_unit"]])
             for n in range(len(phrase), 0, -1):
                 if phrase[:n] in lex["units"]:
                     best = (lex["units"][phrase[:n]], n)
                     break
-        if best is None and j < len(toks):
-            word = toks[j][2]
+        if best is None and j < len(words):
+            word = words[j]
             stripped = strip_proclitics(word) if not word.startswith("ال") else word
             if (stripped,) in lex["units"] and lex["units"][(stripped,)] in CURRENCY_UNITS:
                 best = (lex["units"][(stripped,)], 1)
         if best:
             unit, n = best
             k = j + n
-            end = toks[k - 1][1]
-    elif j < len(toks) and (toks[j][2],) in lex["units"]:
+            end = ends[k - 1]
+    elif j < len(words) and (words[j],) in lex["units"]:
         k = j + 1  # "$5 million dollars" reads once
     if hyphen and unit is None:
         return None
     value = number.value
-    nxt = toks[k][2] if k < len(toks) else ""
+    nxt = words[k] if k < len(words) else ""
     # --- what a number is not ---
     if before in lex["id_before"] or strip_proclitics(before) in lex["id_before"] and len(before) > 3:
         if unit is None or before in ("عام", "سنه", "سال", "year", "in", "from", "since", "until"):
@@ -128,7 +133,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         return None  # "القرن التاسع عشر": an ordinal
     # (a name written in Latin letters is ASCII letters in norm too: look no further otherwise)
     if unit is None and written is not None and i > 0 and before.isascii() and before.isalpha() \
-            and _product_name(written(toks[i - 1][0], toks[i - 1][1])):
+            and _product_name(written(starts[i - 1], ends[i - 1])):
         return None  # "iOS 12", "Windows 11", "GPT 4"
     if number.written == "digits":
         raw = norm[number.start:number.end]
@@ -142,7 +147,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
             return None  # a year
     if unit is None and (nxt in lex["months"] or before in lex["months"]):
         return None
-    if unit is None and nxt in ("-", "/", ":", "–") and k + 1 < len(toks) and toks[k + 1][2][:1].isdigit():
+    if unit is None and nxt in ("-", "/", ":", "–") and k + 1 < len(words) and words[k + 1][:1].isdigit():
         return None  # a range of dates, a clock time or a score
     if unit is None:
         time_words = lex["time"].get(language) or frozenset().union(*lex["time"].values())
@@ -220,14 +225,15 @@ def _noun_phrase(toks, k, lex, language=""):
     English stops after a plural noun, Arabic keeps definite or adjective-shaped words,
     Persian keeps content words (its verbs come last, after function words or none).
     """
-    if k >= len(toks) or not _content_word(toks[k][2], lex):
+    starts, ends, words = toks
+    if k >= len(words) or not _content_word(words[k], lex):
         return None
     last = k
-    latin = toks[k][2].isascii()
-    for m in range(k + 1, min(k + 4, len(toks))):
-        word = toks[m][2]
-        prev = toks[m - 1][2]
-        if not _content_word(word, lex) or toks[m][0] - toks[m - 1][1] > 1:
+    latin = words[k].isascii()
+    for m in range(k + 1, min(k + 4, len(words))):
+        word = words[m]
+        prev = words[m - 1]
+        if not _content_word(word, lex) or starts[m] - ends[m - 1] > 1:
             break
         if latin:
             if prev.endswith("s") and prev not in ("mous",) or not word.isascii():
@@ -238,7 +244,7 @@ def _noun_phrase(toks, k, lex, language=""):
         elif not (word.startswith("ال") or word.endswith(("ه", "ي", "يه", "ان", "ها")) or not _is_arabic(word)):
             break
         last = m
-    return toks[k][0], toks[last][1]
+    return starts[k], ends[last]
 
 
 def _is_arabic(word: str) -> bool:
@@ -251,36 +257,37 @@ def _measure(toks, i, k, lex):
     The phrase after "of / من / از" when there is one, else the words before the number in
     its clause (without "about", "reached", "بنسبة" ...).
     """
-    if k < len(toks) and (toks[k][2] in lex["linkers"]):
+    starts, ends, words = toks
+    if k < len(words) and (words[k] in lex["linkers"]):
         first = k + 1
-        while first < len(toks) and toks[first][2] in lex["linkers"] | {"ال", "the"}:
+        while first < len(words) and words[first] in lex["linkers"] | {"ال", "the"}:
             first += 1
         last = None
-        if first < len(toks) and toks[first][2][:1].isdigit():
-            first = len(toks)  # "in 2024": a date, not what is measured
-        for m in range(first, min(first + 12, len(toks))):
-            if toks[m][2] in PUNCT or toks[m][2] == "and" or toks[m][2][:1].isdigit():
+        if first < len(words) and words[first][:1].isdigit():
+            first = len(words)  # "in 2024": a date, not what is measured
+        for m in range(first, min(first + 12, len(words))):
+            if words[m] in PUNCT or words[m] == "and" or words[m][:1].isdigit():
                 break
             last = m
         if last is not None:
-            while last > first and toks[last][2] in lex["stop"]:
+            while last > first and words[last] in lex["stop"]:
                 last -= 1
-            return toks[first][0], toks[last][1]
+            return starts[first], ends[last]
     # words before: back to punctuation, at most 6 words
     first = i
     m = i - 1
-    while m >= 0 and i - m <= 8 and toks[m][2] not in PUNCT:
+    while m >= 0 and i - m <= 8 and words[m] not in PUNCT:
         first = m
         m -= 1
     last = i - 1
-    while last >= first and (toks[last][2] in lex["approx"] or toks[last][2] in lex["stop"]
-                             or strip_proclitics(toks[last][2]) in lex["approx"] or toks[last][2] in UNIT_BEFORE):
+    while last >= first and (words[last] in lex["approx"] or words[last] in lex["stop"]
+                             or strip_proclitics(words[last]) in lex["approx"] or words[last] in UNIT_BEFORE):
         last -= 1
-    while first <= last and (toks[first][2] in lex["stop"] or toks[first][2] in lex["approx"]):
+    while first <= last and (words[first] in lex["stop"] or words[first] in lex["approx"]):
         first += 1
     if last < first:
         return None
-    return toks[first][0], toks[last][1]
+    return starts[first], ends[last]
 
 
 def _context_mentions(doc: Document) -> list[dict]:

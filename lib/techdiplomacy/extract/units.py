@@ -1,8 +1,9 @@
 """The words figures are read with: units, time words, months, identifiers, approximations,
 and the tokens around a number.
 
-Written as in the wild and normalised on load (:func:`word_sets`); :func:`tokens` and
-:func:`window_tokens` cut ``Document.norm`` into (start, end, token) triples.
+Written as in the wild and normalised on load (:func:`word_sets`); :func:`tokens` cuts
+``Document.norm`` into (start, end, token) triples, :func:`token_columns` and
+:func:`window_columns` into the three columns of them (no tuple per token).
 """
 
 from __future__ import annotations
@@ -212,6 +213,11 @@ def tokens(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return split_spans(_TOKEN_SPLIT, norm, start, len(norm) if end is None else end)
 
 
+def token_columns(norm: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[int], list[str]]:
+    """Return the starts, the ends and the texts of the :func:`tokens` of ``norm[start:end]``."""
+    return split_columns(_TOKEN_SPLIT, norm, start, len(norm) if end is None else end)
+
+
 def split_spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Return (start, end, match) of every match of ``pattern`` (one group around the whole
     pattern, never an empty match) in ``text[start:end]``, offsets into ``text``."""
@@ -226,9 +232,9 @@ def split_columns(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
     return bounds[1:-2:2], bounds[2::2], parts[1::2]
 
 
-def window_tokens(norm: str, start: int, end: int, before: int = WINDOW_BEFORE,
-                   after: int = WINDOW_AFTER) -> list[tuple[int, int, str]]:
-    """Tokens of ``norm`` around [start, end), from a word boundary."""
+def window_columns(norm: str, start: int, end: int, before: int = WINDOW_BEFORE,
+                   after: int = WINDOW_AFTER) -> tuple[list[int], list[int], list[str]]:
+    """The :func:`token_columns` of ``norm`` around [start, end), from a word boundary."""
     ws = max(0, start - before)
     if ws > 0:
         space = norm.find(" ", ws, start)
@@ -237,12 +243,13 @@ def window_tokens(norm: str, start: int, end: int, before: int = WINDOW_BEFORE,
     if we < len(norm):
         space = norm.rfind(" ", end, we)
         we = space if space >= 0 else we
-    return tokens(norm, ws, we)
+    return token_columns(norm, ws, we)
 
 
-def index_at(toks: list[tuple[int, int, str]], start: int) -> int | None:
-    i = bisect.bisect_left(toks, (start,))
-    return i if i < len(toks) and toks[i][0] == start else None
+def index_at(starts: list[int], start: int) -> int | None:
+    """Return the index of the token starting at ``start`` (``starts``: the tokens' starts)."""
+    i = bisect.bisect_left(starts, start)
+    return i if i < len(starts) and starts[i] == start else None
 
 
 @lru_cache(maxsize=65536)
