@@ -211,3 +211,24 @@ def test_offsets_as_an_array_and_normalise_alone_agree(raw):
     assert index_norm == norm == T.normalise(raw)
     assert (index is None and offsets is None) or list(index) == offsets
     assert Document(raw).offsets == index
+
+
+def _plain_is_abbreviation(text, dot):
+    """text._is_abbreviation as first written: the word before the dot walked back letter by letter."""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+        if dot - i > T._LONGEST_ABBREVIATION:
+            return False
+    word = text[i:dot].lower()
+    return bool(word) and (len(word) == 1 or (word.isascii() and word in T._ABBREVIATIONS))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "u.s", "etc", "co", "a", "ب", "الاتصالات", "Corp", "¹", "٢", " ", ".", "\n", "x"])
+                | TRICKY, max_size=12).map("".join))
+def test_abbreviation_check_equals_the_letter_by_letter_walk(raw):
+    for dot in range(len(raw)):
+        assert T._is_abbreviation(raw, dot) == _plain_is_abbreviation(raw, dot)

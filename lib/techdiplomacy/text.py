@@ -403,6 +403,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    if dot > _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION - 1 : dot].isalpha():
+        return False  # the word before the dot is longer than any abbreviation (most words)
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
