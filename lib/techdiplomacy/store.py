@@ -32,7 +32,7 @@ TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
 
 Progress = Callable[[str, int, int | None], None]
 #: DuckDB's own memory cap in a build (its default is 80% of RAM); beyond it DuckDB spills to disk.
-BUILD_MEMORY = "1GB"
+BUILD_MEMORY = "512MB"
 
 
 _WRITERS: dict[str, threading.Lock] = {}
