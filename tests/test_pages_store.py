@@ -11,6 +11,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from test_pages import _app, _corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -18,29 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def store(tmp_path_factory):
     """A store built from the shipped article and the fixtures (95 mentions: two pages)."""
     base = tmp_path_factory.mktemp("store")
-    folder = base / "articles"
-    folder.mkdir()
-    shutil.copy(ROOT / "data" / "articles" / "al-vefagh-224281-iran-armenia-ict.md", folder)
-    for path in (ROOT / "tests" / "fixtures" / "articles").glob("*.md"):
-        shutil.copy(path, folder)
+    folder = _corpus(base / "articles", fixtures=True)
     from techdiplomacy.store import build
 
     build([folder], base / "store.duckdb")
     return {"TECHDIPLOMACY_DATA": str(folder), "TECHDIPLOMACY_STORE": str(base / "store.duckdb")}
-
-
-def _app(monkeypatch, env: dict, page: str = "overview", params: dict | None = None) -> AppTest:
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page != "overview":
-        at.switch_page(f"pages/{page}.py")
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _metrics(at: AppTest) -> dict:
