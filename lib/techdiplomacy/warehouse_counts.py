@@ -170,13 +170,19 @@ def _fill_periods(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
 def country_sector_counts(con, selected: Query) -> pd.DataFrame:
     """One row per (partner country, sector) named in the same selected article: ``country``,
     ``sector``, ``n_articles``; most articles first."""
+    return _by_country(con, selected, SECTOR_PAIRS, "sector", "string", "n_articles DESC, country, sector")
+
+
+def _by_country(con, selected: Query, other: str, column: str, dtype: str, order: str) -> pd.DataFrame:
+    """Articles per (partner country, ``column`` of ``other``), a query of (aid, column) pairs
+    over the selection: ``country``, ``column``, ``n_articles`` in ``order``."""
     sql, params = country_pairs_sql()
     body = (
-        f"SELECT c.country, s.sector, count(*) AS n_articles FROM ({sql}) c JOIN ({SECTOR_PAIRS}) s USING (aid) "
-        "GROUP BY c.country, s.sector ORDER BY n_articles DESC, c.country, s.sector"
+        f"SELECT c.country, o.{column}, count(*) AS n_articles FROM ({sql}) c JOIN ({other}) o USING (aid) "
+        f"GROUP BY c.country, o.{column} ORDER BY {order}"
     )
     frame = run(con, with_selection(selected, body, params))
-    return _typed(frame, {"country": "string", "sector": "string", "n_articles": "Int64"})
+    return _typed(frame, {"country": "string", column: dtype, "n_articles": "Int64"})
 
 
 def sector_cooccurrence_counts(con, selected: Query) -> pd.DataFrame:
@@ -274,13 +280,7 @@ def topic_counts_over_time(con, selected: Query, *, freq: str = "M") -> pd.DataF
 def topic_counts_by_country(con, selected: Query) -> pd.DataFrame:
     """One row per (partner country, topic): ``country``, ``topic_id``, ``n_articles`` naming
     the country whose dominant topic it is (the input of ``topics_per_country``)."""
-    sql, params = country_pairs_sql()
-    body = (
-        f"SELECT c.country, t.topic_id, count(*) AS n_articles FROM ({sql}) c JOIN ({DOMINANT}) t USING (aid) "
-        "GROUP BY ALL ORDER BY c.country, t.topic_id"
-    )
-    frame = run(con, with_selection(selected, body, params))
-    return _typed(frame, {"country": "string", "topic_id": "Int64", "n_articles": "Int64"})
+    return _by_country(con, selected, DOMINANT, "topic_id", "Int64", "country, topic_id")
 
 
 def topics(con, selected: Query) -> pd.DataFrame:
