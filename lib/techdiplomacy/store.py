@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from techdiplomacy import schema
+from techdiplomacy import schema, warehouse
 from techdiplomacy.corpus import Article, ReadError, read_paths
 from techdiplomacy.derived import corpus_version, fit_topics_into, group_near_duplicates, streamed
 from techdiplomacy.executors import Executor, Pending, open_executor, parts_to_arrow
@@ -338,7 +338,10 @@ def build(
             )
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
-        store.set_meta("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        store.set_meta("built_at", built_at)
+        report("dashboard tables", 0, None)
+        warehouse.materialise(store.con, built_at)
         summary.counts = store.counts()
     return summary
 

@@ -12,7 +12,7 @@ such a selection and returns a small frame (counts, one page of rows) or streams
 - The same SQL runs on the store (:func:`open_store`, read-only) and on pandas frames
   copied into an in-memory connection (:func:`connect`), which is how the tests compare it
   with the pandas definitions.
-- Both connections first derive three narrow tables (:data:`DERIVED`, :func:`derive`), so no
+- Both connections read four narrow tables (:data:`DERIVED`, :func:`derive`), so no
   query re-aggregates the ten-times-larger ``mentions`` table or reads article text:
   ``td_articles`` (the kept articles: a small integer key ``aid``, the id, the row's ``rid``
   in ``articles`` to fetch a few titles without scanning, date, language, source, number of
@@ -20,6 +20,9 @@ such a selection and returns a small frame (counts, one page of rows) or streams
   names, with the number of mentions), ``td_countries`` (every country an article is linked
   to: the country filter's meaning) and ``td_dominant`` (each article's dominant topic).
   They hold kept articles only and join on ``aid``, an integer (twice as fast as the ids).
+  A build stores them (:func:`materialise`, stamped with the build's ``built_at``); a reader
+  uses the stored ones when the stamp matches and derives them in memory otherwise (a store
+  written by an older version, a restored backup), so opening a large store costs no query.
 - A selection returns ``aid`` and ``article_id``: derived tables are matched on the first,
   the store's tables on the second.
 
@@ -75,6 +78,8 @@ DERIVED = {
 ALL: Query = ("SELECT a.aid, a.article_id FROM td_articles a", [])
 #: The catalog the store is attached as on a reader connection.
 STORE = "store"
+#: The ``meta`` key stamping stored :data:`DERIVED` tables with the ``built_at`` they belong to.
+DERIVED_STAMP = "derived_at"
 
 
 def marks(values) -> str:
@@ -159,6 +164,35 @@ def derive(con, *, into: str = "") -> None:
         con.execute(f"CREATE OR REPLACE TABLE {into}{name} AS {sql}")
 
 
+def materialise(con, stamp: str) -> None:
+    """Store the :data:`DERIVED` tables in the database ``con`` writes, stamped ``stamp``
+    (the build's ``built_at``): readers use them instead of deriving their own."""
+    con.execute("BEGIN")
+    try:
+        derive(con)
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DERIVED_STAMP, stamp])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def stored_derived(con, catalog: str = STORE) -> bool:
+    """Return True when the database attached as ``catalog`` holds current :data:`DERIVED`
+    tables: all of them, stamped with the store's ``built_at``."""
+    found = con.execute(
+        "SELECT count(DISTINCT table_name) FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' "
+        f"AND table_name IN ({marks(DERIVED)})",
+        [catalog, *DERIVED],
+    ).fetchone()[0]
+    if found != len(DERIVED):
+        return False
+    stamps = dict(
+        con.execute(f"SELECT key, value FROM {catalog}.main.meta WHERE key IN ('built_at', ?)", [DERIVED_STAMP]).fetchall()
+    )
+    return stamps.get("built_at") is not None and stamps.get(DERIVED_STAMP) == stamps["built_at"]
+
+
 def open_store(path: str | Path, *, memory_limit: str = "1GB", threads: int = 2) -> duckdb.DuckDBPyConnection:
     """Return a reader connection to the store at ``path``: an in-memory database (scratch
     tables go there) with the store attached read-only as :data:`STORE`. DuckDB's buffer pool
@@ -169,6 +203,8 @@ def open_store(path: str | Path, *, memory_limit: str = "1GB", threads: int = 2)
     con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads, "temp_directory": str(spill)})
     con.execute(f"ATTACH {_literal(str(path))} AS {STORE} (READ_ONLY)")
     register_sql(con)
+    if stored_derived(con):
+        return con
     cur = cursor(con)
     try:
         derive(cur, into="memory.main.")
@@ -183,7 +219,9 @@ def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     catalogs = {row[0] for row in cur.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
     if STORE in catalogs:
         cur.execute(f"USE {STORE}")
-        cur.execute(f"SET search_path = '{STORE}.main,memory.main'")  # derived tables live in memory
+        # derived tables made by this reader live in memory and come first (a stale stored copy
+        # may exist); the stored ones are found when none was made
+        cur.execute(f"SET search_path = 'memory.main,{STORE}.main'")
     return cur
 
 

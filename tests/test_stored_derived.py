@@ -1,0 +1,85 @@
+"""The dashboard's derived tables are stored by the build and used by readers only while
+their stamp matches the build (otherwise a reader derives its own in memory)."""
+
+import shutil
+
+import duckdb
+import pandas as pd
+
+from techdiplomacy import warehouse
+from techdiplomacy import warehouse_counts as wc
+from techdiplomacy.filters import Filters
+from techdiplomacy.store import build
+from test_pages import _corpus
+
+
+def _memory_tables(con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory'").fetchall()}
+
+
+def _derived(con) -> dict[str, pd.DataFrame]:
+    cur = warehouse.cursor(con)
+    try:
+        return {name: cur.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in warehouse.DERIVED}
+    finally:
+        cur.close()
+
+
+def test_a_built_store_is_opened_without_deriving_and_reads_the_same(tmp_path):
+    folder = _corpus(tmp_path / "articles", fixtures=True)
+    path = tmp_path / "store.duckdb"
+    build([folder], path)
+    con = warehouse.open_store(path)
+    assert warehouse.stored_derived(con)
+    assert _memory_tables(con) == set()  # nothing derived at open
+    stored = _derived(con)
+    con.close()
+
+    # the same store with its stamp broken: the reader derives in memory, from the same tables
+    stale = tmp_path / "stale.duckdb"
+    shutil.copy(path, stale)
+    with duckdb.connect(str(stale)) as w:
+        w.execute("UPDATE meta SET value = 'older' WHERE key = ?", [warehouse.DERIVED_STAMP])
+    con = warehouse.open_store(stale)
+    assert not warehouse.stored_derived(con)
+    assert _memory_tables(con) == set(warehouse.DERIVED)
+    derived = _derived(con)
+    con.close()
+    assert stored.keys() == derived.keys()
+    for name in stored:
+        assert len(stored[name]) > 0, name
+        pd.testing.assert_frame_equal(stored[name], derived[name], check_dtype=False)
+
+
+def test_a_stale_stored_copy_is_shadowed_by_the_readers_own(tmp_path):
+    """After the tables change behind the stored copy (an older tool, a partial write), every
+    query reads the reader's fresh tables, never the stale stored ones."""
+    folder = _corpus(tmp_path / "articles", fixtures=True)
+    path = tmp_path / "store.duckdb"
+    build([folder], path)
+    con = warehouse.open_store(path)
+    before = wc.headline_counts(warehouse.cursor(con), warehouse.selection(Filters(countries=("ARM",))))
+    con.close()
+    assert before["articles"] > 0
+    with duckdb.connect(str(path)) as w:  # drop every article naming Armenia, leave td_* as built
+        w.execute("DELETE FROM mentions WHERE key = 'ARM' OR country = 'ARM'")
+        w.execute("DELETE FROM officials WHERE country = 'ARM'")
+        w.execute("DELETE FROM figures WHERE country = 'ARM'")
+        w.execute("UPDATE meta SET value = 'changed' WHERE key = 'built_at'")
+    con = warehouse.open_store(path)
+    after = wc.headline_counts(warehouse.cursor(con), warehouse.selection(Filters(countries=("ARM",))))
+    con.close()
+    assert after["articles"] == 0
+
+
+def test_a_rebuild_restamps_the_stored_tables(tmp_path):
+    folder = _corpus(tmp_path / "articles", fixtures=True)
+    path = tmp_path / "store.duckdb"
+    build([folder], path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        first = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    build([folder], path, rebuild=True)
+    with duckdb.connect(str(path), read_only=True) as con:
+        second = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    assert first[warehouse.DERIVED_STAMP] == first["built_at"]
+    assert second[warehouse.DERIVED_STAMP] == second["built_at"]
