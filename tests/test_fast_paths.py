@@ -151,7 +151,7 @@ def _plain_name_tokens(doc, windows=None):
     for ws, we in windows or [(0, len(norm))]:
         if out:
             o = ws if offsets is None else offsets[ws]
-            out.append((ws, ws, lexicon.BREAK, "", False, False, o, o))
+            out.append((ws, ws, lexicon.BREAK, "", False, False, o, o, False))
         previous_end = -1
         for m in lexicon.TOKEN.finditer(norm, ws, we):
             ns, ne = m.span()
@@ -161,14 +161,15 @@ def _plain_name_tokens(doc, windows=None):
             first = written[:1]
             upper = first.isupper() or (
                 first.isascii() and "-" in written and lexicon._LATIN_PARTICLE.match(written) is not None)
-            out.append((ns, ne, m.group(), written, upper, joined, s, e))
+            accusative = text[e:e + 1] == "\u064b" or text[e - 2:e] == "\u064bا"  # "وفداً"
+            out.append((ns, ne, m.group(), written, upper, joined, s, e, accusative))
             previous_end = e
     return out
 
 
 NAME_TEXT = st.lists(
     st.sampled_from(["زارع\u200cپور", "\u200c", "al-Hashemi", "Al-Thani", "ǅemal", "Minister", "ISA", "وزیر", "ـ",
-                     "ستّار", "هاشمي،", " ", "\n", "Hakobyan's", "O’Neil", "abu-Bakr"]) | TRICKY,
+                     "ستّار", "هاشمي،", " ", "\n", "Hakobyan's", "O’Neil", "abu-Bakr", "وفداً", "رسميًا", "\u064b"]) | TRICKY,
     max_size=30,
 ).map("".join)
 

@@ -24,6 +24,7 @@ ID_COLUMNS = {
     "titles": "title",
     "organisations": "organisation",
     "officials": "official",
+    "first_names": "name",
 }
 NAME_COLUMNS = ("name_en", "name_ar", "name_fa")
 ALIAS_SEPARATOR = "|"

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords, numbers
 from techdiplomacy.extract.units import (
-    CURRENCY_UNITS, PERSIAN_VERBS, PUNCT, UNIT_BEFORE, WINDOW_AFTER, WINDOW_BEFORE, YEAR_WORDS, index_at,
+    CURRENCY_UNITS, NATIONAL_CURRENCY, PERSIAN_VERBS, PUNCT, UNIT_BEFORE, WINDOW_AFTER, WINDOW_BEFORE, YEAR_WORDS, index_at,
     strip_proclitics, token_columns, window_columns, word_sets,
 )
 
@@ -65,6 +65,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         row = doc.evidence(ostart, oend)
         mstart, mend = doc.original(*measure) if measure else (ostart, ostart)
         country, sector = _nearest(pools, doc.sentence_at(ostart), ostart, oend, mstart, mend)
+        if unit in NATIONAL_CURRENCY and country and number.end < end and len(norm[number.end:end].split()) == 1:
+            unit = NATIONAL_CURRENCY[unit].get(country, unit)  # a bare "ريال" about Saudi Arabia
         rows.append({
             "article_id": doc.article_id,
             "value": float(number.value),
@@ -120,6 +122,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         return None
     value = number.value
     nxt = words[k] if k < len(words) else ""
+    noun_at = k  # where the counted noun starts
     # --- what a number is not ---
     if before in lex["id_before"] or strip_proclitics(before) in lex["id_before"] and len(before) > 3:
         if unit is None or before in ("عام", "سنه", "سال", "year", "in", "from", "since", "until"):
@@ -167,7 +170,9 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         if before in ("the", "both") and number.written == "words" and value <= 3:
             return None  # "the two countries", "both sides"
         # a count needs a counted noun right after it, a scale word, or a verb of amount
-        # before it ("ticket sales topped 150,000")
+        # before it ("ticket sales topped 150,000"); "8,000 such firms": the noun after a modifier
+        if nxt in PRE_NOUN and k + 1 < len(toks[2]):
+            noun_at, nxt = k + 1, toks[2][k + 1]
         if not _content_word(nxt, lex) or _prepositional(nxt, language):
             if not _has_scale(norm[number.start:number.end]) and not (
                 before in lex["reach"] and (nxt in PUNCT or not nxt) and number.written == "digits"
@@ -175,12 +180,14 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
                 return None
         unit = "count"
     if unit == "count":
-        measure = _noun_phrase(toks, k, lex, language)
+        measure = _noun_phrase(toks, noun_at, lex, language)
     else:
         measure = _measure(toks, i, k, lex)
     return unit, start, end, measure
 
 
+#: English words between a count and its noun: "8,000 such firms", "300 more engineers".
+PRE_NOUN = frozenset("such more other additional further extra new".split())
 _NON_DIGIT = re.compile(r"\D")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ATTACHED_SCALE = re.compile(r"\d(bn|mn|m|b|k|tn)\b")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache, partial
+from itertools import repeat
 from typing import NamedTuple
 
 from techdiplomacy import reference
@@ -51,10 +52,10 @@ dmitry maksut xi wang li
 
 
 #: Words that may stand inside a name ("عبد الله", "bin", "زارع‌پور", "Al-").
-NAME_PARTICLES = "آل بن ابن عبد الله الدين ابو أبو پور زاده نيا نیا فر راد خان bin ibn al el abu van de von da der".split()
+NAME_PARTICLES = "آل بن ابن عبد الله الدين الرحمن الرحيم نژاد نجاد ابو أبو پور زاده نيا نیا فر راد خان bin ibn al el abu van de von da der".split()
 
 
-SUFFIXES = frozenset(normalise(w) for w in "پور زاده نیا فر راد خان".split())
+SUFFIXES = frozenset(normalise(w) for w in "پور زاده نیا فر راد خان نژاد نجاد".split())
 
 
 #: Honorifics: written before a name, never part of it.
@@ -90,6 +91,8 @@ department council center centre research institute space post postal digital na
 republic islamic science sciences union bureau international development affairs executive
 general high-tech high tech innovation cyberspace cyber security parliament commission committee
 regulatory chamber fund park board directors operations mobile operator telecommunication
+promotion legal artificial media broadcasting statistics planning budget standards customs investment
+export exports knowledge-based startups aviation railways ports maritime free zones zone
 """.split()
 
 
@@ -101,7 +104,7 @@ PREPOSITIONS = frozenset(normalise(w) for w in "في لدى الى إلى در �
 
 
 #: Words naming a kind of place before its name, inside a title ("محافظ ... في محافظة خوزستان").
-PLACE_WORDS = frozenset(normalise(w) for w in "محافظة مدينة ولاية إقليم استان شهر شهرستان province city state region".split())
+PLACE_WORDS = frozenset(normalise(w) for w in "محافظة مدينة ولاية الولاية إقليم استان شهر شهرستان province city state region".split())
 
 
 #: Possessives that stand before an English title: "the country's minister of communications".
@@ -110,7 +113,7 @@ POSSESSIVES = frozenset("country's country’s nation's nation’s government's 
 
 
 #: Words before a title word that qualify it in English ("Iran's Deputy ICT Minister").
-MODIFIERS = frozenset("deputy vice acting former first senior assistant interim".split())
+MODIFIERS = frozenset("deputy vice acting former first senior assistant interim federal caretaker".split())
 
 
 #: Words that end a name; stop-word lists (stopwordsiso) supply the rest.
@@ -153,6 +156,17 @@ def _norm_set(words) -> frozenset[str]:
     return frozenset(normalise(w) for w in words)
 
 
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (first names, first names that are also common words) in normalised form: the
+    built-in list and ``data/reference/first_names.csv``. A common word ("صالح", "أمل", "will")
+    is a first name only where a name may stand; a form common in any language counts as common."""
+    table = reference.load("first_names")
+    common = {normalise(n) for n in table.loc[table["common_word"] == "1", "name"]}
+    plain = {normalise(n) for n in table.loc[table["common_word"] != "1", "name"]} - common
+    first = _norm_set(FIRST_NAMES) | plain
+    return frozenset(first), frozenset(common - first)
+
+
 @cache
 def word_sets() -> dict:
     import stopwordsiso
@@ -161,15 +175,20 @@ def word_sets() -> dict:
     for lang in ("ar", "fa"):
         stop |= {normalise(w) for w in stopwordsiso.stopwords(lang)}
     stop |= {normalise(w) for w in stopwordsiso.stopwords("en") if len(w) > 1}
-    stop -= _norm_set(FIRST_NAMES) | _norm_set(NAME_PARTICLES)
+    stop -= _norm_set(FIRST_NAMES) | _norm_set(NAME_PARTICLES)  # the built-in names only: the CSV's may be stop words
     title_words = set()
     for record in reference.aliases("titles").to_dict("records"):
         title_words.update(record["norm"].split())
     known_tokens = set()
     for record in reference.aliases("officials").to_dict("records"):
         known_tokens.update(record["norm"].split())
+    first, first_common = _first_names()
+    # a listed name that is also a function word ("مي" / Persian "می") is no sure name word
+    clash = first & stop - _norm_set(FIRST_NAMES)
+    first, first_common = first - clash, first_common | clash
     return {
-        "first": _norm_set(FIRST_NAMES) | {normalise(w) for w in FIRST_NAMES},
+        "first": first,
+        "first_common": first_common,
         "particles": _norm_set(NAME_PARTICLES),
         "honorifics": _norm_set(HONORIFICS),
         "qualifiers": _norm_set(QUALIFIERS),
@@ -252,6 +271,7 @@ class Token(NamedTuple):
     joined: bool  # written glued to the previous token by a ZWNJ (زارع‌پور): one word
     ostart: int = 0  # the span in the original text
     oend: int = 0
+    accusative: bool = False  # written with tanween fath ("وفداً"): an indefinite noun, no name
 
 
 _LATIN_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
@@ -300,7 +320,13 @@ def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[
             upper = [False] * n
         else:
             upper = [_upper(w) for w in written]
-        out.extend(map(_make_token, zip(starts, ends, words, written, upper, joined, ostarts, oends)))
+        first = len(out)
+        out.extend(map(_make_token, zip(starts, ends, words, written, upper, joined, ostarts, oends, repeat(False))))
+        if "\u064b" in text:  # tanween fath, written after the last letter ("وفداً") or before its alif
+            for k in range(first, len(out)):
+                t = out[k]
+                if text[t.oend:t.oend + 1] == "\u064b" or text[t.oend - 2:t.oend] == "\u064bا":
+                    out[k] = t._replace(accusative=True)
     return out
 
 

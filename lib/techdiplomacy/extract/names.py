@@ -33,10 +33,13 @@ def is_word(token: Token, lex: dict) -> bool:
         return False
     if token.text[:1] in "وف" and token.text[1:] in RAW_NOT_NAMES:
         return False  # "وعلى"
+    if token.accusative:
+        return False  # "وفداً", "رسمياً": an indefinite accusative, never part of a name
     if n in lex["stop"] or n in lex["not_names"] or n in lex["honorifics"] or n in lex["qualifiers"]:
         return n in lex["first"] or n in lex["known_tokens"] or n in lex["particles"]
-    if n in lex["title_words"] and n not in lex["first"] and n not in lex["known_tokens"]:
-        return False
+    if n in lex["title_words"] and n not in lex["first"] and n not in lex["known_tokens"] \
+            and n not in lex.get("first_common", ()):
+        return False  # "Sultan", "أمير" may also be a first name ("Omar Sultan Al Olama")
     return True
 
 
@@ -47,6 +50,8 @@ def name_strength(token: Token, doc_lang: str, lex: dict, *, start: bool, boost:
     The answer depends on the token's words and flags only, so with the shared word lists it
     is remembered per word (the same words stand beside titles article after article).
     """
+    if token.accusative:
+        return 0
     if lex is not word_sets():
         return _name_strength(token, doc_lang, lex, start, bool(boost))
     return _known_strength(token.norm, token.text, token.upper, token.joined, doc_lang, start, bool(boost))
@@ -67,6 +72,8 @@ def _name_strength(token: Token, doc_lang: str, lex: dict, start: bool, boost: b
         if n.isascii() and not token.upper:
             return 0
         return 2
+    if n in lex.get("first_common", ()):
+        return 0 if n.isascii() and not token.upper else 1  # "علي صالح آبادي": a name word, not a sure one
     if n.startswith("عبد") and len(n) > 5 and not token.joined:
         return 2  # عبدالناصر، عبدالرحمن: a compound first name
     if doc_lang == "ar" and n[:1] in "وف" and (n[1:] in lex["first"] or n[1:] in lex["known_tokens"]):
@@ -139,7 +146,7 @@ def _start_strength(tokens: list[Token], p: int, doc_lang: str, lex: dict) -> in
     s = name_strength(tokens[p], doc_lang, lex, start=True)
     glued = len(tokens[p].norm) >= 4 and tokens[p].norm[:1] in "لبك" and zipf(tokens[p].text[1:], "ar") >= 3.8  # "لحزب الله"
     if s == 0 and p + 1 < len(tokens) and is_word(tokens[p], lex) and not glued and (
-        tokens[p + 1].norm in ("الدين", "الله", "بن", "ابن", "bin", "ibn") or tokens[p + 1].norm.startswith("عبد")
+        tokens[p + 1].norm in ("الدين", "الله", "الرحمن", "الرحيم", "بن", "ابن", "bin", "ibn") or tokens[p + 1].norm.startswith("عبد")
     ):
         return 1  # "نظام الدين", "بدر بن حمد", "نصير عبد المحسن"
     if s == 0 and doc_lang == "ar" and tokens[p].norm.startswith("ال") and foreign_name_start(tokens, p):
@@ -182,12 +189,14 @@ def name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
         if nxt.norm[:1].isascii() != tokens[p].norm[:1].isascii():
             break  # "لي هسين لونج Lee": a name keeps to one script
         after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ال")
-        c = name_strength(nxt, doc_lang, lex, start=False, boost=2 in strengths or after_particle)
+        c = name_strength(nxt, doc_lang, lex, start=False, boost=strengths[-1] == 2 or after_particle)
         if c == 0 and strengths == [2] and _closes_name(tokens, last + 2) and is_word(nxt, lex) \
                 and not nxt.norm.isascii() and zipf(nxt.text, _lang(nxt, doc_lang)) < 5.3:
             c = 1  # "رئيس الحكومة يوسف الشاهد،": a common word as the surname before a comma
         if after_particle and c == 0 and is_word(nxt, lex):
             c = 1  # "عبد العزيز"
+        if c == 1 and not after_particle and _words(tokens, p, last, lex) >= 2 and not _third_word(nxt, doc_lang, lex):
+            c = 0  # "دونالد ترامب انسحاب": two words make a name; a third must look like one
         if c == 0 and not (nxt.joined and is_word(nxt, lex)):
             break
         if last + 2 < len(tokens) and tokens[last + 2].norm in LIGHT_VERBS and not nxt.norm.isascii():
@@ -195,10 +204,29 @@ def name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
         last += 1
         strengths.append(c)
     while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in SUFFIXES \
-            and tokens[last].norm not in ("الله", "الدين"):
+            and tokens[last].norm not in ("الله", "الدين", "الرحمن", "الرحيم"):
         last -= 1
         strengths.pop()
     return (p, last) if _enough(tokens, p, last, strengths, doc_lang) else None
+
+
+def _third_word(token: Token, doc_lang: str, lex: dict) -> bool:
+    """True when an Arabic-script word after a name of two words still reads as part of it: a
+    rare word ("قرباني"), a nisba ("العبيدي"), a particle, a first name, a famous surname;
+    not a common word shaped as a verb, verbal noun, plural or accusative."""
+    n = token.norm
+    if n.isascii() or token.joined or n in lex["particles"] or n in lex.get("first_common", ()):
+        return True  # "محمد حسن حبيب الله زاده": a father's name
+    frequency = zipf(token.text, _lang(token, doc_lang))
+    if frequency < 3.3:
+        return True
+    if n.startswith("ال"):
+        return frequency < (3.6 if n.endswith("ي") else 3.5)  # a nisba or a family name ("الزامل"), not "المنتهية"
+    # a common word shaped as a verb ("يحظى", "تخوض", "وعد"), a verbal noun ("انسحاب",
+    # "استقبال"), a plural or dual ("ثقافيين") or an accusative ("مرسوما"); a famous surname
+    # ("أردوغان", "بينغ") is common but has none of these shapes
+    return not (n[:1] in "يتنو" or n.startswith(("ان", "است")) or n.endswith(("ين", "ون", "ات"))
+                or doc_lang == "ar" and n.endswith("ا") and len(n) > 3)
 
 
 def name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:

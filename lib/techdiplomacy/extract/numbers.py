@@ -59,7 +59,8 @@ SCALE_WORDS = {
     "الف": 1e3, "الفا": 1e3, "الاف": 1e3, "الفان": 2e3, "الفين": 2e3, "الفي": 2e3,
     "مليون": 1e6, "مليونا": 1e6, "ملايين": 1e6, "مليونان": 2e6, "مليونين": 2e6, "مليوني": 2e6,
     "مليار": 1e9, "مليارا": 1e9, "مليارات": 1e9, "ملياران": 2e9, "مليارين": 2e9, "ملياري": 2e9,
-    "بليون": 1e9, "تريليون": 1e12, "ترليون": 1e12,
+    "بليون": 1e9, "تريليون": 1e12, "ترليون": 1e12, "تريليونا": 1e12, "تريليونات": 1e12,
+    "تريليونان": 2e12, "تريليونين": 2e12, "تريليوني": 2e12,
     # Persian
     "هزار": 1e3, "میلیون": 1e6, "ملیون": 1e6, "میلیارد": 1e9, "ملیارد": 1e9, "بیلیون": 1e9,
     "تریلیون": 1e12,
@@ -71,8 +72,12 @@ SCALE_WORDS = {
 #: Scale words that stand alone as a number ("ملياري دولار" = 2e9, "ألف شركة" = 1000).
 STANDALONE_SCALES = {
     "الف", "الفان", "الفين", "الفي", "مليون", "مليونان", "مليونين", "مليوني", "مليار",
-    "ملياران", "مليارين", "ملياري", "هزار", "میلیون", "میلیارد",
+    "ملياران", "مليارين", "ملياري", "تريليون", "تريليونان", "تريليونين", "تريليوني", "هزار", "میلیون", "میلیارد",
 }
+#: Duals: the scale word carries its own 2 ("ملياري دولار" = 2e9), not after a number.
+DUALS = (2e3, 2e6, 2e9, 2e12)
+#: A half after a whole scale group is half of that scale: "مليار ونصف" = 1.5e9, "دو میلیون و نیم" = 2.5e6.
+HALVES = frozenset(normalise(w) for w in ("نصف", "نیم", "half"))
 #: Scale words only read right after digits ("$11bn", "5m"): too ambiguous as free words.
 ATTACHED_ONLY = {"m", "b", "bn", "mn", "tn", "k"}
 
@@ -135,6 +140,7 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
     total = 0.0
     current = 0.0
     last_group = 0.0
+    last_scale = 0.0
     used = 0
     seen_any = False
     i = 0
@@ -154,6 +160,16 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
             used = i
             continue
         key = _strip_clitic(w, units) if (not seen_any or w.startswith("و")) else (w if w in units else None)
+        if key in HALVES and current == 0 and last_scale:
+            total += last_scale / 2  # "مليار ونصف المليار": half the scale, read once more or not
+            i += 1
+            used = i
+            nxt = words[i] if i < len(words) else ""
+            if nxt.startswith("ال") and scales.get(nxt[2:]) == last_scale or scales.get(nxt) == last_scale:
+                i += 1
+                used = i
+            last_scale = 0.0
+            continue
         if key is not None:
             value = units[key]
             if value == 100 and current and current < 10 and key in ("hundred", "مائه", "مئه", "صد"):
@@ -167,7 +183,7 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
         skey = w if w in scales else _strip_clitic(w, scales)
         if skey is not None and skey not in ATTACHED_ONLY and (seen_any or skey in _standalone()):
             scale = scales[skey]
-            if seen_any and scale in (2e3, 2e6, 2e9):  # a dual after a number is still the scale
+            if seen_any and scale in DUALS:  # a dual after a number is still the scale
                 scale /= 2
             if not seen_any:
                 current = scale
@@ -179,6 +195,7 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
                 current = (current or 1) * scale
             total += current
             last_group = current
+            last_scale = scale / 2 if scale in DUALS else scale  # "مليارين ونصف": half of one billion
             current = 0.0
             seen_any = True
             i += 1
@@ -340,7 +357,7 @@ def find(norm: str, language: str = "", found: list[tuple[int, tuple]] | None = 
                 if nxt is None or nxt.group(1) not in scales or nxt.group(1) in ATTACHED_ONLY:
                     break
                 scale = scales[nxt.group(1)]
-                value *= scale / (2 if scale in (2e3, 2e6, 2e9) else 1)
+                value *= scale / (2 if scale in DUALS else 1)
                 end = nxt.end()
         if "/" in raw and end == m.end():
             continue  # "1/2" without a scale word is a fraction or a date, not a decimal
@@ -362,14 +379,36 @@ def find(norm: str, language: str = "", found: list[tuple[int, tuple]] | None = 
             continue
         # the first 12 words of the next 160 characters (one regex split, in C)
         word_starts, word_ends, texts = split_columns(_WORD_SPLIT, norm, s, min(len(norm), s + 160))
-        parsed = parse_words(texts[:12])
-        if parsed is None or not _contiguous(norm, list(zip(word_starts, word_ends, texts))[:parsed[1]]):
+        # only the words up to the first gap that is not a space ("یک میلیارد و ۲۰۰": the
+        # digits end the words; they join as a number of their own, see _joined)
+        k = _contiguous_words(norm, word_starts, word_ends, 12)
+        parsed = parse_words(texts[:k])
+        if parsed is None:
             continue
         value, n = parsed
         end = word_ends[n - 1]
         out.append(Number(value, s, end, "words"))
         taken_until = end
     out.sort(key=lambda x: x.start)
+    return _joined(norm, out)
+
+
+_AND = frozenset({"و", "and"})
+
+
+def _joined(norm: str, numbers: list[Number]) -> list[Number]:
+    """Join a number with a smaller one after "و"/"and" that completes its last scale group:
+    "یک میلیارد و ۲۰۰ میلیون" = 1.2e9, "3 ملايين و500 ألف" = 3.5e6 (not "500 ألف و200 ألف")."""
+    if len(numbers) < 2:
+        return numbers
+    out = [numbers[0]]
+    for b in numbers[1:]:
+        a = out[-1]
+        if 1000 <= b.value < a.value and norm[a.end:b.start].strip() in _AND and a.value == int(a.value) \
+                and int(a.value) % (10 ** len(str(int(b.value)))) == 0:
+            out[-1] = Number(a.value + b.value, a.start, b.end, a.written if a.written == b.written else "words")
+        else:
+            out.append(b)
     return out
 
 
@@ -383,9 +422,10 @@ def _free_before(norm: str, start: int) -> bool:
     return norm[start - 1] in "وبلف" and (start == 1 or not norm[start - 2].isalnum())
 
 
-def _contiguous(norm: str, seq) -> bool:
-    """True when the words of ``seq`` are separated by spaces only (no punctuation)."""
-    for (s1, e1, _), (s2, _, _) in zip(seq, seq[1:]):
-        if norm[e1:s2].strip(" "):
-            return False
-    return True
+def _contiguous_words(norm: str, starts, ends, limit: int) -> int:
+    """Return how many of the first ``limit`` words are separated by spaces only (no
+    punctuation, no digits)."""
+    k = 1
+    while k < min(limit, len(starts)) and not norm[ends[k - 1]:starts[k]].strip(" "):
+        k += 1
+    return min(k, len(starts))

@@ -104,9 +104,11 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         nxt = t.last + 1
         # forward, right after the title: "وزير الاتصالات ستار هاشمي", "Minister Isa Zarepour";
         # not after a bare "شركة"/"company": the next word names the company
-        ends_with_body = (tokens[t.last].norm in lexicon.ORG_WORDS or any(
-            f in lexicon.ORG_WORDS for f in lexicon.clitic_forms(tokens[t.last].norm)[1:2])) and (
-            t.last - 1 <= t.head or tokens[t.last - 1].norm in lexicon.PREPOSITIONS)
+        last = tokens[t.last].norm
+        ends_with_body = (last in lexicon.ORG_WORDS or any(
+            f in lexicon.ORG_WORDS for f in lexicon.clitic_forms(last)[1:2])) and (
+            t.last - 1 <= t.head or tokens[t.last - 1].norm in lexicon.PREPOSITIONS
+            or last[:1] in "لب" and last[1:] in lexicon.ORG_WORDS)  # "لشركة سهيل سات": the company's name
         span = None if ends_with_body else names.name_forward(tokens, nxt, doc_lang, lex, blocked)
         if span and names.gap_ok(tokens, t.last, nxt):
             candidates.append((4, order, t, span))

@@ -32,7 +32,8 @@ def patterns() -> dict[str, tuple[str, int, int, bool]]:
         if norm.startswith("ال") and len(norm) > 4:
             variants.add("ل" + norm[1:])  # ل + ال -> لل
         for variant in variants:
-            for clitic in PROCLITICS if not variant.isascii() else ("",):
+            # a short alias takes no proclitic: "باكو" (Baku) is no ب + "اكو" (ECO)
+            for clitic in PROCLITICS if not variant.isascii() and len(variant) > 3 else ("",):
                 key = clitic + variant
                 if variant.startswith("ال") and clitic.endswith(("ال", "لل")):
                     continue

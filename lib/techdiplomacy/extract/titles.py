@@ -134,6 +134,16 @@ def _match_title(tokens: list[Token], i: int, entity_at: set[int]) -> tuple[int,
     return None
 
 
+def _listed(tokens: list[Token], j: int, lex: dict) -> bool:
+    """True when qualifier ``j`` (after a comma) is one item of a list closed by "و" and another
+    qualifier: "علمی، فناوری و اقتصاد" (not "وزير الاتصالات، ..." before a name)."""
+    k = j + 1
+    while k < len(tokens) and k <= j + 3 and tokens[k].norm in lex["qualifiers"]:
+        k += 1
+    return k + 1 < len(tokens) and tokens[k].norm in CONNECTORS and tokens[k].norm not in (",", "،") \
+        and tokens[k + 1].norm in lex["qualifiers"]
+
+
 def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dict) -> int:
     """Return how many tokens from ``j`` on still qualify the title before them (0: none)."""
     t = tokens[j]
@@ -144,10 +154,14 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
     ):
         return 3  # "Iran Space Agency (ISA)", "(إرنا)"
     if t.norm in (",", "،") and j + 1 < len(tokens) and tokens[j + 1].norm in lex["qualifiers"] \
-            and tokens[j + 1].norm.isascii():
-        return 1  # "Minister of Transport, Communications and Information Technology"
+            and (tokens[j + 1].norm.isascii() or _listed(tokens, j + 1, lex)):
+        # "Minister of Transport, Communications and Information Technology",
+        # "معاون علمی، فناوری و اقتصاد دانش‌بنیان رئیس‌جمهور"
+        return 1
     if t.norm in lex["not_names"]:
         return 0
+    if j > 0 and tokens[j - 1].norm in PLACE_WORDS and t.norm[:1].isalpha() and not t.norm.isascii():
+        return 1  # "حاكم ولاية جورجيا": the name of the place the title's place word announces
     if t.norm in CONNECTORS or t.norm in PREPOSITIONS:
         if j + 1 < len(tokens) and tokens[j + 1].start - t.end <= 1 and tokens[j + 1].norm not in PUNCT:
             if t.norm in ("في", "در", "in", "at") and j + 1 not in entity_at:
@@ -226,13 +240,27 @@ def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int]
     return out
 
 
+#: Qualifiers that name the state itself: the head of one is its leader ("رئيس دولة الإمارات").
+STATE_WORDS = frozenset(normalise(w) for w in (
+    "دولة دوله جمهورية جمهوريه حكومة حكومه بلاد إسلامية اسلاميه دولت جمهوری کشور اسلامی"
+    " state republic government country islamic kingdom"
+).split())
+
+
+def lex_qualifiers() -> frozenset[str]:
+    return word_sets()["qualifiers"]
+
+
 #: A ministry named in a deputy's title makes a deputy minister ("معاون ... وزارت ارتباطات").
 MINISTRY_WORDS = frozenset(normalise(w) for w in "وزارة وزارت ministry".split())
 
 
 def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, ministry: bool = False,
-          bare: bool = False) -> str:
-    """Return the role of a title phrase from its title words in order (taxonomy: the first)."""
+          bare: bool = False, body: bool = False) -> str:
+    """Return the role of a title phrase from its title words in order (taxonomy: the first).
+
+    ``body``: the phrase names a body that is not the state ("پست", "Trade"): its head is an
+    executive, where the head of a country is its leader."""
     first_id, first_role = heads[0]
     if first_id == "deputy":
         if ministry and not any(h[0] in ("president", "prime_minister", "head", "ceo") for h in heads[1:]):
@@ -247,8 +275,8 @@ def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, minist
         later = [h for h in heads[1:] if h[0] not in ("head", "ceo", "president")]
         if later and later[0][0] in ("president", "vice_president", "prime_minister"):
             return "leader"
-        if has_org:
-            return "executive"
+        if has_org or body:
+            return "executive"  # "رئیس پست قطر", "head of Iran's Trade Promotion Organization"
         if first_id == "president" or has_country or bare:
             return "leader"  # "الرئيس عبد ربه منصور هادي", "President X"
         return "executive"
@@ -270,12 +298,25 @@ def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_c
         for k in phrase:
             if any(f in ORG_WORDS for f in clitic_forms(tokens[k].norm)):
                 skip = len(tokens[k].norm) - len(next(f for f in clitic_forms(tokens[k].norm) if f in ORG_WORDS))
+                if tokens[k].norm.isascii():
+                    # English names the body before its word: "Trade Promotion Organization"
+                    a = k
+                    while a - 1 > title.first and tokens[a - 1].norm in word_sets()["qualifiers"] \
+                            and tokens[a - 1].text[:1].isupper():
+                        a -= 1
+                    os_, oe_ = doc.original(tokens[a].start, tokens[k].end)
+                    organisation = doc.text[os_:oe_]
+                    break
                 os_, oe_ = doc.original(tokens[k].start + skip, tokens[title.last].end)
                 organisation = doc.text[os_:oe_]
                 break
     ministry = any(f in MINISTRY_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))
     bare = title.first == title.last
-    role = _role(title.heads, bool(organisation), bool(countries), ministry, bare)
+    body = any(
+        k not in ctx["country"] and any(f in lex_qualifiers() and f not in STATE_WORDS for f in clitic_forms(tokens[k].norm))
+        for k in phrase
+    )
+    role = _role(title.heads, bool(organisation), bool(countries), ministry, bare, body)
     country = countries[0] if countries else ""
     if not country and role != "ambassador" and places:
         country = places[0]

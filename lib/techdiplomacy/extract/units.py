@@ -31,21 +31,33 @@ UNIT_AFTER = {
     "QAR": "ريال قطري | ریال قطر | qatari riyals",
     "AED": "درهم | دراهم | درهم إماراتي | درهم امارات | dirhams | dirham | aed",
     "IQD": "دينار | دينار عراقي | دنانير | دينارا | دینار | دینار عراق | iraqi dinars | dinars | iqd",
-    "KWD": "دينار كويتي | kuwaiti dinars",
+    "KWD": "دينار كويتي | دينار الكويتي | kuwaiti dinars | kuwaiti dinar",
+    "JOD": "دينار أردني | دينار الأردني | jordanian dinars | jordanian dinar",
+    "BHD": "دينار بحريني | bahraini dinars | bahraini dinar",
+    "LYD": "دينار ليبي | libyan dinars",
+    "TND": "دينار تونسي | tunisian dinars",
+    "DZD": "دينار جزائري | algerian dinars",
+    "EGP": "جنيه | جنيها | جنيهات | جنيه مصري | egyptian pounds | egyptian pound",
+    "MAD": "درهم مغربي | moroccan dirhams",
+    "YER": "ريال يمني | yemeni rials",
+    "LBP": "ليرة لبنانية | lebanese pounds | lebanese lira",
+    "SYP": "ليرة سورية | syrian pounds",
+    "PKR": "روبية باكستانية | pakistani rupees",
     "TRY": "ليرة | ليرة تركية | لير | لیر | لیر ترکیه | lira | liras | turkish lira | try",
     "RUB": "روبل | روبلات | rubles | roubles | ruble | rouble | rub",
     "CNY": "يوان | یوان | yuan | renminbi | cny",
     "AMD": "درام | drams | dram | amd",
     "AZN": "منات | manat | manats | azn",
     "INR": "روبية | روبيه | روپیه | rupees | inr",
-    "GBP": "جنيه إسترليني | پوند | pounds | gbp",
-    "km": "كيلومتر | كيلومترا | كيلومترات | كيلو متر | كيلو مترا | كم | کیلو متر | کیلومتر | km | kilometres | kilometers | kilometre | kilometer",
-    "Tbps": "تيرابت | ترابت | تيرابايت في الثانية | ترابیت | ترابیت بر ثانیه | tbps | terabits per second | terabit",
-    "Gbps": "غيغابت | جيجابت | جيغابت | گیگابیت | گیگابیت بر ثانیه | gbps | gigabits per second | gigabit | gb/s",
-    "Mbps": "ميغابت | ميجابت | مگابیت | مگابیت بر ثانیه | mbps | megabits per second | megabit | mb/s",
+    "GBP": "جنيه إسترليني | جنيها إسترلينيا | جنيهات إسترلينية | پوند | pounds | gbp",
+    "SDG": "جنيه سوداني | جنيها سودانيا | جنيهات سودانية | sudanese pounds",
+    "km": "كيلومتر | كيلومترا | كيلومترات | كيلو متر | كيلو مترا | كم | کیلو متر | کیلومتر | کیلومتری | km | kilometres | kilometers | kilometre | kilometer",
+    "Tbps": "تيرابت | ترابت | تيرابايت في الثانية | ترابیت | ترابیتی | ترابیت بر ثانیه | tbps | terabits per second | terabit",
+    "Gbps": "غيغابت | جيجابت | جيغابت | گیگابیت | گیگابیتی | گیگابیت بر ثانیه | gbps | gigabits per second | gigabit | gb/s",
+    "Mbps": "ميغابت | ميجابت | مگابیت | مگابیتی | مگابیت بر ثانیه | mbps | megabits per second | megabit | mb/s",
     "TB": "تيرابايت | ترابايت | ترابایت | tb | terabytes | terabyte",
     "GB": "جيجابايت | غيغابايت | گیگابایت | gb | gigabytes | gigabyte",
-    "MW": "ميغاواط | ميجاواط | مگاوات | mw | megawatts | megawatt",
+    "MW": "ميغاواط | ميجاواط | مگاوات | مگاواتی | mw | megawatts | megawatt",
     "other": "petabytes | petabyte | پتابایت | بيتابايت | طن | تن | tons | tonnes | متر مربع | square metres"
     " | متر | مترا | أمتار | امتار | مترا مربعا | متر مربع | متری | meters | metres | metre | meter | ميل | ميلا"
     " | أميال | miles | mile | كيلوغرام | كيلوغراما | كيلوغرامات | كيلوجرام | كيلوجراما | كيلوجرامات | کیلوگرم | كغ | kg | kilograms | سنتيمتر | سنتيمترات | cm"
@@ -56,7 +68,23 @@ UNIT_AFTER = {
 
 #: Currency signs and codes written before a number.
 UNIT_BEFORE = {"%": "percent", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-               "aed": "AED", "irr": "IRR", "try": "TRY"}
+               "aed": "AED", "irr": "IRR", "try": "TRY",
+               **{code: code.upper() for code in (
+                   "sar qar omr kwd bhd jod iqd egp gbp cny rmb amd azn inr pkr rub chf jpy yer lbp tnd mad dzd lyd"
+               ).split()}}
+UNIT_BEFORE["rmb"] = "CNY"
+
+#: A bare currency word names the currency of the country the figure concerns: "٩ مليارات
+#: ريال" about Saudi Arabia is SAR, "50 مليون دينار" about Jordan JOD; the unit it reads as
+#: alone (IRR, IQD, AED, TRY, EGP) stays for Iran, Iraq... and when the country is unknown.
+NATIONAL_CURRENCY = {
+    "IRR": {"SAU": "SAR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"},
+    "IQD": {"KWT": "KWD", "JOR": "JOD", "BHR": "BHD", "LBY": "LYD", "TUN": "TND", "DZA": "DZD"},
+    "AED": {"MAR": "MAD"},
+    "TRY": {"LBN": "LBP", "SYR": "SYP"},
+    "INR": {"PAK": "PKR"},
+    "EGP": {"SDN": "SDG", "GBR": "GBP"},
+}
 
 
 #: A number followed by one of these counts time: a duration, an age or a date, not a figure.
@@ -192,7 +220,8 @@ PUNCT = set(".,،;؛:!?؟()[]«»\"“”'|/\\-–—")
 
 
 CURRENCY_UNITS = {"USD", "EUR", "IRR", "IRT", "SAR", "OMR", "QAR", "AED", "IQD", "KWD", "TRY", "RUB",
-                   "CNY", "AMD", "AZN", "INR", "GBP"}
+                   "CNY", "AMD", "AZN", "INR", "GBP", "JOD", "BHD", "LYD", "TND", "DZD", "EGP", "MAD", "YER",
+                   "LBP", "SYP", "PKR", "CHF", "JPY", "SDG"}
 
 
 #: Characters read around a number for its unit and measure.
