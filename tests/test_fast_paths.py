@@ -233,3 +233,16 @@ def _plain_is_abbreviation(text, dot):
 def test_abbreviation_check_equals_the_letter_by_letter_walk(raw):
     for dot in range(len(raw)):
         assert T._is_abbreviation(raw, dot) == _plain_is_abbreviation(raw, dot)
+
+
+SPLIT_TEXT = st.text(alphabet=st.sampled_from(list("ab5 -.',/’%$€£_١٢عربی\u200c،:()\n\t9xZ")), max_size=60) | TRICKY
+
+
+@settings(max_examples=600, deadline=None)
+@given(SPLIT_TEXT)
+def test_fast_split_patterns_split_as_their_definitions(raw):
+    """The split patterns are rewritten for speed (word branch first, possessive repeats, a
+    look-ahead over spaces): they must split every text exactly as the plain definitions."""
+    for fast, plain in ((units._TOKEN_SPLIT, units.TOKEN), (lexicon._TOKEN_SPLIT, lexicon.TOKEN),
+                        (numbers._WORD_SPLIT, numbers._WORD)):
+        assert fast.split(raw) == re.compile(f"({plain.pattern})").split(raw)

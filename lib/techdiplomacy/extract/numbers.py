@@ -245,7 +245,7 @@ _DIGIT_NUMBER = re.compile(
     r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]+)(bn|mn|m|b|k|tn)?(?![\w/:]|-[^\W\d_]*[0-9]|-(?![^\W\d_])|[.,][0-9])"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_WORD_SPLIT = re.compile(r"([^\W\d_]++(?:-[^\W\d_]++)*+)")  # _WORD, possessive: the same matches, faster
 _A_DIGIT = re.compile(r"[0-9]")
 
 

@@ -229,7 +229,10 @@ WINDOW_BEFORE, WINDOW_AFTER = 90, 160
 
 
 #: :data:`TOKEN` as one group, for ``re.split``: [gap, token, gap, token, ..., gap].
-_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+#: :data:`TOKEN` as one group for ``re.split``, written to run faster with the same matches:
+#: words first (most tokens are), possessive repeats (no backtracking to try), and a
+#: look-ahead that lets the engine pass over spaces at once (tests/test_fast_paths.py).
+_TOKEN_SPLIT = re.compile(r"(?=\S)([^\W\d_]++(?:[-.'][^\W\d_]++)*+|\d++(?:[.,/]\d++)*+|[%$€£]|[^\w\s])")
 
 
 def tokens(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
