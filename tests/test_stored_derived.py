@@ -14,13 +14,16 @@ from test_pages import _corpus
 
 
 def _memory_tables(con) -> set[str]:
-    return {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory'").fetchall()}
+    return {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory' "
+        "UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal"
+    ).fetchall()}
 
 
 def _derived(con) -> dict[str, pd.DataFrame]:
     cur = warehouse.cursor(con)
     try:
-        return {name: cur.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in warehouse.DERIVED}
+        return {name: cur.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in [*warehouse.DERIVED, warehouse.SEARCH]}
     finally:
         cur.close()
 
@@ -42,7 +45,7 @@ def test_a_built_store_is_opened_without_deriving_and_reads_the_same(tmp_path):
         w.execute("UPDATE meta SET value = 'older' WHERE key = ?", [warehouse.DERIVED_STAMP])
     con = warehouse.open_store(stale)
     assert not warehouse.stored_derived(con)
-    assert _memory_tables(con) == set(warehouse.DERIVED)
+    assert _memory_tables(con) == set(warehouse.DERIVED) | {warehouse.SEARCH}  # the search text as a view
     derived = _derived(con)
     con.close()
     assert stored.keys() == derived.keys()
@@ -83,3 +86,61 @@ def test_a_rebuild_restamps_the_stored_tables(tmp_path):
         second = dict(con.execute("SELECT key, value FROM meta").fetchall())
     assert first[warehouse.DERIVED_STAMP] == first["built_at"]
     assert second[warehouse.DERIVED_STAMP] == second["built_at"]
+
+
+def test_search_reads_the_stored_text_and_finds_what_the_view_finds(tmp_path):
+    """The build stores each article's normalised text; a search over it selects the same
+    articles as normalising every text in the query (the view a reader of an older store uses)."""
+    folder = _corpus(tmp_path / "articles", fixtures=True)
+    path = tmp_path / "store.duckdb"
+    build([folder], path)
+    con = warehouse.open_store(path)
+    kinds = dict(con.execute(
+        "SELECT table_name, 'table' FROM duckdb_tables() WHERE database_name = 'store' AND table_name = ?",
+        [warehouse.SEARCH],
+    ).fetchall())
+    assert kinds == {warehouse.SEARCH: "table"}
+    cur = warehouse.cursor(con)
+    found = {}
+    for query in ("هاشمي", "Armenia", '"data centre"', "ارمنستان ایران", "nothing-like-this"):
+        found[query] = set(cur.execute(*warehouse.selection(Filters(query=query))).df()["article_id"])
+    con.close()
+    stale = tmp_path / "stale.duckdb"
+    shutil.copy(path, stale)
+    with duckdb.connect(str(stale)) as w:
+        w.execute("UPDATE meta SET value = 'older' WHERE key = ?", [warehouse.DERIVED_STAMP])
+    con = warehouse.open_store(stale)
+    cur = warehouse.cursor(con)
+    for query, ids in found.items():
+        assert set(cur.execute(*warehouse.selection(Filters(query=query))).df()["article_id"]) == ids, query
+    con.close()
+    assert found["هاشمي"] and not found["nothing-like-this"]
+
+
+def test_any_write_marks_the_stored_tables_stale_and_a_small_add_refreshes_them(tmp_path):
+    from techdiplomacy.ingest import add_records, read_sources
+    from techdiplomacy.settings import Settings
+    from techdiplomacy.store import Store
+
+    folder = _corpus(tmp_path / "articles", fixtures=False)
+    path = tmp_path / "store.duckdb"
+    build([folder], path)
+    con = warehouse.open_store(path)
+    before = warehouse.count(warehouse.cursor(con), warehouse.ALL)
+    con.close()
+    with Store(path) as store:  # a write that is no build: the stamp goes in the same transaction
+        store.remove([store.article_paths().popitem()[0]])
+        assert store.get_meta(warehouse.DERIVED_STAMP) is None
+    con = warehouse.open_store(path)
+    assert not warehouse.stored_derived(con)
+    assert warehouse.count(warehouse.cursor(con), warehouse.ALL) == before - 1
+    con.close()
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "new.md").write_text("وقال وزير الاتصالات الإيراني ستار هاشمي إن التعاون مع أرمينيا يتوسع.", encoding="utf-8")
+    results = add_records(path, read_sources([str(extra / "new.md")], settings=Settings()))
+    assert [r.status for r in results] == ["added"]
+    con = warehouse.open_store(path)
+    assert warehouse.stored_derived(con)  # refreshed by the add
+    assert warehouse.count(warehouse.cursor(con), warehouse.ALL) == before
+    con.close()

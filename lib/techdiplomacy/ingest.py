@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from techdiplomacy import schema
+from techdiplomacy import schema, warehouse
 from techdiplomacy.corpus import Article, ReadError, read_bytes, read_paths
+from techdiplomacy.derived import streamed
 from techdiplomacy.settings import Settings
 from techdiplomacy.store import Progress, Store, corpus_version, fit_topics_into, writing
 from techdiplomacy.tables import extract_article
@@ -132,6 +133,12 @@ def add_records(
             report("add", i, len(records))
         if added:
             _after_add(store, added, settings)
+            if not streamed(store):
+                # a small store gets fresh dashboard tables at once; a large one keeps readers
+                # deriving their own (in memory) until the next build stores them again
+                stamp = store.get_meta("built_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
+                store.set_meta("built_at", stamp)
+                warehouse.materialise(store.con, stamp)
     return results
 
 

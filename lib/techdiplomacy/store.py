@@ -209,6 +209,7 @@ class Store:
         self.con.execute("BEGIN")
         try:
             for name, frame in tables.items():
+                self._stale()
                 self.con.execute(f'DELETE FROM "{name}"')
                 self._insert(name, schema.conform(name, frame))
             for name, model in (models or {}).items():
@@ -218,9 +219,15 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
+    def _stale(self) -> None:
+        """Mark the stored dashboard tables out of date (every data write does, in its
+        transaction): readers derive their own until :func:`warehouse.materialise` runs again."""
+        self.con.execute("DELETE FROM meta WHERE key = ?", [warehouse.DERIVED_STAMP])
+
     def _delete(self, ids: list[str]) -> None:
         if not ids:
             return
+        self._stale()
         id_frame = pd.DataFrame({"article_id": ids})
         self.con.register("_ids", id_frame)
         try:
@@ -233,6 +240,7 @@ class Store:
         """Insert a schema frame, or a pyarrow.Table of the schema (dates as dates)."""
         if len(rows) == 0:
             return
+        self._stale()
         if isinstance(rows, pd.DataFrame):
             rows = rows.copy()
             for col, dtype in schema.TABLES[table].items():

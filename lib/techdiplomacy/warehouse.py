@@ -74,6 +74,15 @@ DERIVED = {
         "SELECT t.aid, d.topic_id FROM td_articles t JOIN article_topics d ON d.article_id = t.article_id WHERE d.rank = 1"
     ),
 }
+#: The searchable text of each kept article: its normalised title and text (see
+#: :func:`techdiplomacy.search.search_text_sql`). A build stores it (normalising a million
+#: texts per query took a minute; the stored text is scanned in a second or two); a reader
+#: without a stored copy reads it through a view that normalises as it goes.
+SEARCH = "td_text"
+SEARCH_SQL = (
+    f"SELECT t.aid, {search_text_sql('a.title', 'a.text')} AS text FROM td_articles t "
+    "JOIN articles a ON a.article_id = t.article_id"
+)
 #: The whole (kept) corpus.
 ALL: Query = ("SELECT a.aid, a.article_id FROM td_articles a", [])
 #: The catalog the store is attached as on a reader connection.
@@ -117,9 +126,8 @@ def selection(filters) -> Query:
         params += t
     terms = query_terms(filters.query)
     if terms:
-        text = search_text_sql("t.title", "t.text")
-        found = " AND ".join(f"contains({text}, ?)" for _ in terms)
-        where.append(f"a.article_id IN (SELECT t.article_id FROM articles t WHERE {found})")
+        found = " AND ".join("contains(s.text, ?)" for _ in terms)
+        where.append(f"a.aid IN (SELECT s.aid FROM {SEARCH} s WHERE {found})")
         params += terms
     return f"SELECT a.aid, a.article_id FROM td_articles a WHERE {' AND '.join(where)}", params
 
@@ -157,19 +165,25 @@ def connect(tables: Mapping[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def derive(con, *, into: str = "") -> None:
+def derive(con, *, into: str = "", search: str = "view") -> None:
     """Create the :data:`DERIVED` tables (in catalog ``into``, e.g. ``memory.main.``) from the
-    tables ``con`` reads by plain names."""
+    tables ``con`` reads by plain names, and :data:`SEARCH` as a ``view`` or a ``table``."""
     for name, sql in DERIVED.items():
         con.execute(f"CREATE OR REPLACE TABLE {into}{name} AS {sql}")
+    if search == "table":
+        con.execute(f"CREATE OR REPLACE TABLE {into}{SEARCH} AS {SEARCH_SQL} ORDER BY t.aid")
+    else:
+        con.execute(f"CREATE OR REPLACE VIEW {into}{SEARCH} AS {SEARCH_SQL}")
 
 
 def materialise(con, stamp: str) -> None:
-    """Store the :data:`DERIVED` tables in the database ``con`` writes, stamped ``stamp``
-    (the build's ``built_at``): readers use them instead of deriving their own."""
+    """Store the :data:`DERIVED` tables and the :data:`SEARCH` text in the database ``con``
+    writes, stamped ``stamp`` (the build's ``built_at``): readers use them instead of deriving
+    their own."""
+    register_sql(con)  # the search text calls Python's normalise for the rare presentation form
     con.execute("BEGIN")
     try:
-        derive(con)
+        derive(con, search="table")
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DERIVED_STAMP, stamp])
         con.execute("COMMIT")
     except BaseException:
@@ -180,12 +194,13 @@ def materialise(con, stamp: str) -> None:
 def stored_derived(con, catalog: str = STORE) -> bool:
     """Return True when the database attached as ``catalog`` holds current :data:`DERIVED`
     tables: all of them, stamped with the store's ``built_at``."""
+    wanted = [*DERIVED, SEARCH]
     found = con.execute(
         "SELECT count(DISTINCT table_name) FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' "
-        f"AND table_name IN ({marks(DERIVED)})",
-        [catalog, *DERIVED],
+        f"AND table_name IN ({marks(wanted)})",
+        [catalog, *wanted],
     ).fetchone()[0]
-    if found != len(DERIVED):
+    if found != len(wanted):
         return False
     stamps = dict(
         con.execute(f"SELECT key, value FROM {catalog}.main.meta WHERE key IN ('built_at', ?)", [DERIVED_STAMP]).fetchall()
