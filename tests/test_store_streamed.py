@@ -1,6 +1,7 @@
 """Streamed topics and near-duplicates (the large-store paths) give the in-memory tables."""
 
 import random
+import shutil
 import re
 from pathlib import Path
 
@@ -87,3 +88,40 @@ def test_build_of_a_large_corpus_takes_the_streamed_paths(store_path, tmp_path, 
     assert set(tables["article_topics"]["article_id"]) == set(tables["articles"]["article_id"])
     assert tables["passage_topics"]["article_id"].nunique() == len(tables["articles"])
     pd.testing.assert_frame_equal(tables["near_duplicates"], dedup.near_duplicate_groups(tables["articles"]))
+
+
+def test_adding_to_a_large_store_reads_only_the_new_rows(store_path, tmp_path, monkeypatch):
+    """The Add page on a large store: the new article is extracted, assigned to the stored
+    topics and counted, and no whole table is read into pandas on the way."""
+    from techdiplomacy import warehouse
+    from techdiplomacy.ingest import add_records, read_sources
+    from techdiplomacy.settings import Settings
+    from techdiplomacy.store import Store
+
+    path = tmp_path / "large.duckdb"
+    shutil.copy(store_path, path)
+    monkeypatch.setattr(store_dedup, "STREAM_ABOVE", 50)
+    before = load_tables(path)
+    new = tmp_path / "new.md"
+    new.write_text("وقال وزير الاتصالات الإيراني ستار هاشمي إن مراكز البيانات في أرمينيا ستتصل بالشبكة الإيرانية.",
+                   encoding="utf-8")
+
+    def whole_table(self, name):
+        raise AssertionError(f"read the whole {name} table")
+
+    monkeypatch.setattr(Store, "table", whole_table)
+    results = add_records(path, read_sources([str(new)], settings=Settings()))
+    monkeypatch.undo()
+    assert [r.status for r in results] == ["added"]
+    added = results[0].article_id
+    after = load_tables(path)
+    assert len(after["articles"]) == len(before["articles"]) + 1
+    mine = after["article_topics"][after["article_topics"]["article_id"] == added]
+    assert len(mine) > 0 and (mine["rank"] == 1).sum() == 1
+    dominant = after["article_topics"][after["article_topics"]["rank"] == 1].drop_duplicates("article_id")
+    assert after["topics"].set_index("topic_id")["size"].sum() == len(dominant)
+    assert after["near_duplicates"].equals(before["near_duplicates"])  # regrouped by the next build
+    con = warehouse.open_store(path)
+    assert warehouse.count(warehouse.cursor(con), warehouse.ALL) == warehouse.count(
+        warehouse.connect(after), warehouse.ALL)
+    con.close()

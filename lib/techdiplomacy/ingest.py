@@ -20,9 +20,9 @@ import pandas as pd
 
 from techdiplomacy import schema, warehouse
 from techdiplomacy.corpus import Article, ReadError, read_bytes, read_paths
-from techdiplomacy.derived import streamed
+from techdiplomacy.derived import corpus_version, fit_topics_into, streamed
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import Progress, Store, corpus_version, fit_topics_into, writing
+from techdiplomacy.store import Progress, Store, writing
 from techdiplomacy.tables import extract_article
 
 #: Limits on one uploaded zip (a zip bomb must not fill memory).
@@ -132,7 +132,10 @@ def add_records(
                 results.append(ItemResult(record.path or item, "added", record.article_id, record.title))
             report("add", i, len(records))
         if added:
-            _after_add(store, added, settings)
+            if streamed(store):
+                _after_add_large(store, added)
+            else:
+                _after_add(store, added, settings)
             if not streamed(store):
                 # a small store gets fresh dashboard tables at once; a large one keeps readers
                 # deriving their own (in memory) until the next build stores them again
@@ -165,6 +168,29 @@ def _after_add(store: Store, added: list[Article], settings: Settings) -> None:
         )
     store.replace({"near_duplicates": dedup.near_duplicate_groups(articles)})
     store.set_meta("corpus_version", corpus_version(articles["article_id"].tolist()))
+
+
+def _after_add_large(store: Store, added: list[Article]) -> None:
+    """:func:`_after_add` for a store too large to read whole (``derived.streamed``): only the
+    new articles' rows are read; they are assigned to the stored topics, the topic sizes are
+    recounted in SQL, and near-duplicate groups are left as they are (a new article counts as
+    its own group until the next ``build`` regroups the corpus in its streamed pass)."""
+    from techdiplomacy import topics
+
+    ids = [a.article_id for a in added]
+    con = store.con
+    new = "article_id IN (SELECT unnest(?::VARCHAR[]))"  # the ids as one bound list
+    new_articles = con.execute(f"SELECT * FROM articles WHERE {new}", [ids]).df()
+    new_mentions = con.execute(f"SELECT * FROM mentions WHERE {new}", [ids]).df()
+    model = store.model("topics")
+    if model is not None:
+        result = topics.assign_topics(model, new_articles, new_mentions)
+        store.replace_rows(
+            ids, {"article_topics": result.article_topics, "passage_topics": result.passage_topics},
+            then="UPDATE topics SET size = coalesce((SELECT count(DISTINCT a.article_id) FROM article_topics a "
+                 "WHERE a.rank = 1 AND a.topic_id = topics.topic_id), 0)",
+        )
+    store.set_meta("corpus_version", corpus_version(store.article_paths()))
 
 
 def _without(frame: pd.DataFrame, ids: list[str]) -> pd.DataFrame:

@@ -6,7 +6,6 @@ was after the last committed batch: readable, with everything added before.
 
 from __future__ import annotations
 
-import gc
 import pickle
 import threading
 import time
@@ -21,7 +20,7 @@ import pandas as pd
 
 from techdiplomacy import schema, warehouse
 from techdiplomacy.corpus import Article, ReadError, read_paths
-from techdiplomacy.derived import corpus_version, fit_topics_into, group_near_duplicates, streamed
+from techdiplomacy.derived import corpus_version, refit_derived
 from techdiplomacy.executors import Executor, Pending, open_executor, parts_to_arrow
 from techdiplomacy.tables import EXTRACTOR_VERSION
 
@@ -219,6 +218,22 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
+    def replace_rows(self, article_ids: list[str], tables: dict[str, pd.DataFrame], *, then: str = "") -> None:
+        """Replace the rows of ``article_ids`` in each of ``tables`` by the given frames, then
+        run the SQL statement ``then`` (if any), all in one transaction."""
+        self.con.execute("BEGIN")
+        try:
+            for name, frame in tables.items():
+                self._stale()
+                self.con.execute(f'DELETE FROM "{name}" WHERE article_id IN (SELECT unnest(?::VARCHAR[]))', [list(article_ids)])
+                self._insert(name, schema.conform(name, frame))
+            if then:
+                self.con.execute(then)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
     def _stale(self) -> None:
         """Mark the stored dashboard tables out of date (every data write does, in its
         transaction): readers derive their own until :func:`warehouse.materialise` runs again."""
@@ -352,42 +367,6 @@ def build(
         warehouse.materialise(store.con, built_at)
         summary.counts = store.counts()
     return summary
-
-
-def refit_derived(
-    store: Store,
-    k: int | None,
-    random_state: int,
-    *,
-    executor: str = "local",
-    workers: int = 1,
-    scheduler: str | None = None,
-    progress: Progress | None = None,
-) -> bool:
-    """Refit the topic tables and the near-duplicate groups of the whole store; return True.
-
-    A large corpus is refitted in chunk passes, each on fresh worker processes: the extraction
-    workers' caches (gazetteers, name matchers) and what scoring left in the topic workers are
-    not carried into the next pass (at a million articles the two workers that had scored the
-    topics still held 1.3 GB while the near-duplicate pass ran).
-    """
-    report = progress or (lambda stage, done, total: None)
-    report("topics", 0, None)
-    with _refit_executor(store, executor, workers, scheduler) as fresh:
-        fitted = fit_topics_into(store, k, random_state, fresh.imap, report)
-    gc.collect()
-    report("near-duplicates", 0, None)
-    with _refit_executor(store, executor, workers, scheduler) as fresh:
-        group_near_duplicates(store, fresh.imap, report)
-    return fitted
-
-
-def _refit_executor(store: Store, executor: str, workers: int, scheduler: str | None):
-    """Return the executor for one refit pass: a new one like the build's for a corpus
-    streamed in chunks, else this process alone (small corpora run in memory)."""
-    if streamed(store):
-        return open_executor(executor, workers=workers, scheduler=scheduler)
-    return open_executor("local", workers=1)
 
 
 class _PipelinedWriter:
