@@ -71,3 +71,25 @@ def test_find_spans_lie_in_text(text):
     norm = normalise(text)
     for n in numbers.find(norm, "fa"):
         assert 0 <= n.start < n.end <= len(norm)
+
+
+@pytest.mark.parametrize(
+    "text, language, values",
+    [
+        ("بلغت مليار ونصف المليار دولار", "ar", [1.5e9]),
+        ("مليارين ونصف المليار", "ar", [2.5e9]),
+        ("ثلاثة ملايين ونصف", "ar", [3.5e6]),
+        ("دو میلیون و نیم نفر", "fa", [2.5e6]),
+        ("یک میلیارد و ۲۰۰ میلیون دلار", "fa", [1.2e9]),
+        ("3 ملايين و500 ألف", "ar", [3.5e6]),
+        ("4 مليارات و842 مليون و917 ألف", "ar", [4842917000.0]),
+        ("بلغ تريليوني دينار", "ar", [2e12]),
+        # two amounts, not one: the second does not complete the first's last group
+        ("500 ألف و200 ألف", "ar", [5e5, 2e5]),
+        ("100 ألف و50 ألف دولار", "ar", [1e5, 5e4]),
+        ("1000 شركة و 200 مؤسسة", "ar", [1000.0, 200.0]),
+    ],
+)
+def test_halves_and_joined_scale_groups(text, language, values):
+    norm = normalise(text)
+    assert [n.value for n in numbers.find(norm, language)] == values

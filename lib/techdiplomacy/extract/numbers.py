@@ -396,16 +396,28 @@ def find(norm: str, language: str = "", found: list[tuple[int, tuple]] | None = 
 _AND = frozenset({"و", "and"})
 
 
+def _last_group(value: float) -> float:
+    """The largest power of 1,000 dividing ``value`` (1 when none): the scale of its last
+    group, which a smaller number after "و" may complete (1e9 for "یک میلیارد", 1e3 for
+    "100 ألف": "100 ألف و50 ألف" are two amounts, not 150,000)."""
+    if value != int(value):
+        return 1.0
+    group, whole = 1, int(value)
+    while whole and whole % (group * 1000) == 0 and group < 10**15:
+        group *= 1000
+    return float(group)
+
+
 def _joined(norm: str, numbers: list[Number]) -> list[Number]:
     """Join a number with a smaller one after "و"/"and" that completes its last scale group:
-    "یک میلیارد و ۲۰۰ میلیون" = 1.2e9, "3 ملايين و500 ألف" = 3.5e6 (not "500 ألف و200 ألف")."""
+    "یک میلیارد و ۲۰۰ میلیون" = 1.2e9, "3 ملايين و500 ألف" = 3.5e6 (not "500 ألف و200 ألف",
+    nor "100 ألف و50 ألف")."""
     if len(numbers) < 2:
         return numbers
     out = [numbers[0]]
     for b in numbers[1:]:
         a = out[-1]
-        if 1000 <= b.value < a.value and norm[a.end:b.start].strip() in _AND and a.value == int(a.value) \
-                and int(a.value) % (10 ** len(str(int(b.value)))) == 0:
+        if 1000 <= b.value < _last_group(a.value) and norm[a.end:b.start].strip() in _AND:
             out[-1] = Number(a.value + b.value, a.start, b.end, a.written if a.written == b.written else "words")
         else:
             out.append(b)
