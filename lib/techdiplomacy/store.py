@@ -113,7 +113,8 @@ class Store:
         """Return a metadata value, or None."""
         if not self._has_table("meta"):
             return None
-        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        # fetchall, not fetchone: a result left open makes DuckDB refuse create_function later
+        row = next(iter(self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()), None)
         return None if row is None else row[0]
 
     def set_meta(self, key: str, value: str) -> None:
@@ -124,7 +125,7 @@ class Store:
         return bool(
             self.con.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
-            ).fetchone()[0]
+            ).fetchall()[0][0]
         )
 
     # --- reading --------------------------------------------------------------------------------
@@ -143,13 +144,13 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Return {table: row count}."""
         return {
-            name: (self.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] if self._has_table(name) else 0)
+            name: (self.con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0] if self._has_table(name) else 0)
             for name in schema.TABLES
         }
 
     def count(self, table: str) -> int:
         """Return the number of rows of ``table``."""
-        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
 
     def article_paths(self) -> dict[str, str]:
         """Return {article_id: path} of stored articles."""
@@ -160,7 +161,7 @@ class Store:
         """Return a pickled model stored under ``name``, or None."""
         if not self._has_table("models"):
             return None
-        row = self.con.execute("SELECT blob FROM models WHERE name = ?", [name]).fetchone()
+        row = next(iter(self.con.execute("SELECT blob FROM models WHERE name = ?", [name]).fetchall()), None)
         return None if row is None else pickle.loads(row[0])
 
     # --- writing ----------------------------------------------------------------------------
