@@ -94,6 +94,7 @@ def test_adding_to_a_large_store_reads_only_the_new_rows(store_path, tmp_path, m
     """The Add page on a large store: the new article is extracted, assigned to the stored
     topics and counted, and no whole table is read into pandas on the way."""
     from techdiplomacy import warehouse
+    from techdiplomacy.filters import Filters
     from techdiplomacy.ingest import add_records, read_sources
     from techdiplomacy.settings import Settings
     from techdiplomacy.store import Store
@@ -122,6 +123,10 @@ def test_adding_to_a_large_store_reads_only_the_new_rows(store_path, tmp_path, m
     assert after["topics"].set_index("topic_id")["size"].sum() == len(dominant)
     assert after["near_duplicates"].equals(before["near_duplicates"])  # regrouped by the next build
     con = warehouse.open_store(path)
-    assert warehouse.count(warehouse.cursor(con), warehouse.ALL) == warehouse.count(
-        warehouse.connect(after), warehouse.ALL)
+    assert warehouse.stored_derived(con)  # refreshed by the add: the search text got the new row only
+    cur = warehouse.cursor(con)
+    assert warehouse.count(cur, warehouse.ALL) == warehouse.count(warehouse.connect(after), warehouse.ALL)
+    found = set(cur.execute(*warehouse.selection(Filters(query="هاشمي مراكز"))).df()["article_id"])
+    assert added in found
+    assert cur.execute("SELECT count(*) FROM td_text").fetchall()[0][0] == len(after["articles"])
     con.close()

@@ -143,4 +143,6 @@ def test_any_write_marks_the_stored_tables_stale_and_a_small_add_refreshes_them(
     con = warehouse.open_store(path)
     assert warehouse.stored_derived(con)  # refreshed by the add
     assert warehouse.count(warehouse.cursor(con), warehouse.ALL) == before
+    searched = warehouse.cursor(con).execute(*warehouse.selection(Filters(query="يتوسع"))).df()
+    assert [r.article_id for r in results] == list(searched["article_id"])
     con.close()

@@ -74,15 +74,13 @@ DERIVED = {
         "SELECT t.aid, d.topic_id FROM td_articles t JOIN article_topics d ON d.article_id = t.article_id WHERE d.rank = 1"
     ),
 }
-#: The searchable text of each kept article: its normalised title and text (see
+#: The searchable text of every article, by ``article_id``: its normalised title and text (see
 #: :func:`techdiplomacy.search.search_text_sql`). A build stores it (normalising a million
-#: texts per query took a minute; the stored text is scanned in a second or two); a reader
-#: without a stored copy reads it through a view that normalises as it goes.
+#: texts per query took a minute; the stored text is scanned in a second or two) and an add
+#: appends the new articles' rows; a reader without a stored copy reads it through a view that
+#: normalises as it goes. Keyed by ``article_id``, not ``aid``, so an add need not rewrite it.
 SEARCH = "td_text"
-SEARCH_SQL = (
-    f"SELECT t.aid, {search_text_sql('a.title', 'a.text')} AS text FROM td_articles t "
-    "JOIN articles a ON a.article_id = t.article_id"
-)
+SEARCH_SQL = f"SELECT a.article_id, {search_text_sql('a.title', 'a.text')} AS text FROM articles a"
 #: The whole (kept) corpus.
 ALL: Query = ("SELECT a.aid, a.article_id FROM td_articles a", [])
 #: The catalog the store is attached as on a reader connection.
@@ -127,7 +125,7 @@ def selection(filters) -> Query:
     terms = query_terms(filters.query)
     if terms:
         found = " AND ".join("contains(s.text, ?)" for _ in terms)
-        where.append(f"a.aid IN (SELECT s.aid FROM {SEARCH} s WHERE {found})")
+        where.append(f"a.article_id IN (SELECT s.article_id FROM {SEARCH} s WHERE {found})")
         params += terms
     return f"SELECT a.aid, a.article_id FROM td_articles a WHERE {' AND '.join(where)}", params
 
@@ -167,25 +165,37 @@ def connect(tables: Mapping[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
 
 def derive(con, *, into: str = "", search: str = "view") -> None:
     """Create the :data:`DERIVED` tables (in catalog ``into``, e.g. ``memory.main.``) from the
-    tables ``con`` reads by plain names, and :data:`SEARCH` as a ``view`` or a ``table``."""
+    tables ``con`` reads by plain names, and :data:`SEARCH` as a ``view``, a ``table`` or not
+    at all (``none``)."""
     for name, sql in DERIVED.items():
         con.execute(f"CREATE OR REPLACE TABLE {into}{name} AS {sql}")
     if search == "table":
         # no ORDER BY: sorting a million texts under a build's 512 MB cap ran out of memory;
         # a search scans the whole table anyway
         con.execute(f"CREATE OR REPLACE TABLE {into}{SEARCH} AS {SEARCH_SQL}")
-    else:
+    elif search == "view":
         con.execute(f"CREATE OR REPLACE VIEW {into}{SEARCH} AS {SEARCH_SQL}")
 
 
-def materialise(con, stamp: str) -> None:
+def materialise(con, stamp: str, *, added: list[str] | None = None) -> None:
     """Store the :data:`DERIVED` tables and the :data:`SEARCH` text in the database ``con``
     writes, stamped ``stamp`` (the build's ``built_at``): readers use them instead of deriving
-    their own."""
+    their own. ``added``: only these articles are new since the search text was stored (an
+    add): the narrow tables are derived again, the search text gets their rows only."""
     register_sql(con)  # the search text calls Python's normalise for the rare presentation form
+    has_search = bool(con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?", [SEARCH]
+    ).fetchall()[0][0])
     con.execute("BEGIN")
     try:
-        derive(con, search="table")
+        if added is not None and has_search:
+            derive(con, search="none")
+            con.execute(f"DELETE FROM {SEARCH} WHERE article_id NOT IN (SELECT article_id FROM articles) "
+                        "OR article_id IN (SELECT unnest(?::VARCHAR[]))", [list(added)])
+            con.execute(f"INSERT INTO {SEARCH} {SEARCH_SQL} WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))",
+                        [list(added)])
+        else:
+            derive(con, search="table")
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DERIVED_STAMP, stamp])
         con.execute("COMMIT")
     except BaseException:
