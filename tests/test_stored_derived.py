@@ -2,9 +2,11 @@
 their stamp matches the build (otherwise a reader derives its own in memory)."""
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 
 from techdiplomacy import warehouse
 from techdiplomacy import warehouse_counts as wc
@@ -28,22 +30,33 @@ def _derived(con) -> dict[str, pd.DataFrame]:
         cur.close()
 
 
-def test_a_built_store_is_opened_without_deriving_and_reads_the_same(tmp_path):
-    folder = _corpus(tmp_path / "articles", fixtures=True)
-    path = tmp_path / "store.duckdb"
-    build([folder], path)
-    con = warehouse.open_store(path)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A store built from the shipped article and the fixtures (tests that write copy it)."""
+    base = tmp_path_factory.mktemp("built")
+    path = base / "store.duckdb"
+    build([_corpus(base / "articles", fixtures=True)], path)
+    return path
+
+
+def _stale_copy(path: Path, folder: Path) -> Path:
+    """A copy of the store at ``path`` whose stored tables carry another build's stamp."""
+    stale = folder / "stale.duckdb"
+    shutil.copy(path, stale)
+    with duckdb.connect(str(stale)) as w:
+        w.execute("UPDATE meta SET value = 'older' WHERE key = ?", [warehouse.DERIVED_STAMP])
+    return stale
+
+
+def test_a_built_store_is_opened_without_deriving_and_reads_the_same(built, tmp_path):
+    con = warehouse.open_store(built)
     assert warehouse.stored_derived(con)
     assert _memory_tables(con) == set()  # nothing derived at open
     stored = _derived(con)
     con.close()
 
     # the same store with its stamp broken: the reader derives in memory, from the same tables
-    stale = tmp_path / "stale.duckdb"
-    shutil.copy(path, stale)
-    with duckdb.connect(str(stale)) as w:
-        w.execute("UPDATE meta SET value = 'older' WHERE key = ?", [warehouse.DERIVED_STAMP])
-    con = warehouse.open_store(stale)
+    con = warehouse.open_store(_stale_copy(built, tmp_path))
     assert not warehouse.stored_derived(con)
     assert _memory_tables(con) == set(warehouse.DERIVED) | {warehouse.SEARCH}  # the search text as a view
     derived = _derived(con)
@@ -54,12 +67,11 @@ def test_a_built_store_is_opened_without_deriving_and_reads_the_same(tmp_path):
         pd.testing.assert_frame_equal(stored[name], derived[name], check_dtype=False)
 
 
-def test_a_stale_stored_copy_is_shadowed_by_the_readers_own(tmp_path):
+def test_a_stale_stored_copy_is_shadowed_by_the_readers_own(built, tmp_path):
     """After the tables change behind the stored copy (an older tool, a partial write), every
     query reads the reader's fresh tables, never the stale stored ones."""
-    folder = _corpus(tmp_path / "articles", fixtures=True)
     path = tmp_path / "store.duckdb"
-    build([folder], path)
+    shutil.copy(built, path)
     con = warehouse.open_store(path)
     before = wc.headline_counts(warehouse.cursor(con), warehouse.selection(Filters(countries=("ARM",))))
     con.close()
@@ -88,13 +100,10 @@ def test_a_rebuild_restamps_the_stored_tables(tmp_path):
     assert second[warehouse.DERIVED_STAMP] == second["built_at"]
 
 
-def test_search_reads_the_stored_text_and_finds_what_the_view_finds(tmp_path):
+def test_search_reads_the_stored_text_and_finds_what_the_view_finds(built, tmp_path):
     """The build stores each article's normalised text; a search over it selects the same
     articles as normalising every text in the query (the view a reader of an older store uses)."""
-    folder = _corpus(tmp_path / "articles", fixtures=True)
-    path = tmp_path / "store.duckdb"
-    build([folder], path)
-    con = warehouse.open_store(path)
+    con = warehouse.open_store(built)
     kinds = dict(con.execute(
         "SELECT table_name, 'table' FROM duckdb_tables() WHERE database_name = 'store' AND table_name = ?",
         [warehouse.SEARCH],
@@ -105,11 +114,7 @@ def test_search_reads_the_stored_text_and_finds_what_the_view_finds(tmp_path):
     for query in ("هاشمي", "Armenia", '"data centre"', "ارمنستان ایران", "nothing-like-this"):
         found[query] = set(cur.execute(*warehouse.selection(Filters(query=query))).df()["article_id"])
     con.close()
-    stale = tmp_path / "stale.duckdb"
-    shutil.copy(path, stale)
-    with duckdb.connect(str(stale)) as w:
-        w.execute("UPDATE meta SET value = 'older' WHERE key = ?", [warehouse.DERIVED_STAMP])
-    con = warehouse.open_store(stale)
+    con = warehouse.open_store(_stale_copy(built, tmp_path))
     cur = warehouse.cursor(con)
     for query, ids in found.items():
         assert set(cur.execute(*warehouse.selection(Filters(query=query))).df()["article_id"]) == ids, query

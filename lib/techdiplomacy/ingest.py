@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from techdiplomacy import schema, warehouse
+from techdiplomacy import schema
 from techdiplomacy.corpus import Article, ReadError, read_bytes, read_paths
 from techdiplomacy.derived import corpus_version, fit_topics_into, streamed
 from techdiplomacy.settings import Settings
@@ -138,9 +138,7 @@ def add_records(
                 _after_add(store, added, settings)
             # fresh dashboard tables at once: the narrow ones derived again (seconds at a
             # million articles), the search text extended by the new articles' rows only
-            stamp = store.get_meta("built_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
-            store.set_meta("built_at", stamp)
-            warehouse.materialise(store.con, stamp, added=[a.article_id for a in added])
+            store.store_dashboard_tables(added=[a.article_id for a in added])
     return results
 
 

@@ -235,6 +235,13 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
+    def store_dashboard_tables(self, *, built_at: str | None = None, added: list[str] | None = None) -> None:
+        """Store the dashboard's tables stamped with ``built_at`` (a build's new time; else the
+        store's, or now): :func:`warehouse.materialise`, with ``added`` for an add."""
+        stamp = built_at or self.get_meta("built_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.set_meta("built_at", stamp)
+        warehouse.materialise(self.con, stamp, added=added)
+
     def _stale(self) -> None:
         """Mark the stored dashboard tables out of date (every data write does, in its
         transaction): readers derive their own until :func:`warehouse.materialise` runs again."""
@@ -362,10 +369,8 @@ def build(
             )
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
-        built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        store.set_meta("built_at", built_at)
         report("dashboard tables", 0, None)
-        warehouse.materialise(store.con, built_at)
+        store.store_dashboard_tables(built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
         summary.counts = store.counts()
     return summary
 

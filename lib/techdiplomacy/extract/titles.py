@@ -247,10 +247,6 @@ STATE_WORDS = frozenset(normalise(w) for w in (
 ).split())
 
 
-def lex_qualifiers() -> frozenset[str]:
-    return word_sets()["qualifiers"]
-
-
 #: A ministry named in a deputy's title makes a deputy minister ("معاون ... وزارت ارتباطات").
 MINISTRY_WORDS = frozenset(normalise(w) for w in "وزارة وزارت ministry".split())
 
@@ -285,6 +281,7 @@ def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, minist
 
 def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_country: dict) -> dict:
     """Return title, role, organisation and country of one titled mention."""
+    qualifiers = word_sets()["qualifiers"]
     s, e = doc.original(tokens[title.first].start, tokens[title.last].end)
     phrase = range(title.first, title.last + 1)
     countries = [ctx["country"][k] for k in phrase if ctx["country"].get(k)]
@@ -297,23 +294,21 @@ def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_c
     else:
         for k in phrase:
             if any(f in ORG_WORDS for f in clitic_forms(tokens[k].norm)):
-                skip = len(tokens[k].norm) - len(next(f for f in clitic_forms(tokens[k].norm) if f in ORG_WORDS))
                 if tokens[k].norm.isascii():
                     # English names the body before its word: "Trade Promotion Organization"
                     a = k
-                    while a - 1 > title.first and tokens[a - 1].norm in word_sets()["qualifiers"] \
-                            and tokens[a - 1].text[:1].isupper():
+                    while a - 1 > title.first and tokens[a - 1].norm in qualifiers and tokens[a - 1].text[:1].isupper():
                         a -= 1
                     os_, oe_ = doc.original(tokens[a].start, tokens[k].end)
-                    organisation = doc.text[os_:oe_]
-                    break
-                os_, oe_ = doc.original(tokens[k].start + skip, tokens[title.last].end)
+                else:
+                    skip = len(tokens[k].norm) - len(next(f for f in clitic_forms(tokens[k].norm) if f in ORG_WORDS))
+                    os_, oe_ = doc.original(tokens[k].start + skip, tokens[title.last].end)
                 organisation = doc.text[os_:oe_]
                 break
     ministry = any(f in MINISTRY_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))
     bare = title.first == title.last
     body = any(
-        k not in ctx["country"] and any(f in lex_qualifiers() and f not in STATE_WORDS for f in clitic_forms(tokens[k].norm))
+        k not in ctx["country"] and any(f in qualifiers and f not in STATE_WORDS for f in clitic_forms(tokens[k].norm))
         for k in phrase
     )
     role = _role(title.heads, bool(organisation), bool(countries), ministry, bare, body)
