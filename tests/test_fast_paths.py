@@ -246,3 +246,11 @@ def test_fast_split_patterns_split_as_their_definitions(raw):
     for fast, plain in ((units._TOKEN_SPLIT, units.TOKEN), (lexicon._TOKEN_SPLIT, lexicon.TOKEN),
                         (numbers._WORD_SPLIT, numbers._WORD)):
         assert fast.split(raw) == re.compile(f"({plain.pattern})").split(raw)
+
+
+def test_tanween_just_before_a_window_marks_its_first_token():
+    """"رسميًا" cut by a window at its alif: the tanween before the window still counts
+    (found by the property test above)."""
+    doc = Document("0رسميًا")
+    assert [tuple(t) for t in lexicon.tokens(doc, [(5, 6)])] == _plain_name_tokens(doc, [(5, 6)])
+    assert lexicon.tokens(doc, [(5, 6)])[0].accusative

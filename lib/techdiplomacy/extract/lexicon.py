@@ -331,7 +331,7 @@ def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[
         out.extend(map(_make_token, zip(starts, ends, words, written, upper, joined, ostarts, oends, repeat(False))))
         if tanween is None:
             tanween = [m.start() for m in _TANWEEN.finditer(text)] if "\u064b" in text else []
-        for p in tanween[bisect.bisect_left(tanween, ostarts[0]):bisect.bisect_right(tanween, oends[-1])]:
+        for p in tanween[bisect.bisect_left(tanween, ostarts[0] - 1):bisect.bisect_right(tanween, oends[-1])]:
             # tanween fath after the last letter ("وفداً": the token ends at it) or before a
             # final alif ("وفدًا": the token ends two characters after it)
             k = bisect.bisect_left(oends, p)
