@@ -163,3 +163,15 @@ def test_a_batch_leaves_no_reference_cycles(corpus):
     run = subprocess.run([sys.executable, "-c", script, str(corpus)], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "0"  # objects in cycles found after the second batch
+
+
+def test_extract_articles_in_groups_gives_each_article_its_own_rows_in_order(corpus, monkeypatch):
+    # groups of 4 over 10 articles: two whole groups and a short one, every step run group-wide
+    import techdiplomacy.tables as tables
+
+    batch = [a for a in read_paths([corpus]) if not isinstance(a, ReadError)][:10]
+    monkeypatch.setattr(tables, "PHASE_BATCH", 4)
+    parts = extract_articles(iter(batch))  # any iterable, read once
+    assert [p["articles"][0]["article_id"] for p in parts] == [a.article_id for a in batch]
+    assert parts == [extract_article(a) for a in batch]
+    assert sum(len(p["mentions"]) for p in parts) > 0
