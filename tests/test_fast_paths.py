@@ -254,3 +254,41 @@ def test_tanween_just_before_a_window_marks_its_first_token():
     doc = Document("0رسميًا")
     assert [tuple(t) for t in lexicon.tokens(doc, [(5, 6)])] == _plain_name_tokens(doc, [(5, 6)])
     assert lexicon.tokens(doc, [(5, 6)])[0].accusative
+
+
+#: Number words, scales, halves, "و"/"and", clitic forms, other words and gaps: long runs of
+#: number words joined by spaces (so that 48 characters cut one), ended by punctuation,
+#: digits or other words.
+_NUMBER_WORDS = ["خمسة", "وعشرين", "مليون", "مليار", "ونصف", "المليار", "و", "ألف", "ثلاثمائة", "بخمسة",
+                 "دو", "میلیون", "و", "نیم", "یک", "میلیارد", "twenty-five", "million", "and", "half", "hundred"]
+NUMBER_TEXT = st.lists(
+    st.sampled_from(_NUMBER_WORDS * 4 + ["دولار", "شركة", "إيران", "x" * 30, "۲۰۰", "5", "،", ".", "-", "  ", "\n"]),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(NUMBER_TEXT, st.data())
+def test_number_words_read_from_48_characters_as_from_160(raw, data):
+    """:func:`numbers._read_words` reads 48 characters first and 160 only when the parse may
+    reach their end: the same value and end as the plain reading of 160."""
+    norm = T.normalise(raw)
+    starts = [m.start() for m in numbers._WORD.finditer(norm)] or [0]
+    s = data.draw(st.sampled_from(starts))  # number words are read from a word start
+    assert numbers._read_words(norm, s) == _plain_read_words(norm, s)
+
+
+def test_number_words_cut_by_48_characters_at_every_place():
+    text = "خمسة وعشرين مليون و ثلاثمائة ألف و خمسة وعشرين مليار و نصف المليار دولار"
+    norm = T.normalise(" ".join([text] * 3))
+    for s in [m.start() for m in numbers._WORD.finditer(norm)]:
+        assert numbers._read_words(norm, s) == _plain_read_words(norm, s), s
+
+
+def _plain_read_words(norm, s):
+    starts, ends, texts = units.split_columns(numbers._WORD_SPLIT, norm, s, min(len(norm), s + 160))
+    k = 1
+    while k < min(12, len(starts)) and not norm[ends[k - 1]:starts[k]].strip(" "):
+        k += 1
+    parsed = numbers.parse_words(texts[:min(k, len(starts))])
+    return (ends[parsed[1] - 1] if parsed else None), parsed
