@@ -292,3 +292,15 @@ def _plain_read_words(norm, s):
         k += 1
     parsed = numbers.parse_words(texts[:min(k, len(starts))])
     return (ends[parsed[1] - 1] if parsed else None), parsed
+
+
+@settings(max_examples=600, deadline=None)
+@given(KEYWORD_TEXT, st.data())
+def test_words_before_a_place_as_read_from_40_characters_back(raw, data):
+    from techdiplomacy.extract import places
+
+    norm = T.normalise(raw)
+    start = data.draw(st.integers(0, len(norm)))
+    for n in (1, 2, 3):
+        plain = re.findall(r"\w+", norm[max(0, start - 40):start])[::-1][:n]
+        assert places._words_before(norm, start, n) == plain

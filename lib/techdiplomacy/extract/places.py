@@ -155,8 +155,23 @@ def tables() -> _Tables:
 
 
 def _words_before(norm: str, start: int, n: int = 2) -> list[str]:
-    """Return up to ``n`` normalised words before ``start``, nearest first."""
-    return _TOKEN.findall(norm, max(0, start - 40), start)[::-1][:n]
+    """Return up to ``n`` normalised words before ``start``, nearest first: the last ``\w+``
+    runs of the 40 characters before it.
+
+    A run never holds a space, so the runs after a space are the same read from there as
+    from 40 characters back: the words after the (n+1)-th space back are read first.
+    """
+    lo = max(0, start - 40)
+    q = start
+    for _ in range(n + 1):
+        q = norm.rfind(" ", lo, q)
+        if q < 0:
+            break
+    else:
+        words = _TOKEN.findall(norm, q + 1, start)
+        if len(words) >= n:
+            return words[:-n - 1:-1]
+    return _TOKEN.findall(norm, lo, start)[::-1][:n]
 
 
 def _words_after(norm: str, end: int, n: int = 2) -> list[str]:
@@ -284,8 +299,9 @@ def _right_hand(doc: Document, m: Match) -> bool:
 
 def _inside_name(doc: Document, m: Match) -> bool:
     """True when the match is part of an event, club, bank or university name."""
-    before = _words_before(doc.norm, m.start, 2)
+    before = _words_before(doc.norm, m.start, 1)
     if doc.language == "en" or not before or before[0].isascii():
+        before = _words_before(doc.norm, m.start, 2)
         after = _words_after(doc.norm, m.end, 1)
         return before[:2] in (["of", "bank"], ["of", "university"]) or bool(after and after[0] in NAME_TAILS_EN)
     heads = NAME_HEADS.get(doc.language, NAME_HEADS["ar"])
