@@ -155,8 +155,8 @@ def tables() -> _Tables:
 
 
 def _words_before(norm: str, start: int, n: int = 2) -> list[str]:
-    """Return up to ``n`` normalised words before ``start``, nearest first: the last ``\w+``
-    runs of the 40 characters before it.
+    """Return up to ``n`` normalised words before ``start``, nearest first: the last word
+    runs (``_TOKEN``) of the 40 characters before it.
 
     A run never holds a space, so the runs after a space are the same read from there as
     from 40 characters back: the words after the (n+1)-th space back are read first.
