@@ -304,3 +304,25 @@ def test_words_before_a_place_as_read_from_40_characters_back(raw, data):
     for n in (1, 2, 3):
         plain = re.findall(r"\w+", norm[max(0, start - 40):start])[::-1][:n]
         assert places._words_before(norm, start, n) == plain
+
+
+LINK_TEXT = st.text(alphabet=st.sampled_from(list("w.:/@-a9bcom Zير\n")), max_size=40) | TRICKY
+
+
+@settings(max_examples=800, deadline=None)
+@given(LINK_TEXT)
+def test_link_mark_finds_a_link_where_the_plain_pattern_does(raw):
+    from techdiplomacy.extract import gazetteer
+
+    plain = re.compile(r"://|www\.|@|[a-z0-9-]\.[a-z]{2,}/")
+    for text in (raw, T.normalise(raw)):
+        assert (gazetteer._LINK_MARK.search(text) is None) == (plain.search(text) is None)
+        assert gazetteer.has_link(text) == (gazetteer._may_hold_link(text) and plain.search(text) is not None)
+
+
+def test_link_mark_examples():
+    from techdiplomacy.extract import gazetteer
+
+    for text, found in (("https://irna.ir", True), ("www.x", True), ("a@b", True), ("mcit.gov.ir/news", True),
+                        ("ایران.ir/", False), ("9.ir/", True), ("1403/05/12", False), ("w.x", False), ("a.b/", False), ("ww.ab", False)):
+        assert gazetteer.has_link(text) == found, text

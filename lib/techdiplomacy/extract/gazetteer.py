@@ -160,13 +160,14 @@ class Gazetteer:
         return {pattern: tuple(specs) for pattern, specs in self._patterns.items()}
 
     def find(self, norm: str, text: str | None = None, offsets: list[int] | None = None,
-             hits: Iterable[tuple[int, tuple[_Spec, ...]]] | None = None) -> list[Match]:
+             hits: Iterable[tuple[int, tuple[_Spec, ...]]] | None = None, links: bool | None = None) -> list[Match]:
         """Return the matches in ``norm``: non-overlapping, longest first, sorted by start.
 
         ``text``/``offsets`` (the original text and :func:`normalise_with_offsets` offsets)
         are needed only for case-sensitive entries; without them those never match. ``hits``:
         the (last index, specs) pairs of :meth:`patterns` in ``norm``, in the order
         ``Automaton.iter`` reports them, when already searched for; else searched here.
+        ``links``: :func:`has_link` of ``norm`` when already known (:func:`links_in`).
         """
         if not self._patterns or not norm:
             return []
@@ -194,8 +195,16 @@ class Gazetteer:
                     continue  # Persian -یی only after a stem of 4+ letters (غنا+یی reads غنائي)
                 start = end - length
                 span_start = start
-                if norm[start].isalnum():
-                    i = start
+                if not norm[start].isalnum():
+                    if fused:
+                        continue
+                elif start == 0 or not norm[start - 1].isalnum():
+                    if fused:
+                        continue  # the fused form needs its ل before it
+                elif fused and norm[start - 1] != "ل":
+                    continue  # every fused-article proclitic ends in ل: mostly the ا of ال (السعودية)
+                else:
+                    i = start - 1
                     while i > 0 and norm[i - 1].isalnum() and start - i <= _MAX_PREFIX:
                         i -= 1
                     if i > 0 and norm[i - 1].isalnum():
@@ -205,15 +214,13 @@ class Gazetteer:
                         if prefix not in FUSED_ARTICLE_PROCLITICS:
                             continue
                         span_start = start - 1
-                    elif prefix and not (arabic and clitics and prefix in PROCLITICS):
+                    elif not (arabic and clitics and prefix in PROCLITICS):
                         continue
-                elif fused:
-                    continue
                 if written is not None and not _written_as(written, text, offsets, start, end):
                     continue
                 candidates.append((span_start, j, length, key))
         matches = _longest_first(candidates)
-        if not _may_hold_link(norm) or not _LINK_MARK.search(norm):
+        if not (has_link(norm) if links is None else links):
             return matches  # no URL, e-mail or domain anywhere: nothing is inside one
         return [m for m in matches if not _in_link(norm, m.start, m.end)]
 
@@ -221,7 +228,19 @@ class Gazetteer:
 _DOMAIN_PATH = re.compile(r"[a-z0-9-]\.[a-z]{2,}/")
 #: What makes a token a link for :func:`_in_link`; none holds a space or a line break, so a
 #: text without one has no span inside a link.
-_LINK_MARK = re.compile(r"://|www\.|@|[a-z0-9-]\.[a-z]{2,}/")
+#: Written to start with one character class, so that the engine skips to the next candidate
+#: in C (the plain ``://|www\.|@|[a-z0-9-]\.[a-z]{2,}/`` is tried at every position).
+_LINK_MARK = re.compile(r"[:w@a-z0-9-](?:(?<=:)//|(?<=w)ww\.|(?<=@)|(?<=[a-z0-9-])\.[a-z]{2,}/)")
+
+
+def has_link(norm: str) -> bool:
+    """True when a URL, e-mail address or domain may stand in ``norm`` (else no span is in one)."""
+    return _may_hold_link(norm) and _LINK_MARK.search(norm) is not None
+
+
+def links_in(doc) -> bool:
+    """:func:`has_link` of a Document's ``norm``, looked at once per document."""
+    return doc.memo("links", lambda: has_link(doc.norm))
 
 
 def _may_hold_link(norm: str) -> bool:

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from techdiplomacy import reference
 from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords
-from techdiplomacy.extract.gazetteer import Gazetteer, Match, is_arabic_script, is_cased_acronym
+from techdiplomacy.extract.gazetteer import Gazetteer, Match, is_arabic_script, is_cased_acronym, links_in
 from techdiplomacy.text import normalise
 
 _SEP = "\t"
@@ -239,7 +239,7 @@ def hits(doc: Document) -> list[Hit]:
     """Return the resolved country and place mentions of ``doc`` (spans into ``doc.norm``)."""
     t = tables()
     norm = doc.norm
-    matches = t.gazetteer.find(norm, doc.text, doc.offsets, keywords.hits(doc, "places"))
+    matches = t.gazetteer.find(norm, doc.text, doc.offsets, keywords.hits(doc, "places"), links_in(doc))
     parsed = [(m, *_key_parts(m.key)) for m in matches]
     ambiguous_in = ("*", doc.language)
     clear = [(m, kind, ident) for m, kind, ident, _, _, lang in parsed if lang not in ambiguous_in]

@@ -18,7 +18,7 @@ from functools import cache
 from techdiplomacy import reference
 from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords
-from techdiplomacy.extract.gazetteer import Gazetteer, is_cased_acronym
+from techdiplomacy.extract.gazetteer import Gazetteer, is_cased_acronym, links_in
 
 #: The fixed sector ids of TAXONOMY.md, in its order.
 SECTORS = (
@@ -86,7 +86,7 @@ def rows(doc: Document) -> list[dict]:
 def _extract(doc: Document) -> list[dict]:
     t = tables()
     rows = []
-    for match in t.gazetteer.find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "sectors")):
+    for match in t.gazetteer.find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "sectors"), links_in(doc)):
         row = {"article_id": doc.article_id, "kind": "sector", "key": match.key, "label": t.labels[match.key], "country": ""}
         row.update(doc.evidence_norm(match.start, match.end))
         rows.append(row)
