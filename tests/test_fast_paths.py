@@ -326,3 +326,17 @@ def test_link_mark_examples():
     for text, found in (("https://irna.ir", True), ("www.x", True), ("a@b", True), ("mcit.gov.ir/news", True),
                         ("ایران.ir/", False), ("9.ir/", True), ("1403/05/12", False), ("w.x", False), ("a.b/", False), ("ww.ab", False)):
         assert gazetteer.has_link(text) == found, text
+
+
+CANDIDATE = st.tuples(st.integers(0, 6), st.integers(1, 6), st.integers(1, 8), st.sampled_from([None, "a", "b"]))
+
+
+@settings(max_examples=800, deadline=None)
+@given(CANDIDATE, CANDIDATE)
+def test_better_of_two_overlapping_candidates_is_the_preferred_one(a, b):
+    from techdiplomacy.extract import gazetteer
+
+    a = (a[0], a[0] + a[1], a[2], a[3])
+    b = (b[0], b[0] + b[1], b[2], b[3])
+    start, end, _, key = min((a, b), key=gazetteer._preference)
+    assert gazetteer._better(a, b) == (key, start, end)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -289,7 +290,11 @@ def _longest_first(candidates: list[tuple[int, int, int, str | None]]) -> list[M
             j += 1
         if j == i + 1:
             if key is not None:
-                out.append(Match(key, start, end))
+                out.append(_match((key, start, end)))
+        elif j == i + 2:  # two candidates that overlap: the better one alone
+            key, start, end = _better(candidates[i], candidates[i + 1])
+            if key is not None:
+                out.append(_match((key, start, end)))
         else:
             out.extend(_resolve_cluster(candidates[i:j]))
         i = j
@@ -297,6 +302,22 @@ def _longest_first(candidates: list[tuple[int, int, int, str | None]]) -> list[M
 
 
 _START, _END = itemgetter(0), itemgetter(1)
+#: Builds a Match from a (key, start, end) tuple in C (``Match(...)`` is a Python call).
+_match = partial(tuple.__new__, Match)
+
+
+def _better(a: tuple[int, int, int, str | None], b: tuple[int, int, int, str | None]) -> tuple[str | None, int, int]:
+    """Return (key, start, end) of ``min((a, b), key=_preference)``, without building the keys."""
+    la, lb = a[1] - a[0], b[1] - b[0]
+    if la != lb:
+        best = a if la > lb else b
+    elif a[0] != b[0]:
+        best = a if a[0] < b[0] else b
+    elif (a[3] is None) != (b[3] is None):
+        best = a if a[3] is None else b
+    else:
+        best = b if b[2] > a[2] else a
+    return best[3], best[0], best[1]
 
 
 def _preference(c: tuple[int, int, int, str | None]) -> tuple:
@@ -305,17 +326,12 @@ def _preference(c: tuple[int, int, int, str | None]) -> tuple:
 
 
 def _resolve_cluster(cluster: list[tuple[int, int, int, str | None]]) -> list[Match]:
-    if len(cluster) == 1:
-        start, end, _, key = cluster[0]
-        return [] if key is None else [Match(key, start, end)]
+    """Keep the best candidates of three or more overlapping ones."""
     # longest first, then leftmost; on an exact tie an exclusion wins, then the term written in
     # full over a shorter term plus suffix (نیجریه is Nigeria, not نیجر + ـیه)
-    if len(cluster) == 2:  # two candidates that overlap: the better one alone
-        start, end, _, key = min(cluster, key=_preference)
-        return [] if key is None else [Match(key, start, end)]
     ordered = sorted(cluster, key=_preference)
     taken: list[tuple[int, int, str | None]] = []
     for start, end, _, key in ordered:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, key))
-    return [Match(key, s, e) for s, e, key in sorted(taken) if key is not None]
+    return [_match((key, s, e)) for s, e, key in sorted(taken) if key is not None]
