@@ -403,6 +403,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    if dot > 1 and "\u0620" <= text[dot - 1] <= "\u064a" and (text[dot - 2].isalpha() or text[dot - 2] == "."):
+        return False  # two letters or more, one an Arabic letter (that lowers to itself): no abbreviation
     if dot > _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION - 1 : dot].isalpha():
         return False  # the word before the dot is longer than any abbreviation (most words)
     i = dot
