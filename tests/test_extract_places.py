@@ -140,3 +140,18 @@ def test_any_unicode_text(text):
     doc = Document(text)
     for row in places.extract(doc) + sectors.extract(doc):
         assert text[row["start"] : row["end"]] == row["surface"]
+
+
+def test_a_place_inside_a_name_is_no_mention_and_without_any_name_word_nothing_is_looked_up():
+    from techdiplomacy.document import Document
+    from techdiplomacy.extract import keywords, places
+
+    inside = Document("فاز فريق جامعة طهران على نادي عمان، وقال مسؤول في بنك فرنسا المركزي إن إيران تدعم الفريق.", language="ar")
+    assert keywords.hits(inside, "name_heads")
+    assert [r["key"] for r in places.extract(inside)] == ["IRN"]
+    plain = Document("زار وزير الاتصالات الإيراني أرمينيا وبحث مع نظيره الأرمني التعاون.", language="ar")
+    assert not keywords.hits(plain, "name_heads")
+    assert [r["key"] for r in places.extract(plain)] == ["IRN", "ARM", "ARM"]
+    english = Document("The Bank of England and the Iran Open were mentioned in Tehran.", language="en")
+    assert keywords.hits(english, "name_heads")
+    assert [r["key"] for r in places.extract(english)] == ["tehran"]

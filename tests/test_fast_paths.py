@@ -99,14 +99,27 @@ def _own_hits(norm: str) -> list[list]:
         list(organisations._automaton().iter(norm)),
         list(titles._title_automaton().iter(norm)),
         [(end - 1, value) for end, value in numbers._word_automaton().iter(" " + norm)],
+        list(_name_heads_automaton().iter(norm)),
     ]
+
+
+def _name_heads_automaton():
+    import ahocorasick
+
+    from techdiplomacy.extract import places
+
+    auto = ahocorasick.Automaton()
+    for word, value in places.name_head_patterns().items():
+        auto.add_word(word, value)
+    auto.make_automaton()
+    return auto
 
 
 #: Words that are keywords of every source, to make hits likely in generated text.
 KEYWORD_TEXT = st.lists(
     st.sampled_from(["وزير", "الاتصالات", "إيران", "وإيران", "عمان", "خمسة", "مليون", "(ثلاث", "«ستة", "ده",
                      "الذكاء الاصطناعي", "الأمن السيبراني", "Minister", "ISA", "Iran", "five", "سازمان فضایی ایران",
-                     "وزیر", "ایرانی", "هزار", " ", "\n", "،", "و", "ال", "لل"]) | TRICKY,
+                     "وزیر", "ایرانی", "هزار", " ", "\n", "،", "و", "ال", "لل", "جامعة", "بنك", "bank"]) | TRICKY,
     max_size=30,
 ).map("".join)
 

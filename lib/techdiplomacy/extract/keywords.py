@@ -1,6 +1,7 @@
 """Every extractor's keywords in one Aho-Corasick automaton, searched once per document.
 
-Places, sectors, organisations, title words and number words are each a set of patterns over
+Places, sectors, organisations, title words, number words and the heads of names a place may
+stand in (بنك, جامعة: see :func:`techdiplomacy.extract.places.name_head_patterns`) are each a set of patterns over
 ``Document.norm``. Searched one by one they cost one pass over the text each; here every
 pattern is one key of a single automaton whose value lists the ``(source, payload)`` pairs it
 stands for, so one pass finds them all and each extractor reads its own hits
@@ -18,7 +19,7 @@ from __future__ import annotations
 from functools import cache
 
 #: The sources, in the order of the per-source hit lists.
-SOURCES = ("places", "sectors", "organisations", "titles", "numbers")
+SOURCES = ("places", "sectors", "organisations", "titles", "numbers", "name_heads")
 _INDEX = {name: i for i, name in enumerate(SOURCES)}
 
 
@@ -32,6 +33,7 @@ def _source_patterns() -> list[dict[str, object]]:
         organisations.patterns(),
         titles.patterns(),
         numbers.patterns(),
+        places.name_head_patterns(),
     ]
 
 

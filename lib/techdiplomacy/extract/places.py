@@ -45,6 +45,16 @@ NAME_HEADS = {
     "en": frozenset(),
 }
 NAME_TAILS_EN = frozenset("open cup masters airways".split())
+
+
+def name_head_patterns() -> dict[str, bool]:
+    """Every word :func:`_inside_name` looks for (the heads of every language, and the English
+    bank/university and tails), searched in the one keyword pass: a text where none is
+    written, as a word or inside one, has no place inside such a name."""
+    words = set(NAME_HEADS["ar"]) | set(NAME_HEADS["fa"]) | {"bank", "university"} | NAME_TAILS_EN
+    return {word: True for word in words}
+
+
 #: Words right after عمان that make it Amman: Jordanian, the Jordanian news agency Petra.
 AMMAN_NEXT = frozenset(normalise(w) for w in "الأردنية الأردني الأردن بترا".split())
 LIST_GLUE = re.compile(r"^(?:\s|[,،/-]|و|and|va)*$")
@@ -245,9 +255,10 @@ def hits(doc: Document) -> list[Hit]:
     clear = [(m, kind, ident) for m, kind, ident, _, _, lang in parsed if lang not in ambiguous_in]
     clear_keys = {(kind, ident) for _, kind, ident in clear}
     clear_matches = [m for m, _, _ in clear]
+    heads_here = bool(keywords.hits(doc, "name_heads"))
     out: list[Hit] = []
     for m, kind, ident, form, alias, lang in parsed:
-        if _inside_name(doc, m) or (ident == "YEM" and _right_hand(doc, m)):
+        if _inside_name(doc, m, heads_here) or (ident == "YEM" and _right_hand(doc, m)):
             continue
         if lang in ambiguous_in:
             resolved = _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t)
@@ -297,8 +308,14 @@ def _right_hand(doc: Document, m: Match) -> bool:
     return bool(before) and (_is(before[0], _RIGHT_HAND_NOUNS) or before[0].endswith("ه"))
 
 
-def _inside_name(doc: Document, m: Match) -> bool:
-    """True when the match is part of an event, club, bank or university name."""
+def _inside_name(doc: Document, m: Match, heads_here: bool = True) -> bool:
+    """True when the match is part of an event, club, bank or university name.
+
+    ``heads_here``: False when none of the words looked for here is written anywhere in the
+    text (:func:`name_head_patterns`): then the match is inside no name.
+    """
+    if not heads_here:
+        return False
     before = _words_before(doc.norm, m.start, 1)
     if doc.language == "en" or not before or before[0].isascii():
         before = _words_before(doc.norm, m.start, 2)
