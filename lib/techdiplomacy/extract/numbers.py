@@ -246,24 +246,25 @@ _DIGIT_NUMBER = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_SPLIT = re.compile(r"([^\W\d_]++(?:-[^\W\d_]++)*+)")  # _WORD, possessive: the same matches, faster
-_A_DIGIT = re.compile(r"[0-9]")
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 def _digit_numbers(norm: str):
-    """Yield the matches of ``_DIGIT_NUMBER.finditer(norm)``, trying only at digits.
-
-    Every match starts with a digit, but a regex that starts with a repeat is tried at every
-    position of the text; looking for the next digit first skips the letters in one C scan.
-    """
-    match, search = _DIGIT_NUMBER.match, _A_DIGIT.search
+    """Yield the matches of ``_DIGIT_NUMBER.finditer(norm)`` with no :data:`_GLUE` character
+    right before them (:func:`find` skips those), tried only where a run of digits starts (a
+    regex starting with a repeat is tried at every position). A glued run, or one where no
+    match starts, is passed over whole: a match starting inside it or inside a glued match
+    has a digit or a separator (, . /) before it, which glues it too."""
+    match, search = _DIGIT_NUMBER.match, _DIGIT_RUN.search
     pos = 0
     while True:
-        digit = search(norm, pos)
-        if digit is None:
+        run = search(norm, pos)
+        if run is None:
             return
-        m = match(norm, digit.start())
+        start = run.start()
+        m = None if start and norm[start - 1] in _GLUE else match(norm, start)
         if m is None:
-            pos = digit.start() + 1
+            pos = run.end()
             continue
         yield m
         pos = m.end()
@@ -336,7 +337,7 @@ def find(norm: str, language: str = "", found: list[tuple[int, tuple]] | None = 
     out: list[Number] = []
     for m in _digit_numbers(norm):
         raw, suffix = m.group(1), m.group(2)
-        if m.start() and norm[m.start() - 1] in _GLUE or not _free_before(norm, m.start()):
+        if not _free_before(norm, m.start()):
             continue
         if "/" in raw:
             if language != "fa":
