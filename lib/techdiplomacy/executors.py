@@ -18,7 +18,7 @@ from typing import Protocol
 
 from techdiplomacy import schema
 from techdiplomacy.corpus import Article
-from techdiplomacy.tables import extract_article, extract_articles
+from techdiplomacy.tables import PHASE_BATCH, extract_article, extract_articles
 
 Parts = list[dict[str, list[dict]]]
 #: The tables extraction fills, one Arrow table each per batch.
@@ -75,7 +75,10 @@ def extract_batch(batch: Sequence[Article], pool: ProcessPoolExecutor | None) ->
     """Return :func:`extract_article` of every article, in order, in the pool when worth it."""
     if pool is None or len(batch) < PARALLEL_MIN_BATCH:
         return extract_articles(batch)
-    return list(pool.map(extract_article, batch, chunksize=max(1, len(batch) // 32)))
+    # pieces of at most a few hundred articles, each through extract_articles (every step
+    # over the whole piece in turn), and at least eight so that no worker waits long for the last
+    pieces = _pieces(batch, max(8, -(-len(batch) // PHASE_BATCH)))
+    return [part for parts in pool.map(extract_articles, pieces) for part in parts]
 
 
 def parts_to_arrow(parts: Parts) -> dict:
