@@ -81,3 +81,15 @@ def test_name_matcher_on_many_seeded_random_texts():
         assert name_matcher.finditer(norm, ordered) == expected, (norm, ordered)
         checked += bool(expected)
     assert checked > 300  # the cases do exercise matches
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY, st.randoms(use_true_random=False))
+def test_sentence_at_in_any_order_like_the_whole_index(raw, rnd):
+    """The last sentence found is kept for the next question: asked in any order, the answers
+    stay those of the whole index."""
+    doc = Document(raw, language="ar")
+    starts = list(range(len(raw) + 1)) * 2
+    rnd.shuffle(starts)
+    for start in starts:
+        assert doc.sentence_at(start) == plain_sentence_at(raw, start)

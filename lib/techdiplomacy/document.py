@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from techdiplomacy.text import (
-    Span, detect_language, normalise_with_index, original_span, passage_bounds, sentence_index, sentences,
+    Span, detect_language, normalise_with_index, passage_bounds, sentence_index, sentences,
 )
 
 
@@ -25,7 +25,8 @@ class Document:
     norm: str = field(init=False)
     offsets: Sequence[int] | None = field(init=False, repr=False)  # list or array of ints
     _memo: dict = field(init=False, repr=False, compare=False)
-    _passages: dict = field(init=False, repr=False, compare=False)  # -1: all passages; i: passage i's sentences
+    # -1: all passages; i: passage i's sentences; -2: the sentence found last
+    _passages: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         norm, offsets = normalise_with_index(self.text)
@@ -44,8 +45,14 @@ class Document:
         return self._memo[key]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
-        """Return the span of ``text`` that produced ``norm[start:end]``."""
-        return original_span(self.offsets, start, end)
+        """Return the span of ``text`` that produced ``norm[start:end]`` (an empty span maps to
+        where its character came from)."""
+        offsets = self.offsets
+        if offsets is None:
+            return start, end
+        if end <= start:
+            return offsets[start], offsets[start]
+        return offsets[start], offsets[end - 1] + 1
 
     @property
     def sentences(self) -> list[Span]:
@@ -59,7 +66,10 @@ class Document:
         sentence never spans two passages, so this is the sentence :attr:`sentences` holds.
         """
         cuts = self._passages
-        if not cuts:
+        last = cuts.get(-2)  # the sentence asked for last: rows come in text order
+        if last is not None and last.start <= start < last.end:
+            return last
+        if -1 not in cuts:
             bounds = passage_bounds(self.text)
             cuts[-1] = ([b[0] for b in bounds], [b[1] for b in bounds])
         starts, ends = cuts[-1]
@@ -72,6 +82,7 @@ class Document:
             sents, sent_starts = cut
             j = bisect.bisect_right(sent_starts, start) - 1
             if j >= 0 and start < sents[j].end:
+                cuts[-2] = sents[j]
                 return sents[j]
         return Span(0, len(self.text), self.text)
 

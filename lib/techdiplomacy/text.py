@@ -273,15 +273,6 @@ def _deleted_only(folded: str, n: int) -> tuple[str, array]:
     return _special_table()[0].sub("", folded), offsets
 
 
-def original_span(offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
-    """Return the (start, end) in the original text of the normalised span [start, end)."""
-    if offsets is None:
-        return start, end
-    if end <= start:
-        return offsets[start], offsets[start]
-    return offsets[start], offsets[end - 1] + 1
-
-
 # --- language identification ----------------------------------------------------------------
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")

@@ -398,6 +398,7 @@ def _written_elsewhere(norm: str, forms, claimed: list[tuple[int, int]]) -> bool
     return False
 
 
+@lru_cache(maxsize=8192)
 def _spaced(word: str) -> str:
     """A regex for ``word`` that also matches it split by a space (ZWNJ) anywhere: زارع پور."""
     if word.isascii():
