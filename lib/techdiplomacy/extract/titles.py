@@ -9,6 +9,8 @@ text around them is tokenised (:func:`windows`).
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -194,7 +196,13 @@ def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int]
     if starts is None:
         candidates = range(len(tokens))
     else:
-        candidates = [c for c, start in enumerate(map(attrgetter("start"), tokens)) if start in starts]
+        # tokens are in text order and start with their start: (start,) sorts just before them
+        candidates = []
+        for start in sorted(starts):
+            c = bisect.bisect_left(tokens, (start,))
+            while c < len(tokens) and tokens[c].start == start:
+                candidates.append(c)
+                c += 1
     i = 0
     for candidate in candidates:
         if candidate < i:
