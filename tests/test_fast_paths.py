@@ -107,17 +107,19 @@ def _own_hits(norm: str) -> list[list]:
         list(organisations._automaton().iter(norm)),
         list(titles._title_automaton().iter(norm)),
         [(end - 1, value) for end, value in numbers._word_automaton().iter(" " + norm)],
-        list(_name_heads_automaton().iter(norm)),
+        list(_own_automaton("name_heads").iter(norm)),
+        list(_own_automaton("reporting").iter(norm)),
     ]
 
 
-def _name_heads_automaton():
+def _own_automaton(source):
     import ahocorasick
 
-    from techdiplomacy.extract import places
+    from techdiplomacy.extract import places, reported
 
+    patterns = places.name_head_patterns() if source == "name_heads" else reported.patterns()
     auto = ahocorasick.Automaton()
-    for word, value in places.name_head_patterns().items():
+    for word, value in patterns.items():
         auto.add_word(word, value)
     auto.make_automaton()
     return auto
@@ -127,7 +129,7 @@ def _name_heads_automaton():
 KEYWORD_TEXT = st.lists(
     st.sampled_from(["وزير", "الاتصالات", "إيران", "وإيران", "عمان", "خمسة", "مليون", "(ثلاث", "«ستة", "ده",
                      "الذكاء الاصطناعي", "الأمن السيبراني", "Minister", "ISA", "Iran", "five", "سازمان فضایی ایران",
-                     "وزیر", "ایرانی", "هزار", " ", "\n", "،", "و", "ال", "لل", "جامعة", "بنك", "bank"]) | TRICKY,
+                     "وزیر", "ایرانی", "هزار", " ", "\n", "،", "و", "ال", "لل", "جامعة", "بنك", "bank", "وقال", "السوداني", "افزود"]) | TRICKY,
     max_size=30,
 ).map("".join)
 

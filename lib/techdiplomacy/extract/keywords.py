@@ -1,7 +1,8 @@
 """Every extractor's keywords in one Aho-Corasick automaton, searched once per document.
 
 Places, sectors, organisations, title words, number words and the heads of names a place may
-stand in (بنك, جامعة: see :func:`techdiplomacy.extract.places.name_head_patterns`) are each a set of patterns over
+stand in (بنك, جامعة: see :func:`techdiplomacy.extract.places.name_head_patterns`) and verbs of
+saying (:mod:`techdiplomacy.extract.reported`) are each a set of patterns over
 ``Document.norm``. Searched one by one they cost one pass over the text each; here every
 pattern is one key of a single automaton whose value lists the ``(source, payload)`` pairs it
 stands for, so one pass finds them all and each extractor reads its own hits
@@ -19,13 +20,13 @@ from __future__ import annotations
 from functools import cache
 
 #: The sources, in the order of the per-source hit lists.
-SOURCES = ("places", "sectors", "organisations", "titles", "numbers", "name_heads")
+SOURCES = ("places", "sectors", "organisations", "titles", "numbers", "name_heads", "reporting")
 _INDEX = {name: i for i, name in enumerate(SOURCES)}
 
 
 def _source_patterns() -> list[dict[str, object]]:
     """Return {pattern: payload} of each source, in :data:`SOURCES` order."""
-    from techdiplomacy.extract import numbers, organisations, places, sectors, titles
+    from techdiplomacy.extract import numbers, organisations, places, reported, sectors, titles
 
     return [
         places.tables().gazetteer.patterns(),
@@ -34,6 +35,7 @@ def _source_patterns() -> list[dict[str, object]]:
         titles.patterns(),
         numbers.patterns(),
         places.name_head_patterns(),
+        reported.patterns(),
     ]
 
 

@@ -94,6 +94,7 @@ general high-tech high tech innovation cyberspace cyber security parliament comm
 regulatory chamber fund park board directors operations mobile operator telecommunication
 promotion legal artificial media broadcasting statistics planning budget standards customs investment
 export exports knowledge-based startups aviation railways ports maritime free zones zone
+diplomacy دیپلماسی الدبلوماسيه کشورمان صنایع هوافضا هوافضای
 """.split()
 
 
@@ -130,7 +131,7 @@ ORG_WORDS = frozenset(normalise(w) for w in (
     "شركة شركه هيئة منظمة مؤسسة مركز وكالة مجلس صندوق بنك جامعة لجنة اتحاد غرفة سازمان شرکت"
     " پژوهشگاه شورای ستاد صندوق بانک اتاق دانشگاه کمیسیون مرکز company corporation agency"
     " organization organisation authority council center centre institute bank fund university"
-    " union chamber commission group"
+    " union chamber commission group club نادي باشگاه"
 ).split())
 
 

@@ -173,8 +173,13 @@ def _skip_honorifics(tokens: list[Token], p: int, lex: dict) -> int:
     return p
 
 
-def name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
-    """Return the token range of a name starting at ``p`` (after honorifics), or None."""
+def name_forward(tokens, p, doc_lang, lex, blocked, reported=frozenset()) -> tuple[int, int] | None:
+    """Return the token range of a name starting at ``p`` (after honorifics), or None.
+
+    ``reported``: the words the story puts alone beside a verb of saying
+    (:func:`techdiplomacy.extract.reported.words`): after a sure first name, one of them ends
+    the name even when it is a common word ("محمد شياع السوداني ... وقال السوداني").
+    """
     p = _skip_honorifics(tokens, p, lex)
     if p >= len(tokens) or p in blocked:
         return None
@@ -197,6 +202,10 @@ def name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
             c = 1  # "عبد العزيز"
         if c == 1 and not after_particle and _words(tokens, p, last, lex) >= 2 and not _third_word(nxt, doc_lang, lex):
             c = 0  # "دونالد ترامب انسحاب": two words make a name; a third must look like one
+        if c == 0 and strengths[0] == 2 and _reported_surname(nxt, reported, lex):
+            last += 1
+            strengths.append(1)
+            break
         if c == 0 and not (nxt.joined and is_word(nxt, lex)):
             break
         if last + 2 < len(tokens) and tokens[last + 2].norm in LIGHT_VERBS and not nxt.norm.isascii():
@@ -208,6 +217,15 @@ def name_forward(tokens, p, doc_lang, lex, blocked) -> tuple[int, int] | None:
         last -= 1
         strengths.pop()
     return (p, last) if _enough(tokens, p, last, strengths, doc_lang) else None
+
+
+def _reported_surname(token: Token, reported: frozenset[str], lex: dict) -> bool:
+    """True for an Arabic-script word the story also puts alone beside a verb of saying, shaped
+    as a surname (no accusative, stop word or preposition)."""
+    n = token.norm
+    return n in reported and not n.isascii() and len(n) >= 3 and not token.accusative \
+        and n not in lex["stop"] and n not in lex["honorifics"] and token.text not in RAW_NOT_NAMES \
+        and not (n.endswith("ا") and len(n) > 3)  # an accusative shape: "قائلا", "مرسوما"
 
 
 def _third_word(token: Token, doc_lang: str, lex: dict) -> bool:
@@ -229,13 +247,18 @@ def _third_word(token: Token, doc_lang: str, lex: dict) -> bool:
                 or doc_lang == "ar" and n.endswith("ا") and len(n) > 3)
 
 
-def name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
-    """Return the token range of a name ending at ``e``, or None."""
+def name_backward(tokens, e, doc_lang, lex, blocked, reported=frozenset()) -> tuple[int, int] | None:
+    """Return the token range of a name ending at ``e``, or None (``reported``: see
+    :func:`name_forward`)."""
     if e < 0 or e in blocked:
         return None
     if e + 1 < len(tokens) and tokens[e + 1].norm in LIGHT_VERBS and not tokens[e].norm.isascii():
         return None
-    if name_strength(tokens[e], doc_lang, lex, start=False) == 0:
+    # "إياد الخطيب، وزير ..." with "وقال الخطيب" later: a common word the story says alone
+    # is the surname after a sure first name
+    surname = e > 0 and e - 1 not in blocked and _reported_surname(tokens[e], reported, lex) \
+        and gap_ok(tokens, e - 1, e) and name_strength(tokens[e - 1], doc_lang, lex, start=True) == 2
+    if not surname and name_strength(tokens[e], doc_lang, lex, start=False) == 0:
         if not (tokens[e].joined and e > 0 and is_word(tokens[e], lex)
                 and name_strength(tokens[e - 1], doc_lang, lex, start=False)):
             return None
@@ -255,7 +278,7 @@ def name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
         s = _start_strength(tokens, p, doc_lang, lex)
         if s:
             strengths = [s] + [name_strength(tokens[k], doc_lang, lex, start=False) or int(tokens[k].joined)
-                               for k in range(p + 1, e + 1)]
+                               or int(surname and k == e) for k in range(p + 1, e + 1)]
             if _enough(tokens, p, e, strengths, doc_lang):
                 return p, e
             return None
@@ -264,7 +287,9 @@ def name_backward(tokens, e, doc_lang, lex, blocked) -> tuple[int, int] | None:
 
 def _enough(tokens, p, last, strengths, doc_lang: str = "") -> bool:
     """A name needs a sure word; or two likely words, rare ones in Arabic script; or one
-    capitalised Latin word."""
+    capitalised Latin word; never a particle alone ("الله" of "صنع الله", "عبد")."""
+    if p == last and tokens[p].norm in word_sets()["particles"]:
+        return False
     if 2 in strengths:
         return True
     if tokens[p].norm.isascii():

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from techdiplomacy.document import Document
-from techdiplomacy.extract import keywords, lexicon, names, organisations, titles
+from techdiplomacy.extract import keywords, lexicon, names, organisations, reported, titles
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -45,7 +45,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     blocked = set(entity_at)
     for t in phrases:
         blocked.update(range(t.first, t.last + 1))
-    pairs = _pair_names(tokens, phrases, doc.language, blocked)
+    pairs = _pair_names(tokens, phrases, doc.language, blocked, reported.words(doc))
     known_keys, known_country = lexicon.known_officials()
     persons: dict[str, dict] = {}
     mentions = []
@@ -95,8 +95,10 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     return rows
 
 
-def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_lang: str, blocked: set[int]) -> list:
-    """Return [(title, (first, last))]: each title with at most one name, each name once."""
+def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_lang: str, blocked: set[int],
+                said: frozenset[str] = frozenset()) -> list:
+    """Return [(title, (first, last))]: each title with at most one name, each name once
+    (``said``: the words the story puts beside a verb of saying, see :mod:`reported`)."""
     lex = lexicon.word_sets()
     candidates = []
     commas = {"،", ","}
@@ -109,7 +111,7 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
             f in lexicon.ORG_WORDS for f in lexicon.clitic_forms(last)[1:2])) and (
             t.last - 1 <= t.head or tokens[t.last - 1].norm in lexicon.PREPOSITIONS
             or last[:1] in "لب" and last[1:] in lexicon.ORG_WORDS)  # "لشركة سهيل سات": the company's name
-        span = None if ends_with_body else names.name_forward(tokens, nxt, doc_lang, lex, blocked)
+        span = None if ends_with_body else names.name_forward(tokens, nxt, doc_lang, lex, blocked, said)
         if span and names.gap_ok(tokens, t.last, nxt):
             candidates.append((4, order, t, span))
         # backward with the comma of apposition: "غريغور هاكوبيان، سفير", "Hakobyan, the envoy"
@@ -117,19 +119,19 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         if b >= 0 and tokens[b].norm in ("the", "his", "her", "its", "a", "an"):
             b -= 1
         if b >= 1 and tokens[b].norm in commas:
-            span = names.name_backward(tokens, b - 1, doc_lang, lex, blocked)
+            span = names.name_backward(tokens, b - 1, doc_lang, lex, blocked, said)
             if span:
                 candidates.append((3, order, t, span))
         # backward without a comma (Persian style): "عیسی زارع‌پور وزیر ارتباطات"
         if t.first >= 1 and not tokens[t.first].norm.isascii() and names.gap_ok(tokens, t.first - 1, t.first):
-            span = names.name_backward(tokens, t.first - 1, doc_lang, lex, blocked)
+            span = names.name_backward(tokens, t.first - 1, doc_lang, lex, blocked, said)
             if span and (doc_lang != "ar" or any(
                     names.name_strength(tokens[k], doc_lang, lex, start=True) == 2 for k in range(span[0], span[1] + 1))):
                 candidates.append((2, order, t, span))
         # forward after a comma: "وزير الاتصالات الإيراني، ستار هاشمي،": a sure name, or
         # a name of two words or more closed by a comma
         if nxt < len(tokens) and tokens[nxt].norm in commas:
-            span = names.name_forward(tokens, nxt + 1, doc_lang, lex, blocked)
+            span = names.name_forward(tokens, nxt + 1, doc_lang, lex, blocked, said)
             if span and span[1] > span[0] and (
                     any(names.name_strength(tokens[k], doc_lang, lex, start=True) == 2 for k in range(span[0], span[1] + 1))
                     or span[1] + 1 < len(tokens) and tokens[span[1] + 1].norm in commas):

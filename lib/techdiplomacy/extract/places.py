@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from techdiplomacy import reference
 from techdiplomacy.document import Document
-from techdiplomacy.extract import keywords
+from techdiplomacy.extract import keywords, reported
 from techdiplomacy.extract.gazetteer import Gazetteer, Match, is_arabic_script, is_cased_acronym, links_in
 from techdiplomacy.text import normalise
 
@@ -260,7 +260,8 @@ def hits(doc: Document) -> list[Hit]:
     for m, kind, ident, form, alias, lang in parsed:
         if _inside_name(doc, m, heads_here) or (ident == "YEM" and _right_hand(doc, m)):
             continue
-        if lang in ambiguous_in:
+        if lang in ambiguous_in and not (form == "demonym" and _article_before(norm, m.start)):
+            # (a demonym with the article is no first name: الجورجي, التركي, not جورجي, تركي)
             resolved = _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t)
             if resolved is None:
                 continue
@@ -273,6 +274,8 @@ def hits(doc: Document) -> list[Hit]:
             or _article_before(norm, m.start)
         ):
             form = "demonym"  # a nisba or plural built on the name (الإيرانية, ایرانیان, الألمان)
+        if form == "demonym" and doc.language == "ar" and reported.is_speaker_name(doc, m.start, m.end):
+            continue  # a person's nisba surname: "محمد شياع السوداني ... وقال السوداني"
         out.append(Hit(kind, ident, country, m.start, m.end, form))
     return out
 
