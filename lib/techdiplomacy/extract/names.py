@@ -223,9 +223,9 @@ def _reported_surname(token: Token, reported: frozenset[str], lex: dict) -> bool
     """True for an Arabic-script word the story also puts alone beside a verb of saying, shaped
     as a surname (no accusative, stop word or preposition)."""
     n = token.norm
-    return n in reported and not n.isascii() and len(n) >= 3 and not token.accusative \
+    return not n.isascii() and len(n) >= 3 and not token.accusative \
         and n not in lex["stop"] and n not in lex["honorifics"] and token.text not in RAW_NOT_NAMES \
-        and not (n.endswith("ا") and len(n) > 3)  # an accusative shape: "قائلا", "مرسوما"
+        and not (n.endswith("ا") and len(n) > 3) and n in reported  # not an accusative shape: "قائلا"
 
 
 def _third_word(token: Token, doc_lang: str, lex: dict) -> bool:

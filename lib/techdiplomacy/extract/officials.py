@@ -45,7 +45,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     blocked = set(entity_at)
     for t in phrases:
         blocked.update(range(t.first, t.last + 1))
-    pairs = _pair_names(tokens, phrases, doc.language, blocked, reported.words(doc))
+    pairs = _pair_names(tokens, phrases, doc.language, blocked, reported.Lazy(doc))
     known_keys, known_country = lexicon.known_officials()
     persons: dict[str, dict] = {}
     mentions = []
@@ -96,7 +96,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
 
 
 def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_lang: str, blocked: set[int],
-                said: frozenset[str] = frozenset()) -> list:
+                said=frozenset()) -> list:
     """Return [(title, (first, last))]: each title with at most one name, each name once
     (``said``: the words the story puts beside a verb of saying, see :mod:`reported`)."""
     lex = lexicon.word_sets()

@@ -43,6 +43,20 @@ def patterns() -> dict[str, tuple[int, bool]]:
     return out
 
 
+class Lazy:
+    """:func:`words` of a document, looked for on the first question (most names never ask)."""
+
+    __slots__ = ("_doc", "_words")
+
+    def __init__(self, doc) -> None:
+        self._doc, self._words = doc, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = words(self._doc)
+        return word in self._words
+
+
 def words(doc) -> frozenset[str]:
     """The words of ``doc`` that stand alone as the subject of a verb of saying (normalised)."""
     from techdiplomacy.extract import keywords
@@ -89,7 +103,7 @@ def is_speaker_name(doc, start: int, end: int) -> bool:
     while we < len(norm) and norm[we].isalnum():
         we += 1
     word = norm[ws:we]
-    if not (word.startswith("ال") and word.endswith("ي")) or word not in words(doc):
+    if not (word.startswith("ال") and word.endswith("ي")):
         return False  # a surname nisba is definite and singular: السوداني, not سودانيون
     before = _WORD.findall(norm, max(0, ws - 40), ws)[-2:]
     if not before:
@@ -101,7 +115,6 @@ def is_speaker_name(doc, start: int, end: int) -> bool:
         # not "وقال الإسباني غوارديولا" (the Spaniard)
         nxt = _WORD.match(norm, we + 1) if we < len(norm) and norm[we] == " " else None
         return nxt is None or nxt.group() in lex["stop"]
-    if last in lex["first"]:
-        return True
-    return len(before) == 2 and before[0] in lex["first"] and last not in lex["stop"] \
-        and last not in lex["title_words"] and last not in lex["qualifiers"]
+    after_name = last in lex["first"] or len(before) == 2 and before[0] in lex["first"] \
+        and last not in lex["stop"] and last not in lex["title_words"] and last not in lex["qualifiers"]
+    return after_name and word in words(doc)
