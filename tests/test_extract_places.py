@@ -143,8 +143,7 @@ def test_any_unicode_text(text):
 
 
 def test_a_place_inside_a_name_is_no_mention_and_without_any_name_word_nothing_is_looked_up():
-    from techdiplomacy.document import Document
-    from techdiplomacy.extract import keywords, places
+    from techdiplomacy.extract import keywords
 
     inside = Document("فاز فريق جامعة طهران على نادي عمان، وقال مسؤول في بنك فرنسا المركزي إن إيران تدعم الفريق.", language="ar")
     assert keywords.hits(inside, "name_heads")

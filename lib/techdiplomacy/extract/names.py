@@ -255,10 +255,12 @@ def name_backward(tokens, e, doc_lang, lex, blocked, reported=frozenset()) -> tu
     if e + 1 < len(tokens) and tokens[e + 1].norm in LIGHT_VERBS and not tokens[e].norm.isascii():
         return None
     # "إياد الخطيب، وزير ..." with "وقال الخطيب" later: a common word the story says alone
-    # is the surname after a sure first name
-    surname = e > 0 and e - 1 not in blocked and _reported_surname(tokens[e], reported, lex) \
-        and gap_ok(tokens, e - 1, e) and name_strength(tokens[e - 1], doc_lang, lex, start=True) == 2
-    if not surname and name_strength(tokens[e], doc_lang, lex, start=False) == 0:
+    # is the surname after a sure first name (asked only of a word that is no name otherwise)
+    weak = name_strength(tokens[e], doc_lang, lex, start=False) == 0
+    surname = weak and e > 0 and e - 1 not in blocked and gap_ok(tokens, e - 1, e) \
+        and name_strength(tokens[e - 1], doc_lang, lex, start=True) == 2 \
+        and _reported_surname(tokens[e], reported, lex)
+    if weak and not surname:
         if not (tokens[e].joined and e > 0 and is_word(tokens[e], lex)
                 and name_strength(tokens[e - 1], doc_lang, lex, start=False)):
             return None

@@ -10,7 +10,6 @@ text around them is tokenised (:func:`windows`).
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
