@@ -133,7 +133,7 @@ def main() -> None:
     parser.add_argument("--store", help="measure this store; built here first (from --n articles) if it does not exist")
     parser.add_argument("--workers", type=int, default=0)
     args = parser.parse_args()
-    from techdiplomacy.store import build
+    from techdiplomacy.store.builder import build
 
     work = Path(tempfile.mkdtemp(prefix="td-bench-"))
     store = Path(args.store) if args.store else work / "store.duckdb"

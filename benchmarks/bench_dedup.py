@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import ant_news, peak_rss_mb  # noqa: E402
-from techdiplomacy.dedup import DEFAULT_THRESHOLD, is_near_duplicate, near_duplicate_groups  # noqa: E402
+from techdiplomacy.topics.duplicates import DEFAULT_THRESHOLD, is_near_duplicate, near_duplicate_groups  # noqa: E402
 
 BOILERPLATE = [
     "تابعونا على تويتر",

@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ant_news  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 
-from techdiplomacy.corpus import Article, article_id_for  # noqa: E402
-from techdiplomacy.document import Document  # noqa: E402
-from techdiplomacy.extract import places, sectors  # noqa: E402
 from techdiplomacy.executors import extract_batch, extraction_pool  # noqa: E402
+from techdiplomacy.extract import places, sectors  # noqa: E402
+from techdiplomacy.readers.corpus import Article, article_id_for  # noqa: E402
 from techdiplomacy.tables import extract_articles  # noqa: E402
+from techdiplomacy.text.document import Document  # noqa: E402
 
 
 def run_tfidf(texts):

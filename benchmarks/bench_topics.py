@@ -52,9 +52,9 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  #
 from sklearn.preprocessing import Normalizer  # noqa: E402
 
 from techdiplomacy import schema  # noqa: E402
-from techdiplomacy.text import normalise  # noqa: E402
-from techdiplomacy.topic_features import text_vectorizer  # noqa: E402
-from techdiplomacy.topics import TopicSettings, fit_topics  # noqa: E402
+from techdiplomacy.text.normalisation import normalise  # noqa: E402
+from techdiplomacy.topics.features import text_vectorizer  # noqa: E402
+from techdiplomacy.topics.model import TopicSettings, fit_topics  # noqa: E402
 
 K = 7
 
@@ -133,8 +133,8 @@ def method_runs(articles, mentions, labels_by_id, seeds, *, k, settings=TopicSet
 
 
 def extracted_mentions(articles: pd.DataFrame) -> pd.DataFrame:
-    from techdiplomacy.document import Document
     from techdiplomacy.extract import places, sectors
+    from techdiplomacy.text.document import Document
 
     rows = []
     for article_id, text in zip(articles["article_id"], articles["text"]):

@@ -32,10 +32,10 @@ sys.path.insert(0, str(ROOT / "lib"))
 
 from babel import Locale  # noqa: E402
 
-from techdiplomacy.document import Document  # noqa: E402
 from techdiplomacy.extract import places  # noqa: E402
 from techdiplomacy.reference import load  # noqa: E402
-from techdiplomacy.text import normalise  # noqa: E402
+from techdiplomacy.text.document import Document  # noqa: E402
+from techdiplomacy.text.normalisation import normalise  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "data" / "anercorp_camel" / "ANERCorp_CamelLab_test.txt"
 

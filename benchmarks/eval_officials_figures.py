@@ -15,8 +15,8 @@ import argparse
 import time
 from pathlib import Path
 
-from techdiplomacy.document import Document
 from techdiplomacy.extract import officials
+from techdiplomacy.text.document import Document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 CORPORA = {

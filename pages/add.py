@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from techdiplomacy import ingest
+from techdiplomacy.ingest import add as ingest
+from techdiplomacy.ingest import subscriptions
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
 
@@ -55,11 +56,11 @@ with feeds:
     feed_url = st.text_input("Feed URL (RSS or Atom)")
     if feed_url and st.button("Follow feed and fetch it now"):
         with st.spinner("Fetching the feed…"), data.writing_store():
-            show(ingest.add_feed(store, feed_url, settings=config))
+            show(subscriptions.add_feed(store, feed_url, settings=config))
     followed = data.feeds()
     st.dataframe(followed, hide_index=True, width="stretch")
     if not followed.empty and st.button("Refresh feeds"):
         with st.spinner("Refreshing feeds…"), data.writing_store():
-            show(ingest.refresh_feeds(store, settings=config))
+            show(subscriptions.refresh_feeds(store, settings=config))
 if not config.fetch_allow_private:
     st.caption("Addresses on this machine's own network (loopback, private ranges) are refused; set TECHDIPLOMACY_ALLOW_PRIVATE=1 to allow them.")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from techdiplomacy.highlight import KIND_COLOURS, highlight_html, spans_of
-from techdiplomacy.page_text import t
+from techdiplomacy.i18n.phrases import t
+from techdiplomacy.text.highlight import KIND_COLOURS, highlight_html, spans_of
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
 from techdiplomacy.ui.tables import paged_table

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from techdiplomacy import warehouse_counts as wc
-from techdiplomacy import warehouse_rows as rows
-from techdiplomacy.page_text import t
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import start
 from techdiplomacy.ui.tables import paged_table
+from techdiplomacy.warehouse import counts as wc
+from techdiplomacy.warehouse import rows
 
 filters = start("page_data")
 for name in ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics", "near_duplicates"):

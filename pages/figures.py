@@ -3,12 +3,12 @@
 import streamlit as st
 
 from techdiplomacy import charts
-from techdiplomacy import warehouse_rows as rows
-from techdiplomacy.page_text import t
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
 from techdiplomacy.ui.tables import paged_table
+from techdiplomacy.warehouse import rows
 
 filters = start("page_figures")
 lang = filters.lang

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from techdiplomacy import charts, labels
-from techdiplomacy import warehouse_counts as wc
-from techdiplomacy import warehouse_rows as rows
-from techdiplomacy.page_text import t
+from techdiplomacy import charts
+from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
+from techdiplomacy.warehouse import counts as wc
+from techdiplomacy.warehouse import rows
 
 PAGE_ROWS = 50
 

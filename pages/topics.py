@@ -3,11 +3,11 @@
 import streamlit as st
 
 from techdiplomacy import charts
-from techdiplomacy import warehouse_counts as wc
-from techdiplomacy.page_text import t
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
+from techdiplomacy.warehouse import counts as wc
 
 MAP_POINTS = 3000
 

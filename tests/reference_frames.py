@@ -1,8 +1,8 @@
 """The pandas reference of the dashboard's query layer: what each SQL query must return.
 
-Filtering (:func:`apply`, the meaning documented in :mod:`techdiplomacy.filters`), near-duplicate
+Filtering (:func:`apply`, the meaning documented in :mod:`techdiplomacy.warehouse.filters`), near-duplicate
 collapsing and every chart aggregate, written plainly over whole frames: the dashboard's code
-once did this in pandas; the SQL in ``techdiplomacy.warehouse*`` replaced it, and
+once did this in pandas; the SQL in ``techdiplomacy.warehouse.query*`` replaced it, and
 tests/test_warehouse.py checks the SQL against this on random tables.
 """
 
@@ -15,11 +15,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from techdiplomacy import labels, schema
-from techdiplomacy.dedup import collapse_near_duplicates
-from techdiplomacy.filters import Filters
-from techdiplomacy.search import query_terms
-from techdiplomacy.text import normalise
+from techdiplomacy import schema
+from techdiplomacy.i18n import labels
+from techdiplomacy.text.normalisation import normalise
+from techdiplomacy.text.search import query_terms
+from techdiplomacy.topics.duplicates import collapse_near_duplicates
+from techdiplomacy.warehouse.filters import Filters
 
 ARTICLE_TABLES = ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics")
 
@@ -273,10 +274,10 @@ def counts_over_time(
     ``pairs`` has ``article_id`` and ``key`` columns (e.g. :func:`country_pairs`). Every period
     between the first and the last dated article appears for every key (0 when none), so
     lines do not skip gaps. With ``top_n``, keys beyond the ``top_n`` with most articles are
-    merged into :data:`charts_style.OTHER_KEY` (its articles counted once per period).
+    merged into :data:`schema.OTHER_KEY` (its articles counted once per period).
     Undated articles are left out.
     """
-    from techdiplomacy.charts_style import OTHER_KEY
+    from techdiplomacy.charts.style import OTHER_KEY
 
     articles = _frame(articles, "articles")
     dated = pd.DataFrame({"article_id": articles["article_id"], "period": period_start(articles["published"], freq)})
@@ -395,7 +396,7 @@ def official_edges(officials: pd.DataFrame, people: pd.Series | None = None) -> 
 
 def topic_counts_over_time(articles: pd.DataFrame, article_topics: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
     """One row per (period, topic): ``period``, ``topic_id``, ``n_articles`` whose dominant
-    topic it is (the input of :func:`charts_topics.topics_over_time`)."""
+    topic it is (the input of :func:`charts.topics.topics_over_time`)."""
     assigned = _frame(article_topics, "article_topics")
     dominant = assigned.loc[assigned["rank"].eq(1).fillna(False), ["article_id", "topic_id"]]
     out = counts_over_time(articles, dominant.astype({"topic_id": "string"}), "topic_id", freq=freq)

@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from techdiplomacy import schema
-from techdiplomacy.backup import decode_cell, encode_cell, export_store, import_store
 from techdiplomacy.cli import main
-from techdiplomacy.store import build, load_tables
+from techdiplomacy.store.backup import decode_cell, encode_cell, export_store, import_store
+from techdiplomacy.store.builder import build
+from techdiplomacy.store.database import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,7 +95,7 @@ def test_cells_round_trip_and_are_formula_safe(value):
 def test_backup_zip_restores_like_the_folder(store, tmp_path):
     import zipfile
 
-    from techdiplomacy.backup import backup_zip
+    from techdiplomacy.store.backup import backup_zip
 
     data = backup_zip(store)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

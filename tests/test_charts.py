@@ -2,11 +2,11 @@ import pandas as pd
 import pytest
 
 from techdiplomacy import charts, reference, schema
-from techdiplomacy.charts_people import spring_layout
-from techdiplomacy import warehouse as wh
-from techdiplomacy import warehouse_counts as wc
-from techdiplomacy.charts_style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour
-from techdiplomacy.labels import PDI, RLI
+from techdiplomacy.charts.people import spring_layout
+from techdiplomacy.charts.style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour
+from techdiplomacy.i18n.labels import PDI, RLI
+from techdiplomacy.warehouse import counts as wc
+from techdiplomacy.warehouse import query as wh
 
 ARM_AR = f"{RLI}أرمينيا{PDI}"
 TUR_AR = f"{RLI}تركيا{PDI}"
@@ -30,9 +30,9 @@ def tiny_reference(tmp_path, monkeypatch):
         ]
     ).to_csv(tmp_path / "sectors.csv", index=False)
     monkeypatch.setenv("TECHDIPLOMACY_REFERENCE", str(tmp_path))
-    from techdiplomacy import charts_style
+    from techdiplomacy.charts import style
 
-    caches = (reference.load, reference.labels, reference.aliases, charts_style._sector_order)
+    caches = (reference.load, reference.labels, reference.aliases, style._sector_order)
     for cached in caches:
         cached.cache_clear()
     yield
@@ -109,7 +109,7 @@ def empty(name):
 
 
 def agg(function, t=None, *args, **kwargs):
-    """The aggregate ``function`` (techdiplomacy.warehouse_counts) of tables ``t`` (default:
+    """The aggregate ``function`` (techdiplomacy.warehouse.counts) of tables ``t`` (default:
     the test tables), all articles selected: what the pages hand to the charts."""
     con = wh.connect(tables() if t is None else t)
     return function(con, wh.ALL, *args, **kwargs)

@@ -1,7 +1,7 @@
 """Near-duplicate groups count once: every article-keyed table keeps the group's first article."""
 
 from techdiplomacy import schema
-from techdiplomacy.dedup import collapse_near_duplicates
+from techdiplomacy.topics.duplicates import collapse_near_duplicates
 
 
 def test_collapse_keeps_group_heads_and_other_articles():

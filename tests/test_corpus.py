@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy.corpus import (
+from techdiplomacy.readers.corpus import (
     SUPPORTED_EXTENSIONS,
     Article,
     NotTextError,
@@ -579,7 +579,7 @@ def test_missing_and_unsupported_paths(tmp_path):
 
 
 def test_unreadable_subfolder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
-    import techdiplomacy.corpus as corpus
+    import techdiplomacy.readers.corpus as corpus
 
     (tmp_path / "a.txt").write_text(AR, encoding="utf-8")
     real_walk = corpus.os.walk

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy.dates import GREGORIAN_MONTHS, SOLAR_HIJRI_MONTHS, parse_date
+from techdiplomacy.readers.dates import GREGORIAN_MONTHS, SOLAR_HIJRI_MONTHS, parse_date
 
 D = datetime.date
 

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy import dedup
-from techdiplomacy.dedup import DEFAULT_THRESHOLD, is_near_duplicate, near_duplicate_groups
 from techdiplomacy.schema import columns
+from techdiplomacy.topics import duplicates as dedup
+from techdiplomacy.topics.duplicates import DEFAULT_THRESHOLD, is_near_duplicate, near_duplicate_groups
 
 # --- Arabic: an agency story, a republished copy, and a different story on the same topic ---
 AR = """إيران وأرمينيا توقعان مذكرة تفاهم في مجال الاتصالات

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy.document import Document
+from techdiplomacy.text.document import Document
 
 
 def test_evidence_from_normalised_span_reads_as_written():

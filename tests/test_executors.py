@@ -12,9 +12,10 @@ from dask.distributed import LocalCluster
 
 from techdiplomacy import schema
 from techdiplomacy.cli import main
-from techdiplomacy.corpus import ReadError, read_paths
 from techdiplomacy.executors import DaskExecutor, LocalExecutor, open_executor
-from techdiplomacy.store import build, load_tables
+from techdiplomacy.readers.corpus import ReadError, read_paths
+from techdiplomacy.store.builder import build
+from techdiplomacy.store.database import load_tables
 from techdiplomacy.tables import extract_article, extract_articles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,7 +153,7 @@ def test_a_batch_leaves_no_reference_cycles(corpus):
     # in a fresh process: the Dask tests leave threads here that make cyclic garbage meanwhile
     script = (
         "import gc, sys\n"
-        "from techdiplomacy.corpus import ReadError, read_paths\n"
+        "from techdiplomacy.readers.corpus import ReadError, read_paths\n"
         "from techdiplomacy.tables import extract_articles\n"
         "batch = [a for a in read_paths([sys.argv[1]]) if not isinstance(a, ReadError)]\n"
         "extract_articles(batch)  # whatever it loads is loaded (loading may make cycles, once)\n"

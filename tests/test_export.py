@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from techdiplomacy import charts, export, schema
 from techdiplomacy.export import BOM, FORMULA_TRIGGERS
-from techdiplomacy.filters import Filters
-from techdiplomacy.labels import PDI, RLI
+from techdiplomacy.i18n.labels import PDI, RLI
+from techdiplomacy.warehouse.filters import Filters
 
 HAS_CHROMIUM = bool(os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser"))
 needs_chromium = pytest.mark.skipif(
@@ -39,8 +39,8 @@ def mentions() -> pd.DataFrame:
 
 def partner_counts() -> pd.DataFrame:
     """The partner counts of :func:`mentions` (what the pages give the map and the bars)."""
-    from techdiplomacy import warehouse as wh
-    from techdiplomacy import warehouse_counts as wc
+    from techdiplomacy.warehouse import counts as wc
+    from techdiplomacy.warehouse import query as wh
 
     con = wh.connect({"articles": schema.conform("articles", [{"article_id": "a1"}, {"article_id": "a2"}]), "mentions": mentions()})
     return wc.country_counts(con, wh.ALL)

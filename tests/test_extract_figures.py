@@ -3,15 +3,14 @@
 from pathlib import Path
 
 import pytest
+from golden_cases import golden_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from golden_cases import golden_cases
-
 from techdiplomacy import schema
-from techdiplomacy.corpus import read_file
-from techdiplomacy.document import Document
 from techdiplomacy.extract import figures
+from techdiplomacy.readers.corpus import read_file
+from techdiplomacy.text.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "articles" / "al-vefagh-224281-iran-armenia-ict.md"

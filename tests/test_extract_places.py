@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from techdiplomacy import schema
-from techdiplomacy.document import Document
 from techdiplomacy.extract import places, sectors
+from techdiplomacy.text.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -146,11 +146,11 @@ def test_a_place_inside_a_name_is_no_mention_and_without_any_name_word_nothing_i
     from techdiplomacy.extract import keywords
 
     inside = Document("فاز فريق جامعة طهران على نادي عمان، وقال مسؤول في بنك فرنسا المركزي إن إيران تدعم الفريق.", language="ar")
-    assert keywords.hits(inside, "name_heads")
+    assert keywords.hits(inside, "name_heads", places.name_head_patterns)
     assert [r["key"] for r in places.extract(inside)] == ["IRN"]
     plain = Document("زار وزير الاتصالات الإيراني أرمينيا وبحث مع نظيره الأرمني التعاون.", language="ar")
-    assert not keywords.hits(plain, "name_heads")
+    assert not keywords.hits(plain, "name_heads", places.name_head_patterns)
     assert [r["key"] for r in places.extract(plain)] == ["IRN", "ARM", "ARM"]
     english = Document("The Bank of England and the Iran Open were mentioned in Tehran.", language="en")
-    assert keywords.hits(english, "name_heads")
+    assert keywords.hits(english, "name_heads", places.name_head_patterns)
     assert [r["key"] for r in places.extract(english)] == ["tehran"]

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from techdiplomacy import reference, schema
-from techdiplomacy.document import Document
 from techdiplomacy.extract import sectors
+from techdiplomacy.text.document import Document
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles" / "al-vefagh-224281-iran-armenia-ict.md"
 SAMPLE_SECTORS = {

@@ -5,9 +5,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy import text as T
-from techdiplomacy.document import Document
-from techdiplomacy.extract import keywords, lexicon, names, numbers, units
+from techdiplomacy.extract import lexicon, numbers, numerals, surnames, units
+from techdiplomacy.tables import keyword_pass
+from techdiplomacy.text import normalisation as T
+from techdiplomacy.text import passages
+from techdiplomacy.text.document import Document
 
 #: Characters that exercise folds, deletions, digits, sentence ends and numbers.
 TRICKY = st.text(
@@ -30,7 +32,7 @@ def test_fold_equals_translate(raw):
 def test_sentence_end_regex_matches_the_plain_one(raw, data):
     start = data.draw(st.integers(0, len(raw)))
     end = data.draw(st.integers(start, len(raw)))
-    fast = [(m.span(), m.group()) for m in T._SENTENCE_END.finditer(raw, start, end)]
+    fast = [(m.span(), m.group()) for m in passages._SENTENCE_END.finditer(raw, start, end)]
     plain = [(m.span(), m.group()) for m in PLAIN_SENTENCE_END.finditer(raw, start, end)]
     assert fast == plain
 
@@ -88,9 +90,9 @@ def test_later_mentions_need_a_form_outside_the_titled_mentions():
     start = norm.index("ستار")
     claimed = [(start, start + len("ستار هاشمي"))]
     forms = {("ستار", "هاشمي"), ("هاشمي",)}
-    assert names._written_elsewhere(norm, forms, claimed)
+    assert surnames._written_elsewhere(norm, forms, claimed)
     first_only = norm[: norm.index(".")]
-    assert not names._written_elsewhere(first_only, forms, claimed)
+    assert not surnames._written_elsewhere(first_only, forms, claimed)
 
 
 def test_document_offsets_with_harakat_map_back():
@@ -104,7 +106,7 @@ def _own_hits(norm: str) -> list[list]:
     from techdiplomacy.extract import organisations, places, sectors, titles
 
     if not norm:
-        return [[] for _ in keywords.SOURCES]
+        return [[] for _ in keyword_pass().sources]
     return [
         list(places.tables().gazetteer._automaton.iter(norm)),
         list(sectors.tables().gazetteer._automaton.iter(norm)),
@@ -142,7 +144,7 @@ KEYWORD_TEXT = st.lists(
 @given(KEYWORD_TEXT)
 def test_one_scan_finds_what_each_automaton_finds(raw):
     norm = T.normalise(raw)
-    assert [list(h) for h in keywords.scan(norm)] == _own_hits(norm)
+    assert [list(h) for h in keyword_pass().scan(norm)] == _own_hits(norm)
 
 
 def test_one_scan_on_the_golden_texts():
@@ -152,7 +154,7 @@ def test_one_scan_on_the_golden_texts():
     for path in sorted((Path(__file__).parent / "golden").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             norm = T.normalise(json.loads(line)["text"])
-            assert [list(h) for h in keywords.scan(norm)] == _own_hits(norm), line
+            assert [list(h) for h in keyword_pass().scan(norm)] == _own_hits(norm), line
 
 
 @settings(max_examples=400, deadline=None)
@@ -213,22 +215,22 @@ def test_name_tokens_equal_the_plain_loop(raw, data):
 
 def _plain_passages(text):
     """passages as first written: every line (or blank-line chunk), trimmed one by one."""
-    if T._BLANK_LINE.search(text):
+    if passages._BLANK_LINE.search(text):
         chunks, pos = [], 0
-        for m in T._BLANK_LINE.finditer(text):
+        for m in passages._BLANK_LINE.finditer(text):
             chunks.append((pos, m.start()))
             pos = m.end()
         chunks.append((pos, len(text)))
     else:
         chunks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return [T.Span(s, e, text[s:e]) for s, e in (T._trim(text, a, b) for a, b in chunks) if e > s]
+    return [passages.Span(s, e, text[s:e]) for s, e in (passages._trim(text, a, b) for a, b in chunks) if e > s]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from([" ", "\n", "\t", "\u200c", "\u200f", "\ufeff", "\u00a0", "\u2028", "\r", "a", "ب", "."])
                 | TRICKY, max_size=40).map("".join))
 def test_passages_equal_the_line_by_line_trim(raw):
-    assert T.passages(raw) == _plain_passages(raw)
+    assert passages.passages(raw) == _plain_passages(raw)
 
 
 @settings(max_examples=400, deadline=None)
@@ -248,10 +250,10 @@ def _plain_is_abbreviation(text, dot):
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
-        if dot - i > T._LONGEST_ABBREVIATION:
+        if dot - i > passages._LONGEST_ABBREVIATION:
             return False
     word = text[i:dot].lower()
-    return bool(word) and (len(word) == 1 or (word.isascii() and word in T._ABBREVIATIONS))
+    return bool(word) and (len(word) == 1 or (word.isascii() and word in passages._ABBREVIATIONS))
 
 
 @settings(max_examples=600, deadline=None)
@@ -259,7 +261,7 @@ def _plain_is_abbreviation(text, dot):
                 | TRICKY, max_size=12).map("".join))
 def test_abbreviation_check_equals_the_letter_by_letter_walk(raw):
     for dot in range(len(raw)):
-        assert T._is_abbreviation(raw, dot) == _plain_is_abbreviation(raw, dot)
+        assert passages._is_abbreviation(raw, dot) == _plain_is_abbreviation(raw, dot)
 
 
 SPLIT_TEXT = st.text(alphabet=st.sampled_from(list("ab5 -.',/’%$€£_١٢عربی\u200c،:()\n\t9xZ")), max_size=60) | TRICKY
@@ -317,7 +319,7 @@ def _plain_read_words(norm, s):
     k = 1
     while k < min(12, len(starts)) and not norm[ends[k - 1]:starts[k]].strip(" "):
         k += 1
-    parsed = numbers.parse_words(texts[:min(k, len(starts))])
+    parsed = numerals.parse_words(texts[:min(k, len(starts))])
     return (ends[parsed[1] - 1] if parsed else None), parsed
 
 

@@ -10,9 +10,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from techdiplomacy import fetch as fetch_module
-from techdiplomacy.corpus import Article, ReadError
-from techdiplomacy.fetch import FetchError, Fetched, address_problem, fetch, fetch_articles
+from techdiplomacy.ingest import addresses
+from techdiplomacy.ingest import fetch as fetch_module
+from techdiplomacy.ingest.addresses import FetchError, address_problem
+from techdiplomacy.ingest.fetch import Fetched, fetch, fetch_articles
+from techdiplomacy.readers.corpus import Article, ReadError
 from techdiplomacy.settings import Settings
 
 LOCAL = Settings(fetch_timeout=2.0, fetch_allow_private=True, fetch_max_bytes=200_000, fetch_max_redirects=3)
@@ -345,7 +347,7 @@ PUBLIC = ipaddress.ip_address("93.184.215.14")  # looks public; never contacted
 @pytest.fixture
 def public_host(server, monkeypatch):
     """'news.test' resolves to a public address; the test network delivers it to our server."""
-    real_resolve, real_pool = fetch_module._resolve, fetch_module._pool
+    real_resolve, real_pool = addresses.resolve, fetch_module._pool
 
     def resolve(host, port):
         return [PUBLIC] if host == "news.test" else real_resolve(host, port)
@@ -354,7 +356,7 @@ def public_host(server, monkeypatch):
         local = ipaddress.ip_address("127.0.0.1") if address == PUBLIC else address
         return real_pool(target, local, settings, timeout)
 
-    monkeypatch.setattr(fetch_module, "_resolve", resolve)
+    monkeypatch.setattr(addresses, "resolve", resolve)
     monkeypatch.setattr(fetch_module, "_pool", pool)
     return f"http://news.test:{server.port}"
 
@@ -374,7 +376,7 @@ def test_guard_checks_every_redirect_hop(server, public_host):
 
 
 def test_guard_refuses_a_host_with_any_private_address(monkeypatch):
-    monkeypatch.setattr(fetch_module, "_resolve", lambda host, port: [PUBLIC, ipaddress.ip_address("10.0.0.7")])
+    monkeypatch.setattr(addresses, "resolve", lambda host, port: [PUBLIC, ipaddress.ip_address("10.0.0.7")])
     with pytest.raises(FetchError, match="private/loopback address 10.0.0.7"):
         fetch("http://mixed.test/", GUARDED)
 
@@ -383,7 +385,7 @@ def test_unresolvable_host(monkeypatch):
     def fail(host, port):
         raise OSError("Name or service not known")
 
-    monkeypatch.setattr(fetch_module, "_resolve", fail)
+    monkeypatch.setattr(addresses, "resolve", fail)
     with pytest.raises(FetchError, match="could not be resolved"):
         fetch("http://nowhere.test/", GUARDED)
 
@@ -519,8 +521,8 @@ def tls_server(tmp_path, monkeypatch):
     context.sni_callback = lambda sock, name, ctx: srv.sni.append(name)
     srv.httpd.socket = context.wrap_socket(srv.httpd.socket, server_side=True)
     srv.thread.start()
-    real_resolve, real_pool = fetch_module._resolve, fetch_module._pool
-    monkeypatch.setattr(fetch_module, "_resolve", lambda host, port: [PUBLIC] if host == "news.test" else real_resolve(host, port))
+    real_resolve, real_pool = addresses.resolve, fetch_module._pool
+    monkeypatch.setattr(addresses, "resolve", lambda host, port: [PUBLIC] if host == "news.test" else real_resolve(host, port))
     monkeypatch.setattr(
         fetch_module, "_pool",
         lambda target, address, settings, timeout: real_pool(

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from techdiplomacy import schema
-from techdiplomacy import warehouse as wh
-from techdiplomacy import warehouse_counts as wc
-from techdiplomacy import warehouse_rows as wr
-from techdiplomacy.filters import Filters, query_terms
+from techdiplomacy.warehouse import counts as wc
+from techdiplomacy.warehouse import query as wh
+from techdiplomacy.warehouse import rows as wr
+from techdiplomacy.warehouse.filters import Filters, query_terms
 
 
 def sample_tables() -> dict[str, pd.DataFrame]:

@@ -3,7 +3,7 @@
 import pytest
 
 from techdiplomacy.extract.gazetteer import Gazetteer, Match, is_cased_acronym
-from techdiplomacy.text import normalise, normalise_with_offsets
+from techdiplomacy.text.normalisation import normalise, normalise_with_offsets
 
 
 def found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:

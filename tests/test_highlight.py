@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from techdiplomacy import schema
-from techdiplomacy.highlight import highlight_html, spans_of
+from techdiplomacy.text.highlight import highlight_html, spans_of
 
 
 def _spans(rows):

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from techdiplomacy.cli import main
-from techdiplomacy.ingest import add_records, read_pasted, read_sources, read_upload
+from techdiplomacy.ingest.add import add_records, read_pasted, read_sources, read_upload
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import build, load_tables
+from techdiplomacy.store.builder import build
+from techdiplomacy.store.database import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
@@ -105,8 +106,8 @@ def test_cli_add_reports_each_item(store, capsys, tmp_path):
 _ADDER = """
 import sys
 from pathlib import Path
-from techdiplomacy.corpus import read_bytes
-from techdiplomacy.ingest import add_records
+from techdiplomacy.readers.corpus import read_bytes
+from techdiplomacy.ingest.add import add_records
 store, prefix, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 records = []
 for i in range(n):
@@ -151,7 +152,7 @@ def test_two_sessions_in_one_process_add_at_once(store):
     """Two dashboard sessions are two threads of one server process."""
     import threading
 
-    from techdiplomacy.corpus import read_bytes
+    from techdiplomacy.readers.corpus import read_bytes
 
     results = {}
 

@@ -1,8 +1,9 @@
 import pandas as pd
 import pytest
 
-from techdiplomacy import labels, reference
-from techdiplomacy.labels import PDI, RLI
+from techdiplomacy import reference
+from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.labels import PDI, RLI
 
 
 @pytest.fixture

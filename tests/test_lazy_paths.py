@@ -7,9 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy import text as T
-from techdiplomacy.document import Document
-from techdiplomacy.extract import gazetteer, name_matcher, names
+from techdiplomacy.extract import gazetteer, name_matcher, surnames
+from techdiplomacy.text import normalisation as T
+from techdiplomacy.text import passages
+from techdiplomacy.text.document import Document
 
 #: Characters that exercise passages, sentence ends, links and Arabic letters.
 TRICKY = st.text(
@@ -17,13 +18,13 @@ TRICKY = st.text(
 )
 
 
-def plain_sentence_at(text: str, start: int) -> T.Span:
+def plain_sentence_at(text: str, start: int) -> passages.Span:
     """``Document.sentence_at`` as first written: a bisect over every sentence of the text."""
-    sents = T.sentence_index(text)
+    sents = passages.sentence_index(text)
     i = bisect.bisect_right([s.start for s in sents], start) - 1
     if i >= 0 and start < sents[i].end:
         return sents[i]
-    return T.Span(0, len(text), text)
+    return passages.Span(0, len(text), text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -32,7 +33,7 @@ def test_sentence_at_cuts_one_passage_like_the_whole_index(raw):
     doc = Document(raw, language="ar")
     for start in range(len(raw) + 1):
         assert doc.sentence_at(start) == plain_sentence_at(raw, start)
-    assert doc.sentences == T.sentence_index(raw)
+    assert doc.sentences == passages.sentence_index(raw)
 
 
 @settings(max_examples=400, deadline=None)
@@ -56,10 +57,10 @@ NAME_TEXT = st.text(alphabet=st.sampled_from(list("زاوبلدa") + [" "] * 5 +
 @settings(max_examples=1500, deadline=None)
 @given(st.sets(FORM, min_size=1, max_size=5), NAME_TEXT)
 def test_name_matcher_finds_what_the_regex_of_the_forms_finds(forms, norm):
-    ordered = sorted(forms, key=lambda words: len(names._pattern(words)), reverse=True)
+    ordered = sorted(forms, key=lambda words: len(surnames._pattern(words)), reverse=True)
     if not name_matcher.supported(ordered):
         return
-    pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(map(names._pattern, ordered)) + r")(?![^\W\d_])")
+    pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(map(surnames._pattern, ordered)) + r")(?![^\W\d_])")
     expected = [(m.group(1), m.start(2), m.end()) for m in pattern.finditer(norm)]
     assert name_matcher.finditer(norm, ordered) == expected
 
@@ -73,10 +74,10 @@ def test_name_matcher_on_many_seeded_random_texts():
         forms = {tuple("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(1, 3)))
                  for _ in range(rng.randint(1, 4))}
         norm = "".join(rng.choice(alphabet + [" "] * 4 + ["1", "،"]) for _ in range(rng.randint(0, 40)))
-        ordered = sorted(forms, key=lambda words: len(names._pattern(words)), reverse=True)
+        ordered = sorted(forms, key=lambda words: len(surnames._pattern(words)), reverse=True)
         if not name_matcher.supported(ordered):
             continue
-        pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(map(names._pattern, ordered)) + r")(?![^\W\d_])")
+        pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(map(surnames._pattern, ordered)) + r")(?![^\W\d_])")
         expected = [(m.group(1), m.start(2), m.end()) for m in pattern.finditer(norm)]
         assert name_matcher.finditer(norm, ordered) == expected, (norm, ordered)
         checked += bool(expected)

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy.extract import numbers
-from techdiplomacy.text import normalise
+from techdiplomacy.extract import numbers, numerals
+from techdiplomacy.text.normalisation import normalise
 
 
 @pytest.mark.parametrize(
@@ -32,12 +32,12 @@ from techdiplomacy.text import normalise
     ],
 )
 def test_parse(written, value):
-    assert numbers.parse(written) == value
+    assert numerals.parse(written) == value
 
 
 @pytest.mark.parametrize("written", ["", "abc", "وزير", "5G", "1-2", "--"])
 def test_parse_not_a_number(written):
-    assert numbers.parse(written) is None
+    assert numerals.parse(written) is None
 
 
 @pytest.mark.parametrize(

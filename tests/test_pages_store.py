@@ -9,7 +9,6 @@ import time
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
-
 from test_pages import _app, _corpus
 
 
@@ -18,7 +17,7 @@ def store(tmp_path_factory):
     """A store built from the shipped article and the fixtures (95 mentions: two pages)."""
     base = tmp_path_factory.mktemp("store")
     folder = _corpus(base / "articles", fixtures=True)
-    from techdiplomacy.store import build
+    from techdiplomacy.store.builder import build
 
     build([folder], base / "store.duckdb")
     return {"TECHDIPLOMACY_DATA": str(folder), "TECHDIPLOMACY_STORE": str(base / "store.duckdb")}
@@ -85,7 +84,7 @@ def test_a_store_written_by_another_process_shows_a_message(monkeypatch, store, 
 
 
 def test_the_reader_is_closed_for_an_in_process_write_and_reopened_after(monkeypatch, store, tmp_path):
-    from techdiplomacy.store import Store
+    from techdiplomacy.store.database import Store
     from techdiplomacy.ui import data
 
     path = tmp_path / "w.duckdb"

@@ -8,8 +8,8 @@ import pytest
 
 from techdiplomacy import schema
 from techdiplomacy.cli import main
-from techdiplomacy.parquet import PARTITIONED, read_parquet_table
-from techdiplomacy.store import load_tables
+from techdiplomacy.store.database import load_tables
+from techdiplomacy.store.parquet import PARTITIONED, read_parquet_table
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"

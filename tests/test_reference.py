@@ -9,7 +9,7 @@ from babel import Locale
 
 from techdiplomacy import reference
 from techdiplomacy.extract.sectors import SECTORS
-from techdiplomacy.text import normalise
+from techdiplomacy.text.normalisation import normalise
 
 CSV_FILES = sorted(reference.reference_dir().glob("*.csv"))
 ALIAS_COLUMNS = ("name_en", "name_ar", "name_fa", "aliases", "demonyms", "ambiguous_aliases", "exclusions")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from techdiplomacy.report import corpus_summary, render_report, visual
-from techdiplomacy.store import build, load_tables
+from techdiplomacy.store.builder import build
+from techdiplomacy.store.database import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 

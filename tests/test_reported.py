@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy.document import Document
 from techdiplomacy.extract import reported
+from techdiplomacy.text.document import Document
 
 
 def test_the_subject_after_an_arabic_verb_and_before_a_persian_one():

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from techdiplomacy import schema
-from techdiplomacy.store import Store, build, load_tables
+from techdiplomacy.store.builder import build
+from techdiplomacy.store.database import Store, load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "articles" / "al-vefagh-224281-iran-armenia-ict.md"

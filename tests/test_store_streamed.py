@@ -1,17 +1,19 @@
 """Streamed topics and near-duplicates (the large-store paths) give the in-memory tables."""
 
 import random
-import shutil
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from techdiplomacy import dedup, store_dedup, store_topics
 from techdiplomacy.executors import open_executor
-from techdiplomacy.store import Store, build, load_tables
-from techdiplomacy.topics import TopicSettings, fit_topics
+from techdiplomacy.store import streamed_duplicates, streamed_topics
+from techdiplomacy.store.builder import build
+from techdiplomacy.store.database import Store, load_tables
+from techdiplomacy.topics import duplicates as dedup
+from techdiplomacy.topics.model import TopicSettings, fit_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.md")) + sorted((ROOT / "data" / "articles").glob("*.md"))
@@ -54,7 +56,7 @@ def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_pat
     copy.write_bytes(store_path.read_bytes())
     with Store(copy) as store, open_executor("local", workers=workers) as executor:
         store.con.execute("BEGIN")
-        model = store_topics.fit_streamed(store, k=3, random_state=0, settings=settings, chunk=37, mapper=executor.imap)
+        model = streamed_topics.fit_streamed(store, k=3, random_state=0, settings=settings, chunk=37, mapper=executor.imap)
         store.con.execute("COMMIT")
     got = load_tables(copy)
     assert model is not None and model.k == 3
@@ -69,7 +71,7 @@ def test_streamed_near_duplicates_match_in_memory_groups(store_path, executor, w
     expected = dedup.near_duplicate_groups(tables["articles"])
     assert (expected["article_id"] != expected["group_id"]).sum() >= 10
     with Store(store_path, read_only=True) as store, open_executor(executor, workers=workers) as running:
-        got = store_dedup.near_duplicates_streamed(store.con, chunk=29, mapper=running.imap)
+        got = streamed_duplicates.near_duplicates_streamed(store.con, chunk=29, mapper=running.imap)
     pd.testing.assert_frame_equal(got, expected)
 
 
@@ -79,7 +81,7 @@ def test_build_of_a_large_corpus_takes_the_streamed_paths(store_path, tmp_path, 
     corpus.mkdir()
     for i, text in enumerate(load_tables(store_path)["articles"]["text"]):
         (corpus / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(store_dedup, "STREAM_ABOVE", 50)
+    monkeypatch.setattr(streamed_duplicates, "STREAM_ABOVE", 50)
     stages = []
     path = tmp_path / "large.duckdb"
     summary = build([corpus], path, workers=2, progress=lambda stage, done, total: stages.append(stage))
@@ -93,15 +95,15 @@ def test_build_of_a_large_corpus_takes_the_streamed_paths(store_path, tmp_path, 
 def test_adding_to_a_large_store_reads_only_the_new_rows(store_path, tmp_path, monkeypatch):
     """The Add page on a large store: the new article is extracted, assigned to the stored
     topics and counted, and no whole table is read into pandas on the way."""
-    from techdiplomacy import warehouse
-    from techdiplomacy.filters import Filters
-    from techdiplomacy.ingest import add_records, read_sources
+    from techdiplomacy.ingest.add import add_records, read_sources
     from techdiplomacy.settings import Settings
-    from techdiplomacy.store import Store
+    from techdiplomacy.store.database import Store
+    from techdiplomacy.warehouse import query as warehouse
+    from techdiplomacy.warehouse.filters import Filters
 
     path = tmp_path / "large.duckdb"
     shutil.copy(store_path, path)
-    monkeypatch.setattr(store_dedup, "STREAM_ABOVE", 50)
+    monkeypatch.setattr(streamed_duplicates, "STREAM_ABOVE", 50)
     before = load_tables(path)
     new = tmp_path / "new.md"
     new.write_text("وقال وزير الاتصالات الإيراني ستار هاشمي إن مراكز البيانات في أرمينيا ستتصل بالشبكة الإيرانية.",

@@ -7,12 +7,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-
-from techdiplomacy import warehouse
-from techdiplomacy import warehouse_counts as wc
-from techdiplomacy.filters import Filters
-from techdiplomacy.store import build
 from test_pages import _corpus
+
+from techdiplomacy.store.builder import build
+from techdiplomacy.warehouse import counts as wc
+from techdiplomacy.warehouse import query as warehouse
+from techdiplomacy.warehouse.filters import Filters
 
 
 def _memory_tables(con) -> set[str]:
@@ -123,9 +123,9 @@ def test_search_reads_the_stored_text_and_finds_what_the_view_finds(built, tmp_p
 
 
 def test_any_write_marks_the_stored_tables_stale_and_a_small_add_refreshes_them(tmp_path):
-    from techdiplomacy.ingest import add_records, read_sources
+    from techdiplomacy.ingest.add import add_records, read_sources
     from techdiplomacy.settings import Settings
-    from techdiplomacy.store import Store
+    from techdiplomacy.store.database import Store
 
     folder = _corpus(tmp_path / "articles", fixtures=False)
     path = tmp_path / "store.duckdb"

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techdiplomacy import text as T
+from techdiplomacy.text import language, passages
+from techdiplomacy.text import normalisation as T
 
 
 @pytest.mark.parametrize(
@@ -38,7 +39,7 @@ def test_each_step_is_str_to_str(step):
 
 
 @pytest.mark.parametrize(
-    ("sample", "language"),
+    ("sample", "expected"),
     [
         ("أكد وزير الاتصالات وتكنولوجيا المعلومات الإيراني خلال لقائه مع سفير أرمينيا في طهران على التعاون", "ar"),
         ("وزیر ارتباطات و فناوری اطلاعات در دیدار با سفیر ارمنستان گفت که این همکاری مهم است", "fa"),
@@ -49,20 +50,20 @@ def test_each_step_is_str_to_str(step):
         ("12345 !!!", "und"),
     ],
 )
-def test_detect_language(sample, language):
-    assert T.detect_language(sample) == language
+def test_detect_language(sample, expected):
+    assert language.detect_language(sample) == expected
 
 
 def test_passages_blank_lines_keep_offsets():
     text = "العنوان\n\nالفقرة الأولى.\nتكملة.\n\n  الفقرة الثانية  "
-    spans = T.passages(text)
+    spans = passages.passages(text)
     assert [s.text for s in spans] == ["العنوان", "الفقرة الأولى.\nتكملة.", "الفقرة الثانية"]
     assert all(text[s.start : s.end] == s.text for s in spans)
 
 
 def test_passages_one_per_line_without_blank_lines():
     text = "Title\nFirst paragraph.\nSecond paragraph."
-    assert [s.text for s in T.passages(text)] == ["Title", "First paragraph.", "Second paragraph."]
+    assert [s.text for s in passages.passages(text)] == ["Title", "First paragraph.", "Second paragraph."]
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_passages_one_per_line_without_blank_lines():
     ],
 )
 def test_sentences(raw, expected):
-    assert [s.text for s in T.sentences(raw)] == expected
+    assert [s.text for s in passages.sentences(raw)] == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -101,7 +102,7 @@ def test_offsets_map_back_into_the_original(raw):
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_sentences_and_passages_stay_in_range(raw):
-    for span in T.sentence_index(raw) + T.passages(raw):
+    for span in passages.sentence_index(raw) + passages.passages(raw):
         assert 0 <= span.start < span.end <= len(raw)
         assert raw[span.start : span.end] == span.text
-    assert T.detect_language(raw) in {"ar", "fa", "en", "und"}
+    assert language.detect_language(raw) in {"ar", "fa", "en", "und"}

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from techdiplomacy import schema
-from techdiplomacy.topic_features import content_words, stem, surface_forms
-from techdiplomacy.topics import TopicSettings, assign_topics, fit_topics, topics_over_time, topics_per_country
+from techdiplomacy.topics.features import content_words, stem, surface_forms
+from techdiplomacy.topics.model import TopicSettings, assign_topics, fit_topics, topics_over_time, topics_per_country
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "articles" / "al-vefagh-224281-iran-armenia-ict.md"
@@ -92,7 +92,7 @@ def deals():
     ],
 )
 def test_light_stems(word, expected):
-    from techdiplomacy.text import normalise
+    from techdiplomacy.text.normalisation import normalise
 
     assert stem(normalise(word)) == expected
 

@@ -10,13 +10,13 @@ from datetime import date
 
 import pandas as pd
 import pytest
-
 from reference_frames import options, reference
-from techdiplomacy import schema
-from techdiplomacy import warehouse as wh
-from techdiplomacy import warehouse_counts as wc
-from techdiplomacy.filters import Filters
 from test_filters import sample_tables
+
+from techdiplomacy import schema
+from techdiplomacy.warehouse import counts as wc
+from techdiplomacy.warehouse import query as wh
+from techdiplomacy.warehouse.filters import Filters
 
 COUNTRIES = ["IRN", "ARM", "TUR", "CHN", "IRQ", "OMN"]
 SECTORS = ["ai", "cybersecurity", "data_centres", "space", "telecom"]
@@ -152,7 +152,7 @@ def test_injection_looking_values_are_bound_not_run(value):
 @pytest.mark.parametrize("filters", FILTERS[:4], ids=[str(f.to_query()) for f in FILTERS[:4]])
 def test_pages_cover_the_filtered_tables_once_and_csv_is_the_whole_table(case, filters):
     from techdiplomacy import export
-    from techdiplomacy import warehouse_rows as wr
+    from techdiplomacy.warehouse import rows as wr
 
     tables, con = case
     ref = reference(tables, filters)
@@ -172,8 +172,9 @@ def test_pages_cover_the_filtered_tables_once_and_csv_is_the_whole_table(case, f
 
 
 def test_evidence_equals_pandas_evidence(case):
-    from techdiplomacy import warehouse_rows as wr
     from reference_frames import evidence
+
+    from techdiplomacy.warehouse import rows as wr
 
     tables, con = case
     ref = reference(tables, Filters(countries=("ARM",)))
@@ -190,7 +191,7 @@ def test_evidence_equals_pandas_evidence(case):
 
 def test_csv_export_neutralises_formulas_in_chunks():
     from techdiplomacy import export
-    from techdiplomacy import warehouse_rows as wr
+    from techdiplomacy.warehouse import rows as wr
 
     tables = sample_tables()
     tables["articles"].loc[0, "title"] = "=HYPERLINK(\"http://x\")"

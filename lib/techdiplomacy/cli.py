@@ -75,7 +75,7 @@ def _write_tables(tables: dict[str, pd.DataFrame], fmt: str, out: str | None) ->
 
 
 def cmd_extract(args) -> int:
-    from techdiplomacy.corpus import read_paths
+    from techdiplomacy.readers.corpus import read_paths
     from techdiplomacy.tables import build_tables
 
     settings = Settings()
@@ -86,7 +86,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from techdiplomacy.store import build
+    from techdiplomacy.store.builder import build
 
     if args.scheduler and args.executor != "dask":
         raise SystemExit("--scheduler needs --executor dask")
@@ -117,9 +117,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_topics(args) -> int:
-    from techdiplomacy import topics
-    from techdiplomacy.corpus import read_paths
+    from techdiplomacy.readers.corpus import read_paths
     from techdiplomacy.tables import build_tables
+    from techdiplomacy.topics import model as topics
 
     settings = Settings()
     tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
@@ -157,8 +157,8 @@ def _existing_store(args) -> Path | None:
 
 
 def _parquet(store_path, out_dir) -> None:
-    from techdiplomacy.parquet import write_parquet
-    from techdiplomacy.store import Store
+    from techdiplomacy.store.database import Store
+    from techdiplomacy.store.parquet import write_parquet
 
     with Store(store_path, read_only=True) as store:
         written = write_parquet(store.con, out_dir)
@@ -174,7 +174,7 @@ def cmd_parquet(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from techdiplomacy.store import Store
+    from techdiplomacy.store.database import Store
 
     path = _existing_store(args)
     if path is None:
@@ -208,7 +208,7 @@ def cmd_evaluate(args) -> int:
 
 def cmd_report(args) -> int:
     from techdiplomacy.report import corpus_summary, render_report
-    from techdiplomacy.store import load_tables
+    from techdiplomacy.store.database import load_tables
 
     path = _existing_store(args)
     if path is None:
@@ -231,7 +231,7 @@ def _print_results(results, fmt: str) -> int:
 
 
 def cmd_add(args) -> int:
-    from techdiplomacy.ingest import add_records, read_sources
+    from techdiplomacy.ingest.add import add_records, read_sources
 
     settings = Settings()
     progress = Progress(every=50)
@@ -244,7 +244,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_feeds(args) -> int:
-    from techdiplomacy.ingest import add_feed, list_feeds, refresh_feeds
+    from techdiplomacy.ingest.subscriptions import add_feed, list_feeds, refresh_feeds
 
     settings = Settings()
     store = args.store or settings.store_path
@@ -265,7 +265,7 @@ def cmd_feeds(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from techdiplomacy.backup import export_store
+    from techdiplomacy.store.backup import export_store
 
     settings = Settings()
     manifest = export_store(args.store or settings.store_path, args.out)
@@ -274,7 +274,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from techdiplomacy.backup import import_store
+    from techdiplomacy.store.backup import import_store
 
     settings = Settings()
     counts = import_store(args.folder, args.store or settings.store_path)

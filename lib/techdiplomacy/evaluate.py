@@ -34,8 +34,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from techdiplomacy.document import Document
-from techdiplomacy.text import detect_language, normalise
+from techdiplomacy.text.document import Document
+from techdiplomacy.text.language import detect_language
+from techdiplomacy.text.normalisation import normalise
 
 COLUMNS = ["extractor", "field", "precision", "recall", "f1", "n_gold", "n_pred"]
 #: (extractor, field) scored, in report order; the first field of each is the headline.
@@ -110,8 +111,11 @@ def _items(rows: Iterable, extractor: str, field: str) -> Iterator:
 def predict(record: dict) -> dict[str, list]:
     """Return what the extractors find in one gold record's text, in gold shape."""
     from techdiplomacy.extract import figures, officials, places, sectors
+    from techdiplomacy.tables import keyword_pass
 
-    doc = Document(record["text"], article_id=str(record.get("id", "")), language=record.get("language", ""))
+    doc = Document(
+        record["text"], article_id=str(record.get("id", "")), language=record.get("language", ""), keywords=keyword_pass()
+    )
     return {
         "officials": officials.extract(doc),
         "figures": figures.extract(doc),

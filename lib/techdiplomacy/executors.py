@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from techdiplomacy import schema
-from techdiplomacy.corpus import Article
+from techdiplomacy.readers.corpus import Article
 from techdiplomacy.tables import PHASE_BATCH, extract_article, extract_articles
 
 Parts = list[dict[str, list[dict]]]

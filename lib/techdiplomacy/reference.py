@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from techdiplomacy.text import normalise
+from techdiplomacy.text.normalisation import normalise
 
 #: Reference tables and the name of their id column.
 ID_COLUMNS = {

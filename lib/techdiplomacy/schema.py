@@ -118,6 +118,8 @@ TABLES: dict[str, dict[str, str]] = {
 #: Tables whose rows come from extraction (all share the evidence columns).
 EXTRACTED = ("mentions", "officials", "figures")
 MENTION_KINDS = ("country", "place", "sector", "organisation")
+#: The key of the "all others" group an aggregate folds its long tail into (never a real key).
+OTHER_KEY = "__other__"
 ROLES = ("leader", "minister", "deputy_minister", "ambassador", "executive", "official")
 
 

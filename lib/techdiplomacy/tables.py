@@ -9,14 +9,25 @@ from __future__ import annotations
 import dataclasses
 import gc
 from collections.abc import Callable, Iterable
+from functools import cache
 from operator import itemgetter
 
 import pandas as pd
 
 from techdiplomacy import schema
-from techdiplomacy.corpus import Article, ReadError
-from techdiplomacy.document import Document
-from techdiplomacy.extract import figures, keywords, officials, organisations, places, sectors
+from techdiplomacy.extract import (
+    figures,
+    keywords,
+    numbers,
+    officials,
+    organisations,
+    places,
+    reported,
+    sectors,
+    titles,
+)
+from techdiplomacy.readers.corpus import Article, ReadError
+from techdiplomacy.text.document import Document
 
 #: (table, extractor) pairs; each extractor maps a Document to rows of that table.
 EXTRACTORS: tuple[tuple[str, Callable[[Document], list[dict]]], ...] = (
@@ -33,6 +44,24 @@ EXTRACTOR_VERSION = "3"  # bump when the extractors' output changes: stores re-e
 
 #: The Article fields that are articles columns (all of them, in order).
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
+@cache
+def keyword_pass() -> keywords.KeywordPass:
+    """Return the one keyword pass over every extractor's keywords (each document is scanned
+    once for all of them; see :mod:`techdiplomacy.extract.keywords`)."""
+    return keywords.KeywordPass(
+        {
+            "places": places.patterns,
+            "sectors": sectors.patterns,
+            "organisations": organisations.patterns,
+            "titles": titles.patterns,
+            "numbers": numbers.patterns,
+            "name_heads": places.name_head_patterns,
+            "reporting": reported.patterns,
+        },
+        word_starts=("numbers",),
+    )
 
 
 def article_row(article: Article) -> dict:
@@ -88,9 +117,10 @@ def extract_articles(articles: Iterable[Article]) -> list[dict[str, list[dict]]]
 
 def _extract_phased(articles: list[Article]) -> list[dict[str, list[dict]]]:
     """Return {table: rows} of each article, every extraction step run over all of them in turn."""
-    docs = [Document(a.text, article_id=a.article_id, language=a.language) for a in articles]
+    shared = keyword_pass()
+    docs = [Document(a.text, article_id=a.article_id, language=a.language, keywords=shared) for a in articles]
     for doc in docs:
-        keywords.hits(doc, "places")  # the one keyword pass every extractor reads
+        keywords.hits(doc, "places", places.patterns)  # the one keyword pass every extractor reads
     parts = [{"articles": [article_row(a)], "mentions": [], "officials": [], "figures": []} for a in articles]
     for table, extractor in EXTRACTORS:
         for doc, out in zip(docs, parts):

@@ -105,10 +105,17 @@ def test_countries_page_map_renders_offline(app_url, page):
 def test_clicking_a_bar_filters_to_it(app_url, page):
     page.goto(f"{app_url}/sectors", timeout=TIMEOUT)
     page.wait_for_selector(".js-plotly-plot .barlayer .point path", timeout=TIMEOUT)
-    page.wait_for_load_state("networkidle")
+    # "networkidle" never settles on some runs (a page's iframes keep it busy), so instead of
+    # waiting for the network, click until Plotly's selection handler has been attached
     bar = page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first
-    box = bar.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(10):
+        box = bar.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            page.wait_for_function("location.search.includes('sector=')", timeout=6_000)
+            break
+        except Exception:  # noqa: BLE001 - the handler was not attached yet: click again
+            continue
     page.wait_for_function("location.search.includes('sector=')", timeout=TIMEOUT)
     page.wait_for_function(
         "[...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(e => e.textContent.includes('sector is'))",

@@ -1,0 +1,10 @@
+"""Extractors: one module per kind of row, each reading a prepared :class:`~techdiplomacy.text.document.Document`.
+
+Rows: ``places`` (countries and places), ``sectors``, ``organisations``, ``officials``,
+``figures``. Their parts: ``keywords`` (the one Aho-Corasick pass every extractor reads),
+``gazetteer`` (word-aware multi-pattern matching), ``lexicon`` (word lists and tokens),
+``titles`` (title phrases -> role, organisation, country), ``names``, ``surnames`` and
+``name_matcher`` (where a name begins and ends; later mentions), ``reported`` (surnames
+beside verbs of saying), ``numerals``, ``numbers`` and ``units`` (written numbers, their
+scales and units). May import: ``text``, ``reference``, ``schema``.
+"""

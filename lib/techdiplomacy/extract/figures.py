@@ -13,12 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from techdiplomacy.document import Document
-from techdiplomacy.extract import keywords, numbers
+from techdiplomacy.extract import keywords, numbers, numerals
 from techdiplomacy.extract.units import (
-    CURRENCY_UNITS, NATIONAL_CURRENCY, PERSIAN_VERBS, PUNCT, UNIT_BEFORE, WINDOW_AFTER, WINDOW_BEFORE, YEAR_WORDS, index_at,
-    strip_proclitics, token_columns, window_columns, word_sets,
+    CURRENCY_UNITS,
+    NATIONAL_CURRENCY,
+    PERSIAN_VERBS,
+    PUNCT,
+    UNIT_BEFORE,
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    YEAR_WORDS,
+    index_at,
+    strip_proclitics,
+    token_columns,
+    window_columns,
+    word_sets,
 )
+from techdiplomacy.text.document import Document
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -29,7 +40,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     """
     lex = word_sets()
     norm = doc.norm
-    found = numbers.find(norm, doc.language, keywords.hits(doc, "numbers"))
+    found = numbers.find(norm, doc.language, keywords.hits(doc, "numbers", numbers.patterns))
     if not found:
         return []
     # many numbers: tokenise the text once rather than a window per number
@@ -204,7 +215,7 @@ def _product_name(word: str) -> bool:
 
 
 def _has_scale(text: str) -> bool:
-    _, scales = numbers.word_tables()
+    _, scales = numerals.word_tables()
     return any(w in scales for w in _LETTERS.findall(text)) or bool(_ATTACHED_SCALE.search(text))
 
 

@@ -1,6 +1,6 @@
 """A multi-pattern gazetteer over normalised text: Aho-Corasick, one pass, word-aware.
 
-Terms are matched in :func:`techdiplomacy.text.normalise` form, as they are written in the wild:
+Terms are matched in :func:`techdiplomacy.text.normalisation.normalise` form, as they are written in the wild:
 
 * **Arabic proclitics** may precede an Arabic-script term: و ف ب ل ك, the article ال and their
   combinations (وال بال فال كال لل ولل وبال ...). A term that starts with the article also
@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from techdiplomacy.text import normalise
+from techdiplomacy.text.normalisation import normalise
 
 #: Arabic proclitic strings allowed before an Arabic-script term (normalised form).
 PROCLITICS = frozenset(

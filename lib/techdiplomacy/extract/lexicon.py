@@ -16,9 +16,8 @@ from itertools import repeat
 from typing import NamedTuple
 
 from techdiplomacy import reference
-from techdiplomacy.document import Document
-from techdiplomacy.text import normalise, strip_marks
-
+from techdiplomacy.text.document import Document
+from techdiplomacy.text.normalisation import normalise, strip_marks
 
 #: First names common in the news this tool reads (Iranian, Arab, Armenian, Turkic, Russian...),
 #: in every script they are written in. A name may start with one of them.

@@ -1,6 +1,6 @@
 """The later mentions of a name: where its forms are written, spaces optional, without a regex.
 
-:func:`techdiplomacy.extract.names.later_mentions` looks for a document's name forms
+:func:`techdiplomacy.extract.surnames.later_mentions` looks for a document's name forms
 (``("زارع", "پور")``), each letter of an Arabic-script word and each pair of words optionally
 split by one space, after an optional proclitic و ف ب ل, between non-letters. One regex of
 all forms says exactly that, but compiling it costs ~1 ms per document, more than the rest of

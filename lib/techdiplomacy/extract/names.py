@@ -1,5 +1,4 @@
-"""Names: telling a name from the words around it, where a name begins and ends, and the
-later mentions of a person by full name or surname alone.
+"""Names: telling a name from the words around it, and where a name begins and ends.
 
 A name is told from a common word by its shape: a known first name or official, a capitalised
 Latin word, or an Arabic-script word too rare to be a common word (``wordfreq``).
@@ -7,13 +6,10 @@ Latin word, or an Arabic-script word too rare to be a common word (``wordfreq``)
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from techdiplomacy.document import Document
-from techdiplomacy.extract import name_matcher
 from techdiplomacy.extract.lexicon import COMMON, PUNCT, SUFFIXES, Token, clitic_forms, word_sets, zipf
-from techdiplomacy.text import normalise
+from techdiplomacy.text.normalisation import normalise
 
 
 def _lang(token: Token, doc_lang: str) -> str:
@@ -311,133 +307,3 @@ def clitic_skip(token: Token, lex: dict, doc_lang: str = "ar") -> int:
         if n[0] == "و" and n[1:2] != "و":  # و is a conjunction far more often than a name's first letter
             return 1
     return 0
-
-
-def name_key(words: list[str]) -> str:
-    return "".join(words)
-
-
-def surname(tokens: list[Token], a: int, b: int, skip: int) -> tuple[str, ...] | None:
-    """Return the words of a name's surname: its last word, with the ZWNJ halves or suffix
-    (پور, زاده) that belong to it ("زارع‌پور"); None for a one-word name."""
-    k = b
-    while k > a and (tokens[k].joined or tokens[k].norm in SUFFIXES):
-        k -= 1
-    if k == a:
-        return None
-    words = [tokens[j].norm for j in range(k, b + 1)]
-    if words[-1].endswith(("'s", "’s")):
-        words[-1] = words[-1][:-2]
-    return tuple(words)
-
-
-def known_without_honorific(words, known_keys) -> str | None:
-    for n in range(1, len(words)):
-        hit = known_keys.get(name_key(words[n:]))
-        if hit and len(words) - n >= 2:
-            return hit
-    return None
-
-
-def same_person(persons: dict, key_norm: str) -> str | None:
-    """Return the key of a person already seen whose name this one extends or shortens."""
-    for key, p in persons.items():
-        for k in p["keys"]:
-            if len(k) >= 3 and (key_norm.endswith(k) or k.endswith(key_norm)):
-                return key
-    return None
-
-
-def later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]], lex: dict) -> list[tuple[str, int, int]]:
-    """Return mentions of the persons by full name or surname alone outside titled mentions.
-
-    The persons' name forms (spaces optional between words, so زارع پور and زارعپور agree)
-    are found in one pass over the text, as one regex of them would find them.
-    """
-    lookup: dict[str, str] = {}
-    ambiguous = set()
-    forms = set()
-    for key, p in persons.items():
-        for words in p["forms"]:
-            compact = "".join(words)
-            if compact in lookup and lookup[compact] != key:
-                ambiguous.add(compact)
-            lookup[compact] = key
-            forms.add(words)
-    for compact in ambiguous:
-        lookup.pop(compact, None)
-    if not lookup or not _written_elsewhere(doc.norm, forms, claimed):
-        return []
-    out = []
-    for proclitic, start, end in _matches(doc.norm, forms):
-        written = doc.norm[start:end]
-        compact = "".join(written.split())
-        key = lookup.get(compact)
-        if key is None:
-            continue
-        if proclitic and doc.language != "ar" and not compact.isascii():
-            continue
-        if any(start < y and x < end for x, y in claimed):
-            continue
-        s, e = doc.original(start, end)
-        text = doc.text[s:e]
-        if len(written.split()) == 1 and not _surname_ok(text, compact, doc.language, lex):
-            continue
-        if compact.isascii() and not text[:1].isupper():
-            continue
-        out.append((key, s, e))
-    return out
-
-
-def _matches(norm: str, forms) -> list[tuple[str | None, int, int]]:
-    """(proclitic or None, start, end) of each name in ``norm`` matched by the regex of the
-    ``forms`` (longest pattern first): by :mod:`name_matcher`, which needs no compiling."""
-    ordered = sorted(forms, key=lambda words: len(_pattern(words)), reverse=True)
-    if name_matcher.supported(ordered):
-        return name_matcher.finditer(norm, ordered)
-    pattern = re.compile(r"(?<![^\W\d_])([وفبل])?(" + "|".join(map(_pattern, ordered)) + r")(?![^\W\d_])")
-    return [(m.group(1), m.start(2), m.end()) for m in pattern.finditer(norm)]
-
-
-def _pattern(words: tuple[str, ...]) -> str:
-    """The regex of one name form: its words, each :func:`_spaced`, joined by optional spaces."""
-    return " ?".join(_spaced(w) for w in words)
-
-
-def _written_elsewhere(norm: str, forms, claimed: list[tuple[int, int]]) -> bool:
-    """False when no name form can be found outside the ``claimed`` spans of ``norm``, so the
-    regex of the forms (costly to compile, one per document) need not be built.
-
-    Every match of that regex is the form's letters with spaces at most between them: the
-    form, written without spaces, occurs in ``norm`` without spaces. Spans are compared in
-    that space-less text (a span starts and ends at a letter, so overlaps agree).
-    """
-    squeezed = norm.replace(" ", "")
-    taken = [(x - norm.count(" ", 0, x), y - norm.count(" ", 0, y)) for x, y in claimed]
-    for words in forms:
-        compact = "".join(words)
-        at = squeezed.find(compact)
-        while at >= 0:
-            end = at + len(compact)
-            if not any(at < y and x < end for x, y in taken):
-                return True
-            at = squeezed.find(compact, at + 1)
-    return False
-
-
-@lru_cache(maxsize=8192)
-def _spaced(word: str) -> str:
-    """A regex for ``word`` that also matches it split by a space (ZWNJ) anywhere: زارع پور."""
-    if word.isascii():
-        return re.escape(word)
-    return " ?".join(re.escape(c) for c in word)
-
-
-def _surname_ok(text: str, key: str, doc_lang: str, lex: dict) -> bool:
-    """A surname alone is a mention unless it is also a common word ("رئيسي" = main)."""
-    if key.isascii():
-        return text[:1].isupper()
-    if key in lex["first"]:
-        return False
-    lang = doc_lang if doc_lang in ("ar", "fa") else "ar"
-    return zipf(text, lang) < COMMON[lang][1] or key in lex["known_tokens"]

@@ -18,8 +18,8 @@ import bisect
 from collections.abc import Iterable
 from operator import attrgetter
 
-from techdiplomacy.document import Document
-from techdiplomacy.extract import keywords, lexicon, names, organisations, reported, titles
+from techdiplomacy.extract import keywords, lexicon, names, organisations, reported, surnames, titles
+from techdiplomacy.text.document import Document
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -30,7 +30,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     """
     if not doc.norm.strip():
         return []
-    windows, title_starts = titles.windows(doc.norm, keywords.hits(doc, "titles"))
+    windows, title_starts = titles.windows(doc.norm, keywords.hits(doc, "titles", titles.patterns))
     if not windows:
         return []
     lex = lexicon.word_sets()
@@ -56,9 +56,9 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         words[0] = words[0][skip:]
         cut = 2 if words[-1].endswith(("'s", "’s")) else 0  # "Hashemi's remarks"
         words[-1] = words[-1][:len(words[-1]) - cut]
-        key_norm = names.name_key(words)
-        official = known_keys.get(key_norm) or names.known_without_honorific(words, known_keys)
-        key = official or names.same_person(persons, key_norm) or "p:" + key_norm
+        key_norm = surnames.name_key(words)
+        official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys)
+        key = official or surnames.same_person(persons, key_norm) or "p:" + key_norm
         ns, ne = doc.original(tokens[a].start + skip, tokens[b].end - cut)
         person = persons.get(key)
         if person is None:
@@ -67,7 +67,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         if b - a + 1 > person["name_words"]:
             person["name"], person["name_words"] = doc.text[ns:ne], b - a + 1
         person["forms"].add(tuple(words))
-        last_name = names.surname(tokens, a, b, skip)
+        last_name = surnames.surname(tokens, a, b, skip)
         if last_name:
             person["forms"].add(last_name)
         person["keys"].add(key_norm)
@@ -78,7 +78,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     fallback = _context_country(ctx, doc.language)
     for person in persons.values():
         person["country"] = person["country"] or fallback
-    mentions += names.later_mentions(doc, persons, claimed, lex)
+    mentions += surnames.later_mentions(doc, persons, claimed, lex)
     rows = []
     for key, s, e in sorted(set(mentions), key=lambda m: (m[1], m[2])):
         p = persons[key]

@@ -13,8 +13,8 @@ from functools import cache
 import ahocorasick
 
 from techdiplomacy import reference
-from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords
+from techdiplomacy.text.document import Document
 
 #: Proclitics allowed before an alias's first letter; "ل" + "ال" is written "لل".
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "فال", "لل", "ولل")
@@ -122,7 +122,7 @@ def _extract(doc: Document) -> list[dict]:
     info = _info()
     labels = reference.labels("organisations", "en")
     rows = []
-    for org, start, end in find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "organisations")):
+    for org, start, end in find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "organisations", patterns)):
         ostart, oend = doc.original(start, end)
         rows.append({
             "article_id": doc.article_id,

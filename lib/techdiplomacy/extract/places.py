@@ -27,10 +27,10 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from techdiplomacy import reference
-from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords, reported
 from techdiplomacy.extract.gazetteer import Gazetteer, Match, is_arabic_script, is_cased_acronym, links_in
-from techdiplomacy.text import normalise
+from techdiplomacy.text.document import Document
+from techdiplomacy.text.normalisation import normalise
 
 _SEP = "\t"
 COUNTRY_CUES = frozenset(normalise(w) for w in "دولة جمهورية سلطنة مملكة بلد كشور جمهوری دولت country republic kingdom".split())
@@ -45,6 +45,11 @@ NAME_HEADS = {
     "en": frozenset(),
 }
 NAME_TAILS_EN = frozenset("open cup masters airways".split())
+
+
+def patterns() -> dict[str, tuple]:
+    """Every country and place alias the gazetteer looks for (for the keyword pass)."""
+    return tables().gazetteer.patterns()
 
 
 def name_head_patterns() -> dict[str, bool]:
@@ -249,13 +254,13 @@ def hits(doc: Document) -> list[Hit]:
     """Return the resolved country and place mentions of ``doc`` (spans into ``doc.norm``)."""
     t = tables()
     norm = doc.norm
-    matches = t.gazetteer.find(norm, doc.text, doc.offsets, keywords.hits(doc, "places"), links_in(doc))
+    matches = t.gazetteer.find(norm, doc.text, doc.offsets, keywords.hits(doc, "places", patterns), links_in(doc))
     parsed = [(m, *_key_parts(m.key)) for m in matches]
     ambiguous_in = ("*", doc.language)
     clear = [(m, kind, ident) for m, kind, ident, _, _, lang in parsed if lang not in ambiguous_in]
     clear_keys = {(kind, ident) for _, kind, ident in clear}
     clear_matches = [m for m, _, _ in clear]
-    heads_here = bool(keywords.hits(doc, "name_heads"))
+    heads_here = bool(keywords.hits(doc, "name_heads", name_head_patterns))
     out: list[Hit] = []
     for m, kind, ident, form, alias, lang in parsed:
         if _inside_name(doc, m, heads_here) or (ident == "YEM" and _right_hand(doc, m)):

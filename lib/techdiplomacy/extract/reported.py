@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from techdiplomacy.text import normalise
+from techdiplomacy.extract import keywords
+from techdiplomacy.text.normalisation import normalise
 
 #: Arabic verbs of saying, before their subject ("وقال السوداني"), with و or ف or bare (not
 #: بين, "between" as often as "he showed", nor دعا, whose noun is who is called on).
@@ -59,9 +60,7 @@ class Lazy:
 
 def words(doc) -> frozenset[str]:
     """The words of ``doc`` that stand alone as the subject of a verb of saying (normalised)."""
-    from techdiplomacy.extract import keywords
-
-    return doc.memo("reported", lambda: subjects(doc.norm, keywords.hits(doc, "reporting")))
+    return doc.memo("reported", lambda: subjects(doc.norm, keywords.hits(doc, "reporting", patterns)))
 
 
 def subjects(norm: str, hits) -> frozenset[str]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from techdiplomacy import reference
-from techdiplomacy.document import Document
 from techdiplomacy.extract import keywords
 from techdiplomacy.extract.gazetteer import Gazetteer, is_cased_acronym, links_in
+from techdiplomacy.text.document import Document
 
 #: The fixed sector ids of TAXONOMY.md, in its order.
 SECTORS = (
@@ -69,6 +69,11 @@ def tables() -> _Tables:
     return _Tables(gazetteer, labels)
 
 
+def patterns() -> dict[str, tuple]:
+    """Every sector term the gazetteer looks for (for the keyword pass)."""
+    return tables().gazetteer.patterns()
+
+
 def extract(doc: Document) -> list[dict]:
     """Return one row per sector mention (``mentions`` columns, kind 'sector'), in text order.
 
@@ -86,7 +91,7 @@ def rows(doc: Document) -> list[dict]:
 def _extract(doc: Document) -> list[dict]:
     t = tables()
     rows = []
-    for match in t.gazetteer.find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "sectors"), links_in(doc)):
+    for match in t.gazetteer.find(doc.norm, doc.text, doc.offsets, keywords.hits(doc, "sectors", patterns), links_in(doc)):
         row = {"article_id": doc.article_id, "kind": "sector", "key": match.key, "label": t.labels[match.key], "country": ""}
         row.update(doc.evidence_norm(match.start, match.end))
         rows.append(row)

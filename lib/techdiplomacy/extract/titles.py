@@ -17,11 +17,24 @@ from operator import attrgetter
 from techdiplomacy import reference
 from techdiplomacy.extract import organisations
 from techdiplomacy.extract.lexicon import (
-    CONNECTORS, ENGLISH_NEEDS_OF, MODIFIERS, NEEDS_QUALIFIER, ORG_WORDS, PLACE_WORDS, POSSESSIVES,
-    PREPOSITIONS, PUNCT, TOKEN, WINDOW_AFTER, WINDOW_BEFORE, Token, clitic_forms, word_sets,
+    CONNECTORS,
+    ENGLISH_NEEDS_OF,
+    MODIFIERS,
+    NEEDS_QUALIFIER,
+    ORG_WORDS,
+    PLACE_WORDS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    PUNCT,
+    TOKEN,
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    Token,
+    clitic_forms,
+    word_sets,
 )
 from techdiplomacy.extract.names import foreign_name_start
-from techdiplomacy.text import normalise
+from techdiplomacy.text.normalisation import normalise
 
 
 @dataclass

@@ -13,8 +13,7 @@ import re
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from techdiplomacy.text import normalise
-
+from techdiplomacy.text.normalisation import normalise
 
 #: Unit phrases written after a number, longest first wins.
 UNIT_AFTER = {

@@ -1,1 +1,6 @@
-"""The only Streamlit glue: cached loaders, sidebar, download rows."""
+"""The only Streamlit glue: cached loaders, sidebar, page frame, charts with downloads, paged tables.
+
+``data`` (cached read-only store connections), ``sidebar`` (filters in the URL), ``page``
+(what every page does first), ``show`` (a chart with selection, evidence and downloads),
+``downloads``, ``tables``. May import anything in the library; only pages import it.
+"""

@@ -2,7 +2,7 @@
 small query results cached per filter state; builds the store on first run with a progress bar.
 
 Nothing here loads a table into pandas: pages ask for the aggregates and the page of rows they
-show (:mod:`techdiplomacy.warehouse`, ``warehouse_counts``, ``warehouse_rows``), and every
+show (:mod:`techdiplomacy.warehouse.query`, ``warehouse.counts``, ``warehouse.rows``), and every
 query runs on its own cursor of the shared connection (DuckDB cursors are thread safe).
 
 The store state is the file's modification time (and its WAL's): an add or a rebuild changes
@@ -25,11 +25,12 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from techdiplomacy import warehouse
-from techdiplomacy import warehouse_rows as rows
-from techdiplomacy.filters import Filters
 from techdiplomacy.settings import Settings
-from techdiplomacy.store import build, writing
+from techdiplomacy.store.builder import build
+from techdiplomacy.store.database import writing
+from techdiplomacy.warehouse import query as warehouse
+from techdiplomacy.warehouse import rows
+from techdiplomacy.warehouse.filters import Filters
 
 #: Selections kept as tables in the reader's in-memory catalog (one per recent filter state).
 KEPT_SELECTIONS = 8
@@ -226,12 +227,12 @@ def count(filters: Filters) -> int:
 
 
 def article(article_id: str) -> tuple[pd.Series | None, dict[str, pd.DataFrame]]:
-    """Return one article and its extracted rows (:func:`warehouse_rows.article`)."""
+    """Return one article and its extracted rows (:func:`warehouse.rows.article`)."""
     return _plain(rows.article, article_id)
 
 
 def near_duplicates_of(article_id: str) -> pd.DataFrame:
-    """Return the article's near-duplicate group (:func:`warehouse_rows.near_duplicates_of`)."""
+    """Return the article's near-duplicate group (:func:`warehouse.rows.near_duplicates_of`)."""
     return _plain(rows.near_duplicates_of, article_id)
 
 
@@ -241,8 +242,8 @@ def feeds() -> pd.DataFrame:
 
 
 def backup(path: Path) -> bytes:
-    """Return :func:`techdiplomacy.backup.backup_zip` of the store (the reader is closed meanwhile)."""
-    from techdiplomacy.backup import backup_zip
+    """Return :func:`techdiplomacy.store.backup.backup_zip` of the store (the reader is closed meanwhile)."""
+    from techdiplomacy.store.backup import backup_zip
 
     with writing_store():
         return backup_zip(path)

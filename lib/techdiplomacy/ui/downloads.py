@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from techdiplomacy import export
-from techdiplomacy.filters import Filters
+from techdiplomacy.warehouse.filters import Filters
 
 
 def table_download(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from techdiplomacy import export, labels
-from techdiplomacy import warehouse_rows as rows
-from techdiplomacy.filters import Filters
-from techdiplomacy.page_text import t
+from techdiplomacy import export
+from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.sidebar import sidebar, url_filters
+from techdiplomacy.warehouse import rows
+from techdiplomacy.warehouse.filters import Filters
 
 #: Evidence rows shown in a panel (all of them are in its CSV).
 EVIDENCE_ROWS = 200

@@ -9,11 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from techdiplomacy.filters import Filters
-from techdiplomacy.page_text import t
-from techdiplomacy.selection import SELECTABLE, selection_filters
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui.downloads import figure_downloads
 from techdiplomacy.ui.sidebar import selected
+from techdiplomacy.warehouse.filters import Filters
+from techdiplomacy.warehouse.selection import SELECTABLE, selection_filters
 
 #: plotly.js fetches map outlines from here: our own static files, never a CDN.
 TOPOJSON_URL = "app/static/topojson/"

@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 import streamlit as st
 import streamlit.components.v1 as components
 
-from techdiplomacy import labels, warehouse_counts
-from techdiplomacy.charts_topics import topic_names
-from techdiplomacy.filters import Filters
-from techdiplomacy.page_text import t
+from techdiplomacy.charts.topics import topic_names
+from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
+from techdiplomacy.warehouse import counts
+from techdiplomacy.warehouse.filters import Filters
 
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fa": "فارسی"}
 
@@ -80,7 +81,7 @@ def sidebar() -> Filters:
             format_func=lambda k: LANGUAGE_NAMES.get(k, k),
         )
         sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources))
-        names = topic_names(data.get(warehouse_counts.topics, Filters()), lang)
+        names = topic_names(data.get(counts.topics, Filters()), lang)
         topics = st.multiselect(
             t("topic", lang), options["topics"], default=list(current.topics),
             format_func=lambda k: labels.strip_isolates(str(names.get(k, k))),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from techdiplomacy import export
-from techdiplomacy import warehouse_rows as rows
-from techdiplomacy.filters import Filters
-from techdiplomacy.page_text import t
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
+from techdiplomacy.warehouse import rows
+from techdiplomacy.warehouse.filters import Filters
 
 PAGE_ROWS = 50
 

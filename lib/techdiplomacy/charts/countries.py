@@ -1,0 +1,235 @@
+"""Charts of partner countries: over time, by count, on a map, against sectors.
+
+Every function takes tidy, already-filtered tables and returns a ``go.Figure``; an empty
+input gives a figure saying "No data for these filters". Display names come from
+:mod:`techdiplomacy.i18n.labels` in ``lang`` and are isolated when right to left; ``customdata``
+carries the keys (ISO3, sector id, period) so a click can be traced back to the rows.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from techdiplomacy.charts.style import (
+    OTHER_KEY,
+    SEQUENTIAL,
+    TIME_TICKS,
+    count_axis,
+    count_colorbar,
+    country_colour,
+    empty_figure,
+    mirror_for_rtl,
+    sector_colour,
+    style,
+    time_axis,
+)
+from techdiplomacy.i18n import labels
+
+
+def key_label(kind: str, key, lang: str, fallbacks: dict | None = None) -> str:
+    """Return the display label of ``key`` ("Other" for the merged group)."""
+    if key == OTHER_KEY:
+        return labels.isolate(labels.message("other", lang))
+    return labels.display_name(kind, key, lang, (fallbacks or {}).get(key))
+
+
+def hover(*lines: str) -> str:
+    """Return a hovertemplate of ``lines`` ("field: value") with no trace box."""
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def lines_over_time(
+    counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None
+) -> go.Figure:
+    """Return one line per key of a :func:`warehouse.counts.counts_over_time` frame.
+
+    customdata per point: ``[key, period "YYYY-MM-DD"]``.
+    """
+    if counts.empty:
+        return empty_figure(chart=chart, title=title, lang=lang)
+    colour = {"country": country_colour, "sector": sector_colour}[kind]
+    fig = go.Figure()
+    for value, rows in counts.groupby(key, sort=False):
+        periods = rows["period"].dt.strftime("%Y-%m-%d")
+        fig.add_trace(
+            go.Scatter(
+                x=rows["period"].tolist(),
+                y=rows["n_articles"].astype(int).tolist(),
+                mode="lines+markers",
+                name=key_label(kind, value, lang, fallbacks),
+                line=dict(color=colour(value), width=2, dash="dot" if value == OTHER_KEY else "solid"),
+                marker=dict(size=5),
+                customdata=[[str(value), p] for p in periods],
+                hovertemplate=hover("%{fullData.name}", f"{labels.isolate(labels.message('date', lang))}: %{{x|{TIME_TICKS[freq]['hover']}}}",
+                                    f"{labels.isolate(labels.message('articles', lang))}: %{{y}}"),
+            )
+        )
+    fig.update_xaxes(title=labels.isolate(labels.message("date", lang)))
+    fig.update_yaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
+    count_axis(fig, "y", int(counts["n_articles"].max()))
+    time_axis(fig, freq, counts["period"].nunique())
+    return style(fig, chart=chart, title=title, lang=lang)
+
+
+def articles_over_time(counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None) -> go.Figure:
+    """Return lines of articles per period (``freq`` W, M, Q, Y) naming each partner country.
+
+    ``counts``: :func:`warehouse.counts.counts_over_time` of kind "country" (with the same
+    ``freq``, and ``top_n``: the rest share an "Other" line, dotted). customdata per point:
+    ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
+    """
+    return lines_over_time(counts, "country", "country", freq=freq, chart="articles_over_time",
+                           title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks)
+
+
+def bars(
+    counts: pd.DataFrame, key: str, kind: str, *, chart: str, title: str, lang: str, fallbacks: dict | None = None,
+    extra: dict | None = None,
+) -> go.Figure:
+    """Return horizontal bars of ``n_articles`` per key, largest at the top, pinned colours.
+
+    customdata per bar: ``[key, n_articles, n_mentions]`` plus ``extra`` values (constant
+    per chart, e.g. the sector of :func:`charts.sectors.partners_by_sector`).
+    """
+    if counts.empty:
+        return empty_figure(chart=chart, title=title, lang=lang)
+    colour = {"country": country_colour, "sector": sector_colour}[kind]
+    keys = counts[key].tolist()
+    mentions = counts["n_mentions"].astype(int).tolist() if "n_mentions" in counts else [None] * len(keys)
+    constant = list((extra or {}).values())
+    fig = go.Figure(
+        go.Bar(
+            x=counts["n_articles"].astype(int).tolist(),
+            y=[key_label(kind, k, lang, fallbacks) for k in keys],
+            orientation="h",
+            marker=dict(color=[colour(k) for k in keys]),
+            customdata=[[str(k), int(n), m, *constant] for k, n, m in zip(keys, counts["n_articles"], mentions)],
+            text=counts["n_articles"].astype(int).tolist(),
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
+            hovertemplate=hover("%{y}", f"{labels.isolate(labels.message('articles', lang))}: %{{x}}",
+                                f"{labels.isolate(labels.message('mentions', lang))}: %{{customdata[2]}}"),
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
+    fig.update_layout(height=max(320, 90 + 28 * len(keys)), showlegend=False)
+    count_axis(fig, "x", int(counts["n_articles"].max()))
+    style(fig, chart=chart, title=title, lang=lang)
+    return mirror_for_rtl(fig, lang)
+
+
+def mentions_by_country(counts: pd.DataFrame, *, top_n: int = 15, lang: str = "en", fallbacks: dict | None = None) -> go.Figure:
+    """Return bars of the ``top_n`` countries by number of articles naming them.
+
+    ``counts``: :func:`warehouse.counts.country_counts` (Iran left out by default: it is in
+    nearly every article). customdata per bar: ``[iso3, n_articles, n_mentions]``.
+    """
+    return bars(counts.head(top_n), "country", "country", chart="mentions_by_country",
+                title=labels.message("title_mentions_by_country", lang), lang=lang, fallbacks=fallbacks)
+
+
+def partner_map(counts: pd.DataFrame, *, lang: str = "en", resolution: int = 50, fallbacks: dict | None = None) -> go.Figure:
+    """Return a choropleth of partner countries shaded by articles naming them, Iran in grey.
+
+    ``locationmode="ISO-3"`` on the world map at ``resolution`` 50 (the 110m map has no
+    Bahrain), zoomed to the countries shown (``fitbounds``). The topojson is served offline:
+    see static/topojson/README.md. ``counts``: :func:`warehouse.counts.country_counts`.
+    customdata per country: ``[iso3, n_articles, n_mentions]``.
+    """
+    chart, title = "partner_map", labels.message("title_partner_map", lang)
+    if counts.empty:
+        return empty_figure(chart=chart, title=title, lang=lang)
+    keys = counts["country"].tolist()
+    fallbacks = fallbacks or {}
+    names = [labels.display_name("country", k, lang, fallbacks.get(k)) for k in keys]
+    articles_word = labels.isolate(labels.message("articles", lang))
+    fig = go.Figure()
+    fig.add_trace(
+        go.Choropleth(
+            locations=["IRN"], z=[1], locationmode="ISO-3", showscale=False, hoverinfo="skip",
+            colorscale=[[0, "#6E6E6E"], [1, "#6E6E6E"]], marker=dict(line=dict(color="white", width=0.5)),
+            name=labels.display_name("country", "IRN", lang),
+        )
+    )
+    fig.add_trace(
+        go.Choropleth(
+            locations=keys,
+            z=counts["n_articles"].astype(int).tolist(),
+            locationmode="ISO-3",
+            text=names,
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            zmax=int(counts["n_articles"].max()),
+            marker=dict(line=dict(color="white", width=0.5)),
+            colorbar=dict(title=dict(text=articles_word), **count_colorbar(int(counts["n_articles"].max()))),
+            customdata=[[k, int(n), int(m)] for k, n, m in zip(keys, counts["n_articles"], counts["n_mentions"])],
+            hovertemplate=hover("%{text}", f"{articles_word}: %{{z}}"),
+            name=articles_word,
+        )
+    )
+    fig.update_geos(
+        scope="world", resolution=resolution, projection_type="natural earth", fitbounds="locations",
+        showcountries=True, countrycolor="#FFFFFF", showland=True, landcolor="#ECEFF3",
+        showframe=False, showcoastlines=False,
+    )
+    fig.update_layout(margin=dict(l=0, r=0, t=60, b=0), height=520)
+    return style(fig, chart=chart, title=title, lang=lang)
+
+
+def heatmap(
+    counts: pd.DataFrame, row: str, column: str, row_kind: str, column_kind: str, *, chart: str, title: str, lang: str,
+    row_fallbacks: dict | None = None, column_fallbacks: dict | None = None, row_order=None, column_order=None,
+) -> go.Figure:
+    """Return a heatmap of ``n_articles`` with rows ``row`` and columns ``column``.
+
+    customdata per cell: ``[row key, column key]``.
+    """
+    if counts.empty:
+        return empty_figure(chart=chart, title=title, lang=lang)
+    matrix = counts.pivot_table(index=row, columns=column, values="n_articles", aggfunc="sum", fill_value=0)
+    rows = list(row_order) if row_order is not None else list(matrix.index)
+    cols = list(column_order) if column_order is not None else list(matrix.columns)
+    matrix = matrix.reindex(index=rows, columns=cols, fill_value=0)
+    largest = int(matrix.to_numpy().max()) if matrix.size else 0
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.to_numpy(dtype=int).tolist(),
+            x=[key_label(column_kind, c, lang, column_fallbacks) for c in cols],
+            y=[key_label(row_kind, r, lang, row_fallbacks) for r in rows],
+            customdata=[[[str(r), str(c)] for c in cols] for r in rows],
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            zmax=max(largest, 1),
+            texttemplate="%{z}",
+            colorbar=dict(title=dict(text=labels.isolate(labels.message("articles", lang))), **count_colorbar(largest)),
+            hovertemplate=hover("%{y}", "%{x}", f"{labels.isolate(labels.message('articles', lang))}: %{{z}}"),
+            xgap=1, ygap=1,
+        )
+    )
+    fig.update_xaxes(type="category", tickangle=-35)
+    fig.update_yaxes(type="category", autorange="reversed")
+    fig.update_layout(height=max(360, 150 + 28 * len(rows)))
+    return style(fig, chart=chart, title=title, lang=lang)
+
+
+def country_sector_heatmap(
+    counts: pd.DataFrame, countries: pd.DataFrame, sectors: pd.DataFrame, *, top_n: int = 15, lang: str = "en",
+    country_fallbacks: dict | None = None, sector_fallbacks: dict | None = None,
+) -> go.Figure:
+    """Return a heatmap of articles naming a partner country (rows, the ``top_n`` with most
+    articles) and a sector (columns, most mentioned first) together.
+
+    ``counts``: :func:`warehouse.counts.country_sector_counts`; ``countries`` and ``sectors``
+    (:func:`~techdiplomacy.warehouse.counts.country_counts`, :func:`~techdiplomacy.warehouse.counts.sector_counts`) give
+    the order. customdata per cell: ``[iso3, sector]``.
+    """
+    rows = countries["country"].head(top_n).tolist()
+    counts = counts[counts["country"].isin(rows)]
+    cols = [s for s in sectors["sector"] if s in set(counts["sector"])]
+    return heatmap(counts, "country", "sector", "country", "sector", chart="country_sector_heatmap",
+                   title=labels.message("title_country_sector_heatmap", lang), lang=lang,
+                   row_fallbacks=country_fallbacks, column_fallbacks=sector_fallbacks,
+                   row_order=[r for r in rows if r in set(counts["country"])], column_order=cols)

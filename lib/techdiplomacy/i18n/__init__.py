@@ -1,0 +1,6 @@
+"""Display language: names and UI phrases in English, Arabic and Persian, and bidi isolation.
+
+``labels`` (display names of countries, sectors, roles… from the reference data; number and
+date formatting; right-to-left isolation of display strings), ``phrases`` (the pages' titles,
+widget labels and captions). May import: ``reference``.
+"""

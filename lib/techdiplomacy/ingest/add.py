@@ -1,0 +1,204 @@
+"""Adding articles to a store: files, uploads (zip too), pasted text, web pages and feeds.
+
+Every item gets a result: added, duplicate (the same text is already stored) or rejected (with
+the reason). Each article is added in one transaction with all its rows, so an interrupted add
+never leaves half an article; new articles are assigned to the existing topics at once (a full
+refit is `techdiplomacy build --rebuild` or the dashboard's refit button).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from techdiplomacy.readers.corpus import Article, ReadError, read_bytes, read_paths
+from techdiplomacy.settings import Settings
+from techdiplomacy.store.database import Progress, Store, writing
+from techdiplomacy.store.derived import corpus_version, fit_topics_into, streamed
+from techdiplomacy.tables import extract_article
+
+#: Limits on one uploaded zip (a zip bomb must not fill memory).
+ZIP_MAX_MEMBERS = 2000
+ZIP_MAX_TOTAL_BYTES = 200_000_000
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """What happened to one item offered to the store."""
+
+    item: str
+    status: str  # added | duplicate | rejected
+    article_id: str = ""
+    title: str = ""
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("item", "status", "article_id", "title", "reason")}
+
+
+def is_url(value: str) -> bool:
+    """True when ``value`` looks like a web address rather than a path."""
+    return value.lower().startswith(("http://", "https://"))
+
+
+def read_upload(name: str, data: bytes, *, settings: Settings) -> list[Article | ReadError]:
+    """Return the articles of one uploaded file; a ``.zip`` yields those of its members."""
+    label = f"upload:{name}"
+    if not name.lower().endswith(".zip"):
+        return read_bytes(data, name, path=label, max_bytes=settings.max_file_bytes)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, ValueError) as exc:
+        return [ReadError(label, f"not a readable zip file: {exc}")]
+    if len(members) > ZIP_MAX_MEMBERS:
+        return [ReadError(label, f"zip holds {len(members)} files, more than {ZIP_MAX_MEMBERS}")]
+    total = sum(m.file_size for m in members)
+    if total > ZIP_MAX_TOTAL_BYTES:
+        return [ReadError(label, f"zip expands to {total / 1e6:.1f} MB, more than {ZIP_MAX_TOTAL_BYTES / 1e6:.0f} MB")]
+    out: list[Article | ReadError] = []
+    for member in members:
+        base = Path(member.filename).name
+        if not base or base.startswith(".") or "__MACOSX" in member.filename:
+            continue
+        where = f"{label}/{member.filename}"
+        if member.file_size > settings.max_file_bytes:
+            out.append(ReadError(where, f"file too large: {member.file_size / 1e6:.1f} MB > {settings.max_file_bytes / 1e6:.0f} MB limit"))
+            continue
+        try:
+            content = archive.read(member)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+            out.append(ReadError(where, f"cannot extract from zip: {exc}"))
+            continue
+        out.extend(read_bytes(content, base, path=where, max_bytes=settings.max_file_bytes))
+    return out or [ReadError(label, "zip holds no article files")]
+
+
+def read_pasted(text: str, *, title: str = "", date: str = "", source: str = "", url: str = "") -> list[Article | ReadError]:
+    """Return the article of pasted text with optional metadata."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    record = {"text": text, "title": title, "published": date, "source": source, "url": url}
+    return read_bytes(json.dumps(record, ensure_ascii=False).encode("utf-8"), "pasted.json", path=f"pasted:{stamp}")
+
+
+def read_sources(sources: Iterable[str], *, settings: Settings) -> list[tuple[str, Article | ReadError]]:
+    """Return (item, record) pairs for paths and URLs given on the command line."""
+    from techdiplomacy.ingest.fetch import fetch_articles
+
+    out = []
+    for source in sources:
+        if is_url(source):
+            out.extend((source, record) for record in fetch_articles(source, settings))
+        elif source.lower().endswith(".zip") and Path(source).is_file():
+            data = Path(source).read_bytes()
+            out.extend((source, r) for r in read_upload(Path(source).name, data, settings=settings))
+        else:
+            out.extend((source, record) for record in read_paths([source], max_bytes=settings.max_file_bytes))
+    return out
+
+
+def add_records(
+    store_path: str | Path,
+    records: Iterable[tuple[str, Article | ReadError]],
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> list[ItemResult]:
+    """Add (item, record) pairs to the store; return one result per record, in order."""
+    settings = settings or Settings()
+    records = list(records)
+    report = progress or (lambda stage, done, total: None)
+    results: list[ItemResult] = []
+    added: list[Article] = []
+    with writing(store_path), Store(store_path, wait_seconds=60) as store:
+        known = set(store.article_paths())
+        for i, (item, record) in enumerate(records, 1):
+            if isinstance(record, ReadError):
+                results.append(ItemResult(record.path or item, "rejected", reason=record.error))
+            elif record.article_id in known:
+                results.append(ItemResult(record.path or item, "duplicate", record.article_id, record.title, "the same text is already in the store"))
+            else:
+                store.add([extract_article(record)])  # one transaction: the article and all its rows
+                known.add(record.article_id)
+                added.append(record)
+                results.append(ItemResult(record.path or item, "added", record.article_id, record.title))
+            report("add", i, len(records))
+        if added:
+            if streamed(store):
+                _after_add_large(store, added)
+            else:
+                _after_add(store, added, settings)
+            # fresh dashboard tables at once: the narrow ones derived again (seconds at a
+            # million articles), the search text extended by the new articles' rows only
+            store.store_dashboard_tables(added=[a.article_id for a in added])
+    return results
+
+
+def _after_add(store: Store, added: list[Article], settings: Settings) -> None:
+    """Assign new articles to existing topics, regroup near-duplicates, bump the corpus version."""
+    from techdiplomacy.topics import duplicates as dedup
+    from techdiplomacy.topics import model as topics
+
+    ids = [a.article_id for a in added]
+    articles = store.table("articles")
+    model = store.model("topics")
+    if model is None:
+        fit_topics_into(store, settings.topics_k, settings.random_state)
+    else:
+        new_articles = articles[articles["article_id"].isin(ids)]
+        mentions = store.table("mentions")
+        result = topics.assign_topics(model, new_articles, mentions[mentions["article_id"].isin(ids)])
+        article_topics = pd.concat([_without(store.table("article_topics"), ids), result.article_topics])
+        store.replace(
+            {
+                "article_topics": article_topics,
+                "passage_topics": pd.concat([_without(store.table("passage_topics"), ids), result.passage_topics]),
+                "topics": _resize(result.topics, store.table("topics"), article_topics),
+            }
+        )
+    store.replace({"near_duplicates": dedup.near_duplicate_groups(articles)})
+    store.set_meta("corpus_version", corpus_version(articles["article_id"].tolist()))
+
+
+def _after_add_large(store: Store, added: list[Article]) -> None:
+    """:func:`_after_add` for a store too large to read whole (``derived.streamed``): only the
+    new articles' rows are read; they are assigned to the stored topics, the topic sizes are
+    recounted in SQL, and near-duplicate groups are left as they are (a new article counts as
+    its own group until the next ``build`` regroups the corpus in its streamed pass)."""
+    from techdiplomacy.topics import model as topics
+
+    ids = [a.article_id for a in added]
+    con = store.con
+    new = "article_id IN (SELECT unnest(?::VARCHAR[]))"  # the ids as one bound list
+    new_articles = con.execute(f"SELECT * FROM articles WHERE {new}", [ids]).df()
+    new_mentions = con.execute(f"SELECT * FROM mentions WHERE {new}", [ids]).df()
+    model = store.model("topics")
+    if model is not None:
+        result = topics.assign_topics(model, new_articles, new_mentions)
+        store.replace_rows(
+            ids, {"article_topics": result.article_topics, "passage_topics": result.passage_topics},
+            then="UPDATE topics SET size = coalesce((SELECT count(DISTINCT a.article_id) FROM article_topics a "
+                 "WHERE a.rank = 1 AND a.topic_id = topics.topic_id), 0)",
+        )
+    store.set_meta("corpus_version", corpus_version(store.article_paths()))
+
+
+def _without(frame: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    return frame[~frame["article_id"].isin(ids)]
+
+
+def _resize(assigned: pd.DataFrame, stored: pd.DataFrame, article_topics: pd.DataFrame) -> pd.DataFrame:
+    """Return the stored topics with sizes recounted after new articles were assigned."""
+    topics_table = stored if not stored.empty else assigned
+    dominant = article_topics[article_topics["rank"] == 1].drop_duplicates("article_id")
+    sizes = dominant.groupby("topic_id").size()
+    topics_table = topics_table.copy()
+    topics_table["size"] = topics_table["topic_id"].map(sizes).fillna(0).astype("Int64")
+    return topics_table

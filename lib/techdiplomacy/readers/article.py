@@ -1,0 +1,135 @@
+"""The :class:`Article` record, and how one is built from a reader's canonical fields.
+
+Every reader (:mod:`techdiplomacy.readers.corpus`, :mod:`techdiplomacy.readers.webpages`,
+:mod:`techdiplomacy.readers.feeds`) maps what it found to the canonical field names of :data:`FIELDS`
+and hands them to :func:`make_article`; what cannot be read becomes a :class:`ReadError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass
+
+from techdiplomacy.readers.dates import parse_date
+from techdiplomacy.text.language import detect_language
+from techdiplomacy.text.normalisation import normalise
+
+LANGUAGES = ("ar", "fa", "en")
+#: Field name synonyms (front matter keys, JSON keys, CSV headers), canonical name first.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "pubdate", "pub_date", "published_at", "datetime", "time"),
+    "source": ("source", "publisher", "sitename", "site"),
+    "url": ("url", "link"),
+    "language": ("language", "lang"),
+}
+_LANGUAGE_NAMES = {
+    "arabic": "ar", "ara": "ar", "persian": "fa", "farsi": "fa", "fas": "fa", "per": "fa",
+    "english": "en", "eng": "en",
+}  # fmt: skip
+_TITLE_MAX = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from the corpus, text exactly as written."""
+
+    article_id: str
+    title: str
+    text: str
+    language: str
+    published: datetime.date | None
+    source: str
+    url: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A file or an item in a file that could not be read, and why."""
+
+    path: str
+    error: str
+
+
+def article_id_for(text: str) -> str:
+    """Return the stable id of an article: sha256 of its whitespace-collapsed matching form."""
+    key = " ".join(normalise(text).split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` with newlines normalised to ``\\n``, BOM and surrounding whitespace stripped."""
+    return NEWLINES.sub("\n", text.lstrip("\ufeff")).strip()
+
+
+def make_article(fields: dict[str, object], path: str) -> Article | ReadError:
+    """Build an article from canonical fields; text is required and kept as written."""
+    text = fields.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return ReadError(path, "empty text" if isinstance(text, str) else "missing 'text' field")
+    text = clean(text)
+    title = field_str(fields.get("title"))
+    if not title:
+        title = _first_line(text)
+    language = _language(fields.get("language")) or detect_language(text)
+    return Article(
+        article_id=article_id_for(text),
+        title=title,
+        text=text,
+        language=language,
+        published=_date(fields.get("published")),
+        source=field_str(fields.get("source")),
+        url=field_str(fields.get("url")),
+        path=path,
+    )
+
+
+def field_str(value: object) -> str:
+    """Return a scalar field value as one line of text ("" for anything else)."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return " ".join(str(value).split())
+    return ""
+
+
+def _first_line(text: str) -> str:
+    line = next((ln for ln in text.split("\n") if any(ch.isalnum() for ch in ln)), "")
+    line = " ".join(line.lstrip("#").split())
+    if len(line) > _TITLE_MAX:
+        line = line[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
+    return line
+
+
+def _language(value: object) -> str:
+    if not isinstance(value, str):
+        return ""
+    code = value.strip().lower()
+    code = _LANGUAGE_NAMES.get(code, re.split(r"[-_]", code)[0])
+    return code if code in LANGUAGES else ""
+
+
+def _date(value: object) -> datetime.date | None:
+    # YAML reads `date: 1403-05-22` as a Gregorian date object: read it again as written.
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        value = value.isoformat()
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def canonical(record: dict) -> dict[str, object]:
+    """Map a record's keys (any case, any synonym) to canonical field names."""
+    keyed = {str(k).strip().lstrip("\ufeff").lower(): v for k, v in record.items() if k is not None}
+    out = {}
+    for field, names in FIELDS.items():
+        for name in names:
+            if name in keyed and keyed[name] not in (None, ""):
+                out[field] = keyed[name]
+                break
+    return out

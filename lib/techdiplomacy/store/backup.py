@@ -1,0 +1,153 @@
+"""Backup and restore: every table as CSV plus a manifest, restored exactly.
+
+Cells are written so a spreadsheet never runs them as formulas and so they read back exactly:
+a missing value is ``\\N``; a string starting with ``= + - @``, tab, CR, a quote or a backslash
+gets one leading ``'``, which the restore removes again.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from techdiplomacy import schema
+from techdiplomacy.export import tool_version
+from techdiplomacy.store.database import Store
+
+NA = "\\N"
+_ESCAPE_FIRST = ("=", "+", "-", "@", "\t", "\r", "'", "\\")
+MANIFEST = "manifest.json"
+
+
+def encode_cell(value) -> str:
+    """Return one cell as written in a backup CSV (reversible, formula-safe)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return NA
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else value.date().isoformat()
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value))
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return str(int(value))
+    text = str(value)
+    return "'" + text if text.startswith(_ESCAPE_FIRST) else text
+
+
+def decode_cell(cell: str) -> str | None:
+    """Return the value of a backup cell (``None`` for a missing value)."""
+    if cell == NA:
+        return None
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def table_bytes(frame: pd.DataFrame, table: str) -> bytes:
+    """Return a table as backup CSV bytes (UTF-8 with BOM, schema column order)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = schema.columns(table)
+    writer.writerow(columns)
+    for row in schema.conform(table, frame).itertuples(index=False):
+        writer.writerow([encode_cell(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def read_table(data: bytes, table: str) -> pd.DataFrame:
+    """Return a backup CSV as a schema table."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    header = next(reader)
+    if header != schema.columns(table):
+        raise ValueError(f"{table}.csv: columns {header} do not match the schema {schema.columns(table)}")
+    rows = [[decode_cell(c) for c in row] for row in reader]
+    frame = pd.DataFrame(rows, columns=header)
+    spec = schema.TABLES[table]
+    for col, dtype in spec.items():
+        if dtype in (schema.INT, schema.FLOAT):
+            frame[col] = pd.to_numeric(frame[col])
+    return schema.conform(table, frame)
+
+
+def export_store(store_path: str | Path, out_dir: str | Path) -> dict:
+    """Write every table of the store as CSV plus ``manifest.json`` into ``out_dir``; return the manifest."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {}
+    with Store(store_path, read_only=True) as store:
+        counts = store.counts()
+        meta = {k: store.get_meta(k) for k in ("schema_version", "corpus_version", "built_at")}
+        for table in schema.TABLES:
+            data = table_bytes(store.table(table), table)
+            (out / f"{table}.csv").write_bytes(data)
+            files[f"{table}.csv"] = {"rows": counts[table], "sha256": hashlib.sha256(data).hexdigest()}
+    manifest = {
+        "tool": "techdiplomacy",
+        "tool_version": tool_version(),
+        "schema_version": schema.SCHEMA_VERSION,
+        "corpus_version": meta["corpus_version"],
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "files": files,
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return manifest
+
+
+def import_store(in_dir: str | Path, store_path: str | Path) -> dict[str, int]:
+    """Restore a backup into ``store_path`` (replacing it atomically); return rows per table.
+
+    Checksums are verified first; the new store is written beside the target and renamed over
+    it only when complete, so a failed restore leaves the old store untouched.
+    """
+    folder = Path(in_dir)
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    if int(manifest.get("schema_version", -1)) != schema.SCHEMA_VERSION:
+        raise ValueError(f"backup has schema version {manifest.get('schema_version')}, expected {schema.SCHEMA_VERSION}")
+    frames = {}
+    for table in schema.TABLES:
+        entry = manifest["files"].get(f"{table}.csv")
+        if entry is None:
+            raise ValueError(f"backup lacks {table}.csv")
+        data = (folder / f"{table}.csv").read_bytes()
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise ValueError(f"{table}.csv does not match its checksum in the manifest")
+        frames[table] = read_table(data, table)
+    target = Path(store_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".restore-", suffix=".duckdb", dir=target.parent)
+    os.close(fd)
+    os.unlink(tmp_name)  # DuckDB creates the file itself
+    try:
+        with Store(tmp_name) as store:
+            store.replace(frames)
+            if manifest.get("corpus_version"):
+                store.set_meta("corpus_version", manifest["corpus_version"])
+            store.set_meta("restored_from", str(folder))
+            counts = store.counts()
+        wal = Path(str(target) + ".wal")
+        if wal.exists():  # a stale log of the old store must never replay onto the new one
+            wal.unlink()
+        os.replace(tmp_name, target)
+    finally:
+        for leftover in (Path(tmp_name), Path(tmp_name + ".wal")):
+            if leftover.exists():
+                leftover.unlink()
+    return counts
+
+
+def backup_zip(store_path: str | Path) -> bytes:
+    """Return a zip of :func:`export_store`'s files (every table as CSV plus the manifest)."""
+    with tempfile.TemporaryDirectory(prefix="td-backup-") as folder:
+        export_store(store_path, folder)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(Path(folder).iterdir()):
+                archive.write(path, path.name)
+        return buffer.getvalue()

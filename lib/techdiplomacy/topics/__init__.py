@@ -1,0 +1,7 @@
+"""Topics: how texts group, as TF-IDF topics and as near-duplicate stories.
+
+``features`` (content words, light stems, language-free concept tokens), ``model`` (the
+scikit-learn pipeline: fit, assign, topics over time and per country), ``space`` (how many
+topics, the 2-D map), ``tables`` (the topic tables from scores), ``duplicates`` (MinHash/LSH
+near-duplicate groups). Works on frames in memory. May import: ``text``, ``schema``.
+"""
