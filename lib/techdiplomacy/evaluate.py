@@ -14,12 +14,17 @@ empty list means "there is none" (every prediction is then a false positive). ``
 (``"mentions": [[kind, key, surface], ...]``) give ``countries`` and ``sectors``; a missing
 ``language`` is detected from the text.
 
-Matching, per line, as multisets:
+Matching, per line:
 
-* officials: persons (distinct name, role, country) on ``name+role+country``, and on ``name``
-  alone and ``name+role``; names compare in matching form with spaces removed, so
-  زارع‌پور = زارع پور.
-* figures: ``value+unit`` (values equal to 1e-9 relative), and ``value`` alone.
+* officials: distinct persons, assigned one to one. A predicted and a gold person are the same
+  person when their names agree in matching form (spaces removed, so زارع‌پور = زارع پور,
+  honorifics such as سيد / Seyyed left out) or, failing that, when their surnames (last words)
+  agree and neither name is a single word: a name cut to its first word never matches.
+  ``name`` scores the pairs, ``name+role`` those whose role is the gold role or one of its
+  ``alt_roles`` (a second, equally defensible role), ``name+role+country`` those whose
+  served country agrees too. Pairs are made so as to score the most on the strictest field.
+* figures: the set of ``value+unit`` (values equal to 1e-9 relative; a figure repeated in
+  the text counts once), and the set of ``value`` alone.
 * countries: the set of ISO3 codes of country mentions. sectors: the set of sector ids.
 """
 
@@ -78,9 +83,66 @@ def name_key(name: str) -> str:
     return "".join(normalise(name or "").split())
 
 
+#: Honorifics some outlets write before a name and others drop (normalised).
+HONORIFICS = frozenset(normalise(w) for w in "سيد سید السيد seyyed seyed sayyid sayed syed dr dr. الدكتور دكتر".split())
+
+
+def _name_words(name: str) -> list[str]:
+    words = normalise(name or "").replace("-", " ").split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two written names stand for one person under the scoring rule above."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return False
+    if "".join(wa) == "".join(wb):
+        return True
+    return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1]
+
+
 def _value_key(value) -> float:
     v = float(value)
     return float(f"{v:.9g}") if math.isfinite(v) else v
+
+
+def _persons(rows: Iterable) -> list[tuple[str, frozenset, str]]:
+    """Distinct (name, accepted roles, country) of officials rows (gold rows add ``alt_roles``)."""
+    seen, out = set(), []
+    for r in rows:
+        roles = frozenset([r.get("role") or "", *(r.get("alt_roles") or ())])
+        key = ("".join(_name_words(r.get("name", ""))), roles, r.get("country") or "")
+        if key not in seen:
+            seen.add(key)
+            out.append((r.get("name", ""), roles, r.get("country") or ""))
+    return out
+
+
+def match_officials(gold_rows: Iterable, predicted_rows: Iterable) -> dict[str, int]:
+    """Return the true positives per officials field, persons assigned one to one."""
+    gold, pred = _persons(gold_rows), _persons(predicted_rows)
+    pairs = []
+    for i, (gname, groles, gcountry) in enumerate(gold):
+        for j, (pname, proles, pcountry) in enumerate(pred):
+            if same_person(gname, pname):
+                role_ok = bool(groles & proles)
+                exact = "".join(_name_words(gname)) == "".join(_name_words(pname))
+                pairs.append(((role_ok and gcountry == pcountry, role_ok, exact), i, j))
+    pairs.sort(key=lambda p: p[0], reverse=True)
+    used_g, used_p = set(), set()
+    tp = {"name": 0, "name+role": 0, "name+role+country": 0}
+    for (full, role_ok, _exact), i, j in pairs:
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        tp["name"] += 1
+        tp["name+role"] += role_ok
+        tp["name+role+country"] += full
+    return tp
 
 
 def gold_items(record: dict, extractor: str, field: str) -> Counter | None:
@@ -97,13 +159,11 @@ def predicted_items(predictions: dict[str, list], extractor: str, field: str) ->
 
 def _items(rows: Iterable, extractor: str, field: str) -> Iterator:
     if extractor == "officials":
-        persons = {(name_key(r.get("name", "")), r.get("role") or "", r.get("country") or "") for r in rows}
-        for name, role, country in persons:
-            yield {"name": name, "name+role": (name, role), "name+role+country": (name, role, country)}[field]
+        yield from _persons(rows)
     elif extractor == "figures":
-        for r in rows:
-            value = _value_key(r["value"])
-            yield value if field == "value" else (value, r.get("unit") or "")
+        values = {_value_key(r["value"]) for r in rows} if field == "value" else \
+            {(_value_key(r["value"]), r.get("unit") or "") for r in rows}
+        yield from values
     else:
         yield from {str(r) for r in rows}
 
@@ -134,7 +194,10 @@ def score(records: list[dict], predictions: list[dict[str, list]]) -> pd.DataFra
             if gold is None:
                 continue
             pred = predicted_items(predicted, extractor, field)
-            tp += sum((gold & pred).values())
+            if extractor == "officials":
+                tp += match_officials(record[extractor], predicted[extractor])[field]
+            else:
+                tp += sum((gold & pred).values())
             n_gold += sum(gold.values())
             n_pred += sum(pred.values())
         precision = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)

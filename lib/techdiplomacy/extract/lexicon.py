@@ -94,6 +94,7 @@ regulatory chamber fund park board directors operations mobile operator telecomm
 promotion legal artificial media broadcasting statistics planning budget standards customs investment
 export exports knowledge-based startups aviation railways ports maritime free zones zone
 diplomacy دیپلماسی الدبلوماسيه کشورمان صنایع هوافضا هوافضای
+حمل دفتر رگولاتوری تکنالوژی تكنالوجي معلوماتی معلوماتي تکنولوژی فن‌آوری فنآوری آی‌سی‌تی innovations aerospace
 """.split()
 
 

@@ -107,6 +107,11 @@ def _titles() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
         key = tuple(TOKEN.findall(record["norm"]))
         if key and key not in table:
             table[key] = (record["id"], roles[record["id"]])
+    for key, value in list(table.items()):
+        # Persian written without its zero-width non-joiner fuses a compound title into one
+        # word: رئیس‌جمهور -> "رئیسجمهور", رئیس‌جمهوری -> "رئیسجمهوری"
+        if len(key) >= 2 and not key[0].isascii():
+            table.setdefault((key[0] + key[1], *key[2:]), value)
     return table, max(len(k) for k in table)
 
 
@@ -335,7 +340,73 @@ def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_c
     country = countries[0] if countries else ""
     if not country and role != "ambassador" and places:
         country = places[0]
-    if not country and official:
-        country = known_country.get(official, "")
+    if not country:
+        # a long title names its state after the point where the phrase was cut ("وزیر توسعه
+        # دیجیتال و حمل‌ونقل جمهوری آذربایجان", "Minister of Digital Development, Innovations,
+        # and Aerospace Industry of Kazakhstan") or before its English qualifiers ("South
+        # Korea's Science, ICT and Future Planning Minister")
+        country = country_after(tokens, title, ctx) or country_before(tokens, title, ctx)
+    if official and known_country.get(official):
+        country = known_country[official]  # a person the reference knows serves one state
     country = country or org_country
     return {"title": doc.text[s:e], "role": role, "organisation": organisation, "country": country}
+
+
+#: Punctuation that ends the clause of a title.
+_CLAUSE_END = frozenset(".;؛:!?؟()[]«»\"“”|\u00b6")
+
+#: How many tokens after a title (or before an English one) may still belong to it.
+_REACH = 12
+
+
+def _title_word(tokens: list[Token], k: int, lex: dict) -> bool:
+    """Whether token ``k`` can continue a title: a qualifier, a connector, "of", a title word,
+    an Arabic definite adjective, or a capitalised English word."""
+    t = tokens[k]
+    norm = t.norm
+    if norm in CONNECTORS or norm in ("of", "the", "،") or norm in STATE_WORDS:
+        return True
+    forms = clitic_forms(norm)
+    if any(f in lex["qualifiers"] or f in MINISTRY_WORDS for f in forms):
+        return True
+    if _match_title(tokens, k, set()) and not (norm[:1] in "بك" and norm[1:3] == "ال"):
+        return True
+    if norm.isascii():
+        return t.text[:1].isupper() and norm.isalpha()
+    if norm.startswith(("ال", "وال")) and len(norm) > 4 and norm not in lex["stop"] and norm not in lex["not_names"]:
+        return True
+    # a ZWNJ-less Persian compound of two qualifiers: "حملونقل", "فناوریاطلاعات"
+    return any(norm[:i] in lex["qualifiers"] and norm[i:].lstrip("و") in lex["qualifiers"] for i in range(2, len(norm) - 1))
+
+
+def country_after(tokens: list[Token], title: Title, ctx: dict) -> str:
+    """Return the country named right after the title phrase in its continuation (qualifiers,
+    connectors and title words only, in one clause), or ""."""
+    lex = word_sets()
+    k = title.last + 1
+    while k < len(tokens) and k <= title.last + _REACH and tokens[k].start - tokens[k - 1].end <= 2:
+        if ctx["country"].get(k):
+            return ctx["country"][k]
+        if tokens[k].norm in _CLAUSE_END or not _title_word(tokens, k, lex):
+            return ""
+        k += 1
+    return ""
+
+
+def country_before(tokens: list[Token], title: Title, ctx: dict) -> str:
+    """Return the country whose possessive opens a long English title ("South Korea's Science,
+    ICT and Future Planning Minister"), or ""."""
+    if not tokens[title.head].norm.isascii():
+        return ""
+    k = title.first - 1
+    while k >= 0 and k >= title.first - _REACH and tokens[k + 1].start - tokens[k].end <= 2:
+        t = tokens[k]
+        if ctx["country"].get(k):
+            return ctx["country"][k] if t.norm.endswith(("'s", "’s")) or k + 1 < len(tokens) and tokens[k + 1].norm in ("'s", "’s") else ""
+        if t.norm in ("'s", "’s"):
+            k -= 1
+            continue
+        if not (t.norm in CONNECTORS or t.norm.isascii() and t.text[:1].isupper() and t.norm.isalpha()):
+            return ""
+        k -= 1
+    return ""

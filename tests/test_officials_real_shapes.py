@@ -1,0 +1,76 @@
+"""Officials in shapes real news writes them: a long title whose state comes after the cut,
+an English possessive before a long title, Persian without zero-width non-joiners, a person the
+reference knows; and the scoring rule the evaluation uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from techdiplomacy import evaluate
+from techdiplomacy.extract import officials
+from techdiplomacy.text.document import Document
+
+
+def _people(text: str, language: str) -> dict[str, tuple[str, str]]:
+    rows = officials.extract(Document(text, language=language))
+    return {r["name"]: (r["role"], r["country"]) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "language", "name", "country"), [
+    # the state after "و" in a long Persian ministry title
+    ("در این نشست، وزیر ارتباطات با کامران علیاف، وزیر توسعه دیجیتال و حمل‌ونقل جمهوری آذربایجان دیدار کرد.",
+     "fa", "کامران علیاف", "AZE"),
+    # the same written without the zero-width non-joiner
+    ("در این نشست، وزیر ارتباطات با کامران علیاف، وزیر توسعه دیجیتال و حملونقل جمهوری آذربایجان دیدار کرد.",
+     "fa", "کامران علیاف", "AZE"),
+    # an English title listing several portfolios before "of Kazakhstan"
+    ("At the forum, Askar Zhumagaliyev, Minister of Digital Development, Innovations, and Aerospace Industry "
+     "of Kazakhstan, spoke first.", "en", "Askar Zhumagaliyev", "KAZ"),
+    # the possessive opening a long English title
+    ("The deal was signed by South Korea's Science, ICT and Future Planning Minister Lee Jong-ho in Seoul.",
+     "en", "Lee Jong-ho", "KOR"),
+])
+def test_the_state_named_beyond_the_cut_of_a_long_title(text, language, name, country):
+    people = _people(text, language)
+    assert people.get(name, ("", ""))[1] == country, people
+
+
+def test_a_title_continuation_stops_at_a_verb_and_a_place():
+    # "در سفر به ارمنستان" is where the minister went, not whom he serves
+    people = _people("عیسی زارع‌پور وزیر ارتباطات در سفر به ارمنستان گفت که همکاری‌ها گسترش می‌یابد.", "fa")
+    assert people["عیسی زارع‌پور"][1] == "IRN"
+
+
+def test_a_zwnj_less_compound_title_is_a_title():
+    people = _people("مهدی کریمی معاون رئیسجمهور در این مراسم سخنرانی کرد.", "fa")
+    assert "مهدی کریمی" in people
+
+
+def test_a_person_the_reference_knows_keeps_their_state():
+    # the title beside the name is the Turkish minister's, the name is Iran's known minister
+    text = ("At a meeting with the Minister of Transport and Infrastructure of Turkey, "
+            "Mohammad Javad Azari Jahromi stated that the visit aims to remove barriers.")
+    people = _people(text, "en")
+    assert people["Mohammad Javad Azari Jahromi"][1] == "IRN"
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("سيد ستار هاشمي", "ستار هاشمي", True),       # honorific dropped
+    ("Seyyed Sattar Hashemi", "Sattar Hashemi", True),
+    ("Sattar Hashemi", "S. Hashemi", True),         # surnames agree
+    ("حسن كاظم الراشد", "حسن", False),              # a name cut to its first word
+    ("Sattar Hashemi", "Fahim Hashemi", True),      # the rule is the surname's (one-to-one keeps it fair)
+    ("Sattar Hashemi", "Sattar Karimi", False),
+])
+def test_same_person_rule(a, b, same):
+    assert evaluate.same_person(a, b) is same
+
+
+def test_officials_are_matched_one_to_one_with_alt_roles():
+    gold = [{"name": "سورنا ستاري", "role": "leader", "country": "IRN", "alt_roles": ["official"]},
+            {"name": "Ali Hashemi", "role": "minister", "country": "IRN"}]
+    pred = [{"name": "سورنا ستاري", "role": "official", "country": "IRN"},
+            {"name": "Ali Hashemi", "role": "minister", "country": "IRN"},
+            {"name": "Reza Hashemi", "role": "minister", "country": "IRN"}]
+    tp = evaluate.match_officials(gold, pred)
+    assert tp == {"name": 2, "name+role": 2, "name+role+country": 2}
