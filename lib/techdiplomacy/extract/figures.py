@@ -52,6 +52,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         return doc.text.__getitem__(slice(*doc.original(a, b)))
 
     for number in found:
+        if _furniture(norm, number) or _referring(norm, number):
+            continue
         # most numbers are dates, codes or counts of nothing: judge them on a narrow window,
         # then read the measure of the survivors on a wide one
         figure = None
@@ -88,6 +90,49 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
             **{k: row[k] for k in ("surface", "start", "end", "sentence")},
         })
     return rows
+
+
+#: Words of a page's furniture beside a number: news codes, counters, widgets (normalised).
+FURNITURE = re.compile(
+    r"(?:شماره خبر|کد خبر|كد خبر|رمز خبر|کد مطلب|كود الخبر|رقم الخبر|رمز الخبر|news code|news id|story code"
+    r"|views?|comments?|shares?|likes?|بازدید|تعداد بازدید|نظرات|مشاهده|تعليقات|مشاهدات|\bpx\b)",
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _furniture(norm: str, number) -> bool:
+    """Whether the number is page furniture: alone on a line with under three words (a news
+    code, a timestamp, "3 Views", "16 px"), or beside a furniture word on its line."""
+    a = norm.rfind("\n", 0, number.start) + 1
+    b = norm.find("\n", number.end)
+    line = norm[a:b if b >= 0 else len(norm)]
+    if len(_WORD.findall(line)) < 3:
+        return True
+    near = norm[max(a, number.start - 24):number.start] + " " + norm[number.end:number.end + 16]
+    return bool(FURNITURE.search(near))
+
+
+#: Small numbers written as words that refer to parties already named: "the four countries",
+#: «دو کشور», «البلدين», and the adjectives «دوجانبه» / «سه جانبه» (bilateral, trilateral).
+_REFERRING_AFTER = re.compile(
+    r"\s*(?:کشور|كشور|طرف|جانبه|جانبه|ملت|دولت|countries|country|sides|parties|nations|states|strong|neighbou?ring"
+    r"|البلدين|الطرفين|الدولتين|بلدان|دول)")
+_ARTICLES = ("the ", "these ", "both ", "all ")
+
+
+def _referring(norm: str, number) -> bool:
+    """Whether a number written as a word (not digits) of at most ten refers to parties the
+    story has named rather than counting something."""
+    surface = norm[number.start:number.end]
+    if any(ch.isdigit() for ch in surface) or not 2 <= number.value <= 10:
+        return False
+    if norm[number.end:number.end + 6].lstrip().startswith("جانبه"):
+        return True
+    before = norm[max(0, number.start - 8):number.start]
+    after = norm[number.end:number.end + 20]
+    if surface.isascii():
+        return before.endswith(_ARTICLES) and bool(_REFERRING_AFTER.match(after))
+    return bool(_REFERRING_AFTER.match(after))
 
 
 def _read(norm, toks, i, j, number, lex, language="", written=None):

@@ -1,0 +1,36 @@
+"""Page furniture and referring numerals are no figures; real counts beside them still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from techdiplomacy.extract import figures
+from techdiplomacy.text.document import Document
+
+
+def _values(text: str, language: str) -> list[float]:
+    return [r["value"] for r in figures.extract(Document(text, language=language))]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("شماره خبر : 48213\nمنتشر شده در مورخ : شنبه\n\nوزیر ارتباطات از ایجاد مرکز داده خبر داد.", "fa"),
+    ("20240512 1715512345 77120\nThe minister opened the data centre.", "en"),
+    ("comments 0\n\n7 Views\n\nThe two ministers met in Tehran.", "en"),
+    ("A+ ↺ − 18 px\n\nThe ministers met in Baku on Monday.", "en"),
+    ("٣\nقال وزير الاتصالات إن التعاون مستمر.", "ar"),
+    ("The ministers said the location of the four countries is important for transit.", "en"),
+    ("وزیر گفت که دو کشور بر توسعه روابط تاکید دارند.", "fa"),
+    ("ایران آماده است در همکاری‌های علمی دو جانبه مشارکت کند.", "fa"),
+    ("وأكد الوزيران أن البلدين سيوقعان اتفاقا.", "ar"),
+])
+def test_furniture_and_referring_numerals_are_no_figures(text, language):
+    assert _values(text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("The two countries will build 4 data centres by 2026, the minister said.", "en", 4),
+    ("وزیر ارتباطات گفت ۲۵ درصد از استارتاپ‌های ایران در حوزه فناوری اطلاعات فعال هستند.", "fa", 25),
+    ("وقال الوزير إن خمسة مراكز بيانات ستبنى في العراق.", "ar", 5),
+])
+def test_counts_in_sentences_stay(text, language, value):
+    assert value in _values(text, language)
