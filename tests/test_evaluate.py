@@ -102,3 +102,11 @@ def test_module_prints_table(tmp_path):
                           capture_output=True, text=True, check=True, cwd=ROOT,
                           env={"PYTHONPATH": str(ROOT / "lib"), "PATH": "/usr/bin:/bin"})
     assert "value+unit" in done.stdout and "precision" in done.stdout
+
+
+def test_evaluate_on_no_gold_is_an_error_not_a_perfect_score(tmp_path, capsys):
+    from techdiplomacy import cli
+
+    assert cli.main(["evaluate", str(tmp_path)]) == 1
+    assert "no gold records" in capsys.readouterr().err
+    assert cli.main(["evaluate", str(tmp_path / "missing")]) == 1

@@ -196,8 +196,12 @@ def cmd_info(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from techdiplomacy.evaluate import evaluate
+    from techdiplomacy.evaluate import evaluate, read_gold
 
+    if not Path(args.gold_dir).exists() or not read_gold(args.gold_dir):
+        # scores over nothing would read as a perfect 1.0
+        print(f"error: no gold records (*.jsonl lines with 'text') under {args.gold_dir}", file=sys.stderr)
+        return 1
     scores = evaluate(args.gold_dir, by_language=args.by_language)
     if args.format == "json":
         print(json.dumps(records(scores), ensure_ascii=False))
