@@ -74,3 +74,11 @@ def test_officials_are_matched_one_to_one_with_alt_roles():
             {"name": "Reza Hashemi", "role": "minister", "country": "IRN"}]
     tp = evaluate.match_officials(gold, pred)
     assert tp == {"name": 2, "name+role": 2, "name+role+country": 2}
+
+
+def test_spellings_of_one_known_person_share_one_id():
+    text = ("قال الرئيس الأمريكي دونالد ترامب إن العقوبات باقية. "
+            "وكان الرئيس الأمريكي دونالد ترمب قد أعلن ذلك من قبل.")
+    rows = officials.extract(Document(text, language="ar"))
+    assert {r["official_id"] for r in rows} == {"donald_trump"}
+    assert {r["country"] for r in rows} == {"USA"}
