@@ -34,3 +34,8 @@ def test_furniture_and_referring_numerals_are_no_figures(text, language):
 ])
 def test_counts_in_sentences_stay(text, language, value):
     assert value in _values(text, language)
+
+
+def test_the_dari_spelling_of_dollar_is_usd():
+    rows = figures.extract(Document("این ماهواره با هزینه ۳۵ میلیون دالر ساخته شده است.", language="fa"))
+    assert [(r["value"], r["unit"]) for r in rows] == [(35_000_000.0, "USD")]
