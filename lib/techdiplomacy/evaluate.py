@@ -187,15 +187,17 @@ def predict(record: dict) -> dict[str, list]:
 def score(records: list[dict], predictions: list[dict[str, list]]) -> pd.DataFrame:
     """Return one row per (extractor, field): precision, recall, F1, n_gold, n_pred."""
     rows = []
+    matched = [match_officials(r["officials"], p["officials"]) if "officials" in r else None
+               for r, p in zip(records, predictions)]  # officials are paired once per record
     for extractor, field in FIELDS:
         tp = n_gold = n_pred = 0
-        for record, predicted in zip(records, predictions):
+        for record, predicted, officials_tp in zip(records, predictions, matched):
             gold = gold_items(record, extractor, field)
             if gold is None:
                 continue
             pred = predicted_items(predicted, extractor, field)
             if extractor == "officials":
-                tp += match_officials(record[extractor], predicted[extractor])[field]
+                tp += officials_tp[field]
             else:
                 tp += sum((gold & pred).values())
             n_gold += sum(gold.values())

@@ -115,7 +115,7 @@ def _furniture(norm: str, number) -> bool:
 #: Small numbers written as words that refer to parties already named: "the four countries",
 #: «دو کشور», «البلدين», and the adjectives «دوجانبه» / «سه جانبه» (bilateral, trilateral).
 _REFERRING_AFTER = re.compile(
-    r"\s*(?:کشور|كشور|طرف|جانبه|جانبه|ملت|دولت|countries|country|sides|parties|nations|states|strong|neighbou?ring"
+    r"\s*(?:کشور|كشور|طرف|جانبه|ملت|دولت|countries|country|sides|parties|nations|states|neighbou?ring"
     r"|البلدين|الطرفين|الدولتين|بلدان|دول)")
 _ARTICLES = ("the ", "these ", "both ", "all ")
 
