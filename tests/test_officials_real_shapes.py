@@ -82,3 +82,31 @@ def test_spellings_of_one_known_person_share_one_id():
     rows = officials.extract(Document(text, language="ar"))
     assert {r["official_id"] for r in rows} == {"donald_trump"}
     assert {r["country"] for r in rows} == {"USA"}
+
+
+@pytest.mark.parametrize(("text", "language", "name", "role"), [
+    # Persian news: the title in the lead, the name alone two sentences later
+    ("وزیر ارتباطات و فناوری اطلاعات در سفر به ایروان با همتای ارمنی خود دیدار کرد. "
+     "به گزارش روابط عمومی وزارت، سید ستار هاشمی در این دیدار بر گسترش همکاری‌ها تاکید کرد.",
+     "fa", "سید ستار هاشمی", "minister"),
+    ("Iran's communications minister arrived in Baku on Monday. Sattar Hashemi told reporters that "
+     "the two sides would sign a memorandum.", "en", "Sattar Hashemi", "minister"),
+    ("أعلن وزير الخارجية الإيراني أن الجانبين سيوقعان مذكرة تفاهم. وقال عباس عراقجي إن العلاقات متينة.",
+     "ar", "عباس عراقجي", "minister"),
+])
+def test_a_known_person_titled_elsewhere_in_the_story(text, language, name, role):
+    people = _people(text, language)
+    assert people.get(name) == (role, "IRN"), people
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the only free title is another office: the known ICT minister is not the economy minister
+    ("وزير الشؤون الاقتصادية والمالية الإيراني زار الدوحة. وكان عيسى زارع بور قد زارها من قبل.", "ar"),
+    # a title of another state is not the known person's
+    ("Armenia's foreign minister met reporters. Abbas Araghchi was not present.", "en"),
+    # no title anywhere: a known name alone is no official
+    ("Sattar Hashemi visited the exhibition on Monday.", "en"),
+])
+def test_a_known_person_is_not_given_another_office(text, language):
+    people = _people(text, language)
+    assert not any(n in people for n in ("عيسى زارع بور", "Abbas Araghchi", "Sattar Hashemi")), people

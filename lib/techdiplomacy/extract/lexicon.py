@@ -212,6 +212,16 @@ def known_officials() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
+def known_offices() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Return {official id: (role, the normalised words naming the office)} of the people the
+    reference knows (its ``office`` column: "communications|الاتصالات|ارتباطات")."""
+    table = reference.load("officials")
+    offices = table["office"] if "office" in table else [""] * len(table)
+    return {official: (role, tuple(" ".join(normalise(w).split()) for w in reference.split_aliases(words)))
+            for official, role, words in zip(table["official"], table["role"], offices)}
+
+
+@cache
 def _frequencies(lang: str) -> dict[str, float]:
     """wordfreq's word frequencies for ``lang``, read once (a plain dict look-up is ~100x faster
     than ``zipf_frequency``, which re-tokenises every word)."""

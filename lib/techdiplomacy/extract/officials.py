@@ -73,6 +73,10 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         person["keys"].add(key_norm)
         mentions.append((key, ns, ne))
         claimed.append((tokens[a].start + skip, tokens[b].end - cut))
+    paired = {id(t) for t, _ in pairs}
+    free = [t for t in phrases if id(t) not in paired]
+    if free:
+        mentions += _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country)
     if not persons:
         return []
     fallback = _context_country(ctx, doc.language)
@@ -93,6 +97,40 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
             **{k: v for k, v in doc.evidence(s, e).items() if k != "article_id"},
         })
     return rows
+
+
+def _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country) -> list:
+    """Add the people the reference knows whom the story names without a title beside the name
+    but titles elsewhere: "وزیر ارتباطات ... در دیدار با سفیر ارمنستان" and later "سید ستار
+    هاشمی در دیدار با ...". A person is matched to a title no name took, of the person's role
+    and of no other state; returns the mentions [(key, start, end)] of the people added."""
+    found = [m for m in surnames.known_mentions(doc) if m[0] not in persons
+             and not any(m[1] < y and x < m[2] for x, y in claimed)]
+    if not found:
+        return []
+    offices = lexicon.known_offices()
+    described = [titles.describe(doc, tokens, t, ctx, None, known_country) for t in free]
+    spaced = [" ".join(doc.norm[tokens[t.first].start:tokens[t.last].end].split()) for t in free]
+    out = []
+    for official, s, e in found:
+        if official not in persons:
+            role, words = offices.get(official, ("", ()))
+            title = next((d for d, text in zip(described, spaced) if d["role"] == role
+                          and d["country"] in ("", known_country.get(official))
+                          and (not words or any(w in text for w in words))), None)
+            if title is None:
+                continue
+            persons[official] = dict(title, country=known_country.get(official) or title["country"],
+                                     official_id=official, keys={official}, forms=set(), name="", name_words=0)
+        person = persons[official]
+        os_, oe = doc.original(s, e)
+        words = doc.norm[s:e].split()
+        if len(words) > person["name_words"]:
+            person["name"], person["name_words"] = doc.text[os_:oe], len(words)
+        person["forms"].add(tuple(words))
+        claimed.append((s, e))
+        out.append((official, os_, oe))
+    return out
 
 
 def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_lang: str, blocked: set[int],

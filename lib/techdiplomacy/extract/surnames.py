@@ -5,8 +5,9 @@ story names them again by full name or surname alone (the first mention carries 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from techdiplomacy import reference
 from techdiplomacy.extract import name_matcher
 from techdiplomacy.extract.lexicon import COMMON, SUFFIXES, Token, zipf
 from techdiplomacy.text.document import Document
@@ -45,6 +46,43 @@ def same_person(persons: dict, key_norm: str) -> str | None:
             if len(k) >= 3 and (key_norm.endswith(k) or k.endswith(key_norm)):
                 return key
     return None
+
+
+@cache
+def _known_forms() -> tuple[list[tuple[str, ...]], dict[str, str]]:
+    """The reference people's names of two words or more as name forms (longest pattern first)
+    and {form without spaces: official id}; a form two people share is left out."""
+    lookup: dict[str, str] = {}
+    forms = {}
+    for record in reference.aliases("officials").to_dict("records"):
+        words = tuple(record["norm"].split())
+        if len(words) < 2:
+            continue
+        compact = "".join(words)
+        if lookup.get(compact, record["id"]) != record["id"]:
+            lookup[compact] = ""
+            continue
+        lookup[compact] = record["id"]
+        forms[words] = None
+    ordered = sorted(forms, key=lambda words: len(_pattern(words)), reverse=True)
+    return ordered, {k: v for k, v in lookup.items() if v}
+
+
+def known_mentions(doc: Document) -> list[tuple[str, int, int]]:
+    """Return (official id, start, end in ``doc.norm``) of each place the text names a person
+    the reference knows by a name of two words or more (spaces optional, as for later
+    mentions; a Latin name only capitalised)."""
+    forms, lookup = _known_forms()
+    out = []
+    for _, start, end in _matches(doc.norm, forms):
+        official = lookup.get("".join(doc.norm[start:end].split()))
+        if official is None:
+            continue
+        s, _ = doc.original(start, end)
+        if doc.text[s:s + 1].isascii() and not doc.text[s:s + 1].isupper():
+            continue
+        out.append((official, start, end))
+    return out
 
 
 def later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]], lex: dict) -> list[tuple[str, int, int]]:
