@@ -110,3 +110,28 @@ def test_a_known_person_titled_elsewhere_in_the_story(text, language, name, role
 def test_a_known_person_is_not_given_another_office(text, language):
     people = _people(text, language)
     assert not any(n in people for n in ("عيسى زارع بور", "Abbas Araghchi", "Sattar Hashemi")), people
+
+
+@pytest.mark.parametrize(("text", "language", "name", "role", "country"), [
+    # quoted name, no comma, then the title
+    ("به گزارش ایسنا، «بهرام صادقی» سفیر جمهوری اسلامی ایران در مسکو اعلام کرد که نمایشگاه برگزار می‌شود.",
+     "fa", "بهرام صادقی", "ambassador", "IRN"),
+    # quoted name, a comma, then a foreign minister's title
+    ("وزیر ارتباطات میزبان «آیدین کایا»، وزیر حمل‌ونقل و زیرساخت ترکیه بود.", "fa", "آیدین کایا", "minister", "TUR"),
+    # single quotation marks and a counterpart title
+    ("وی در کنفرانس خبری مشترک با 'جاسم الحمدانی' همتای عراقی خود گفت که همکاری ادامه دارد.",
+     "fa", "جاسم الحمدانی", "minister", "IRQ"),
+    # the title, then the quoted name
+    ("قال وزير الاتصالات العراقي «مهند الساعدي» إن المشروع سيكتمل.", "ar", "مهند الساعدي", "minister", "IRQ"),
+    ('The deal was announced by the Armenian ambassador "Arsen Avagyan" in Tehran.', "en", "Arsen Avagyan",
+     "ambassador", "ARM"),
+])
+def test_a_name_in_quotation_marks_beside_its_title(text, language, name, role, country):
+    people = _people(text, language)
+    assert people.get(name) == (role, country), people
+
+
+def test_a_quoted_phrase_beside_a_title_is_not_a_name():
+    # a quoted field of cooperation is no person
+    people = _people("وزیر ارتباطات «هوش مصنوعی» و «ترانزیت ترافیک» را زمینه‌های همکاری دانست.", "fa")
+    assert people == {}, people

@@ -174,6 +174,18 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
                     any(names.name_strength(tokens[k], doc_lang, lex, start=True) == 2 for k in range(span[0], span[1] + 1))
                     or span[1] + 1 < len(tokens) and tokens[span[1] + 1].norm in commas):
                 candidates.append((1, order, t, span))
+        # a name in quotation marks beside the title: "«کاظم جلالی» سفیر", "'حسن کاظم الراشد'
+        # همتای عراقی خود", "«محمت جاهد توران»، وزیر", "وزير الاتصالات «ستار هاشمي»"
+        close = t.first - 1
+        if close >= 1 and tokens[close].norm in commas:
+            close -= 1
+        span = _quoted_before(tokens, close, lex, blocked, doc_lang)
+        if span:
+            candidates.append((4, order, t, span))
+        opening = nxt + 1 if nxt < len(tokens) and tokens[nxt].norm in commas else nxt
+        span = _quoted_after(tokens, opening, lex, blocked, doc_lang)
+        if span:
+            candidates.append((4, order, t, span))
     candidates.sort(key=lambda c: (-c[0], c[1]))
     used_titles, taken, out = set(), [], []
     for _, order, t, (a, b) in candidates:
@@ -184,6 +196,46 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         out.append((t, (a, b)))
     out.sort(key=lambda x: x[1][0])
     return out
+
+
+#: Quotation marks that open and close a quoted name.
+OPEN_QUOTES = frozenset("«\"“'‘")
+CLOSE_QUOTES = frozenset("»\"”'’")
+
+
+def _quoted_before(tokens, close: int, lex: dict, blocked: set[int], doc_lang: str) -> tuple[int, int] | None:
+    """The name of two to four words between quotation marks that close at token ``close``."""
+    if close < 3 or tokens[close].norm not in CLOSE_QUOTES:
+        return None
+    opening = close - 1
+    while opening >= 0 and close - opening <= 5 and tokens[opening].norm not in OPEN_QUOTES:
+        opening -= 1
+    if opening < 0 or tokens[opening].norm not in OPEN_QUOTES:
+        return None
+    return _quoted_name(tokens, opening + 1, close - 1, lex, blocked, doc_lang)
+
+
+def _quoted_after(tokens, opening: int, lex: dict, blocked: set[int], doc_lang: str) -> tuple[int, int] | None:
+    """The name of two to four words between quotation marks that open at token ``opening``."""
+    if opening >= len(tokens) or tokens[opening].norm not in OPEN_QUOTES:
+        return None
+    close = opening + 1
+    while close < len(tokens) and close - opening <= 5 and tokens[close].norm not in CLOSE_QUOTES:
+        close += 1
+    if close >= len(tokens) or tokens[close].norm not in CLOSE_QUOTES:
+        return None
+    return _quoted_name(tokens, opening + 1, close - 1, lex, blocked, doc_lang)
+
+
+def _quoted_name(tokens, a: int, b: int, lex: dict, blocked: set[int], doc_lang: str) -> tuple[int, int] | None:
+    """Tokens a..b as a quoted name: two to four words that may be part of a name (no title,
+    place or common qualifier), one of them shaped as a name word."""
+    a = names.skip_honorifics(tokens, a, lex)
+    if not 1 <= b - a <= 3 or any(k in blocked or not names.is_word(tokens[k], lex) for k in range(a, b + 1)):
+        return None
+    if not any(names.name_strength(tokens[k], doc_lang, lex, start=k == a) for k in range(a, b + 1)):
+        return None
+    return a, b
 
 
 def _context(doc: Document, tokens: list[lexicon.Token], mentions: Iterable[dict] | None = None) -> dict:
