@@ -135,3 +135,15 @@ def test_a_quoted_phrase_beside_a_title_is_not_a_name():
     # a quoted field of cooperation is no person
     people = _people("وزیر ارتباطات «هوش مصنوعی» و «ترانزیت ترافیک» را زمینه‌های همکاری دانست.", "fa")
     assert people == {}, people
+
+
+@pytest.mark.parametrize(("text", "name", "role", "country"), [
+    # a hyphenated compound title
+    ("The exhibition opened in the presence of Iranian First Vice-President Mohammad Mokhber and others.",
+     "Mohammad Mokhber", "leader", "IRN"),
+    # a portfolio of several capitalised words before the name
+    ("The memorandum was signed by Syrian Minister of Higher Education Bassam Ibrahim on Monday.",
+     "Bassam Ibrahim", "minister", "SYR"),
+])
+def test_english_title_shapes_before_the_name(text, name, role, country):
+    assert _people(text, "en").get(name) == (role, country)
