@@ -147,3 +147,15 @@ def test_a_quoted_phrase_beside_a_title_is_not_a_name():
 ])
 def test_english_title_shapes_before_the_name(text, name, role, country):
     assert _people(text, "en").get(name) == (role, country)
+
+
+def test_a_known_counterpart_keeps_the_office_the_reference_gives():
+    # the counterpart of a president is a head of state, not a minister
+    people = _people("وصل الرئيس الإيراني إلى بكين تلبية لدعوة رسمية من نظيره الصيني شي جين بينغ.", "ar")
+    assert people["شي جين بينغ"] == ("leader", "CHN")
+
+
+def test_a_short_common_word_inside_a_quoted_name():
+    # "كل" (Gul) is a common word, but inside the quotation marks it is part of the name
+    people = _people("التقى وزير الاتصالات مع نظيره الافغاني 'رحيم كل احمدزي' أمس.", "ar")
+    assert people["رحيم كل احمدزي"] == ("minister", "AFG")

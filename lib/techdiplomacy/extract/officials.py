@@ -63,6 +63,9 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         person = persons.get(key)
         if person is None:
             person = persons[key] = titles.describe(doc, tokens, title, ctx, official, known_country)
+            if official and title.heads[0][0] == "counterpart":
+                # "نظيره الصيني شي جين بينغ": the counterpart of a president is a president
+                person["role"] = lexicon.known_offices()[official][0] or person["role"]
             person.update(official_id=official or "p:" + key_norm, keys=set(), forms=set(), name="", name_words=0)
         if b - a + 1 > person["name_words"]:
             person["name"], person["name_words"] = doc.text[ns:ne], b - a + 1
@@ -231,7 +234,10 @@ def _quoted_name(tokens, a: int, b: int, lex: dict, blocked: set[int], doc_lang:
     """Tokens a..b as a quoted name: two to four words that may be part of a name (no title,
     place or common qualifier), one of them shaped as a name word."""
     a = names.skip_honorifics(tokens, a, lex)
-    if not 1 <= b - a <= 3 or any(k in blocked or not names.is_word(tokens[k], lex) for k in range(a, b + 1)):
+    # inside the marks a short common word may be a name's ("'شهزاد كل آريوبي'": Gul)
+    if not 1 <= b - a <= 3 or any(k in blocked or not (
+            names.is_word(tokens[k], lex) or a < k < b and tokens[k].norm.isalpha()
+            and tokens[k].norm not in lex["qualifiers"]) for k in range(a, b + 1)):
         return None
     if not any(names.name_strength(tokens[k], doc_lang, lex, start=k == a) for k in range(a, b + 1)):
         return None
