@@ -159,3 +159,19 @@ def test_a_short_common_word_inside_a_quoted_name():
     # "كل" (Gul) is a common word, but inside the quotation marks it is part of the name
     people = _people("التقى وزير الاتصالات مع نظيره الافغاني 'رحيم كل احمدزي' أمس.", "ar")
     assert people["رحيم كل احمدزي"] == ("minister", "AFG")
+
+
+def test_dari_news_serves_afghanistan_by_default():
+    # Dari (Afghan Persian) news: an untitled minister is Afghanistan's, not Iran's
+    text = ("کابل: وزیر اقتصاد امروز با سفیر ترکمنستان دیدار کرد. نادر احمدی، وزیر اقتصاد گفت که افغانستان "
+            "آماده تطبیق پروژه های منطقوی در بخش تکنالوژی است و ۲۰ میلیون دالر سرمایه گذاری می شود.")
+    assert _people(text, "fa")["نادر احمدی"] == ("minister", "AFG")
+    # Iranian Persian with the same shape keeps Iran
+    text = "وزیر اقتصاد امروز با سفیر ترکمنستان دیدار کرد. نادر احمدی، وزیر اقتصاد گفت که افغانستان همسایه است."
+    assert _people(text, "fa")["نادر احمدی"] == ("minister", "IRN")
+
+
+def test_the_ministry_in_a_title_gives_its_state():
+    # Afghanistan's ministry is named as only Afghanistan names it
+    text = "هندوکش: حمید کریمی، سرپرست وزارت مخابرات و تکنالوژی معلوماتی امروز با سفیر ترکمنستان دیدار کرد."
+    assert _people(text, "fa")["حمید کریمی"][1] == "AFG"

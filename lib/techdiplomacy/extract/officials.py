@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from techdiplomacy.extract import keywords, lexicon, names, organisations, reported, surnames, titles
 from techdiplomacy.text.document import Document
+from techdiplomacy.text.normalisation import normalise
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -82,7 +83,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         mentions += _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country)
     if not persons:
         return []
-    fallback = _context_country(ctx, doc.language)
+    fallback = _context_country(ctx, doc.language, doc.norm)
     for person in persons.values():
         person["country"] = person["country"] or fallback
     mentions += surnames.later_mentions(doc, persons, claimed, lex)
@@ -289,12 +290,23 @@ def _tokens_in(spans: tuple[list[int], list[int]], start: int, end: int) -> list
     return out
 
 
-def _context_country(ctx: dict, language: str = "") -> str:
+#: Words of Dari, Afghanistan's Persian, that Iranian Persian does not use: a Dari story's
+#: untitled "the minister" is Afghanistan's.
+DARI_WORDS = frozenset(normalise(w) for w in (
+    "تکنالوژی تکنالوجی معلوماتی منطقوی ولسوالی ولسوال پوهنتون پوهنځی شاروالی جلالتمآب دالر"
+    " ښاغلی"
+).split())
+
+
+def _context_country(ctx: dict, language: str = "", norm: str = "") -> str:
     """Return the state an official with no country in the title most likely serves: Iran when
     the article speaks of Iran (an Iranian outlet's "the minister") or is Persian news with no
-    country named, else its most named country."""
+    country named (Afghanistan when it is Dari news that names Afghanistan), else its most
+    named country."""
     counts = ctx["counts"]
     if language == "fa":
+        if "AFG" in counts and len(DARI_WORDS.intersection(norm.split())) >= 2:
+            return "AFG"
         return "IRN"  # Persian news is Iranian news: its untitled "the minister" is Iran's
     if not counts:
         return ""
