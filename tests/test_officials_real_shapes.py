@@ -175,3 +175,30 @@ def test_the_ministry_in_a_title_gives_its_state():
     # Afghanistan's ministry is named as only Afghanistan names it
     text = "هندوکش: حمید کریمی، سرپرست وزارت مخابرات و تکنالوژی معلوماتی امروز با سفیر ترکمنستان دیدار کرد."
     assert _people(text, "fa")["حمید کریمی"][1] == "AFG"
+
+
+def _ids(texts: list[str]) -> set[str]:
+    return {r["official_id"] for t in texts for r in officials.extract(Document(t, language="ar"))}
+
+
+def test_one_foreign_name_in_several_spellings_is_one_person():
+    # Arabic news transliterates a foreign name with or without its long vowels
+    assert len(_ids(["قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الاتفاق سيئ.",
+                     "وقال رئيس الوزراء الإسرائيلي بنيامين نتانياهو إن الاتفاق سيئ.",
+                     "صرح رئيس الوزراء الإسرائيلي بنيامين نيتنياهو بأن الاتفاق سيئ."])) == 1
+    assert len(_ids(["قال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو ترحب.",
+                     "قال المتحدث باسم الكرملين دميتري بسكوف إن موسكو ترحب."])) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("سلمان", "سليمان"),       # Arab first names are spelled one way: two people
+    ("قاسم", "قاسمي"),          # a nisba is another name
+])
+def test_names_that_differ_by_more_than_spelling_stay_two_people(a, b):
+    assert len(_ids([f"قال وزير الخارجية محمد {a} إن العلاقات متينة.",
+                     f"قال وزير الخارجية محمد {b} إن العلاقات متينة."])) == 2
+
+
+def test_a_known_name_ends_where_the_reference_name_ends():
+    rows = officials.extract(Document("وقال الرئيس الأمريكي دونالد ترامب فرض رسوم جديدة أمر ضروري.", language="ar"))
+    assert [(r["name"], r["official_id"]) for r in rows] == [("دونالد ترامب", "donald_trump")]

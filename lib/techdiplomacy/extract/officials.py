@@ -59,6 +59,14 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         words[-1] = words[-1][:len(words[-1]) - cut]
         key_norm = surnames.name_key(words)
         official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys)
+        if not official and not cut:
+            # a known name and a word after it ("دونالد ترامب فرض"): the name ends where the
+            # reference's does
+            n = next((n for n in range(len(words) - 1, 1, -1) if surnames.name_key(words[:n]) in known_keys), 0)
+            if n:
+                b, words = a + n - 1, words[:n]
+                key_norm = surnames.name_key(words)
+                official = known_keys[key_norm]
         key = official or surnames.same_person(persons, key_norm) or "p:" + key_norm
         ns, ne = doc.original(tokens[a].start + skip, tokens[b].end - cut)
         person = persons.get(key)
@@ -67,7 +75,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
             if official and title.heads[0][0] == "counterpart":
                 # "نظيره الصيني شي جين بينغ": the counterpart of a president is a president
                 person["role"] = lexicon.known_offices()[official][0] or person["role"]
-            person.update(official_id=official or "p:" + key_norm, keys=set(), forms=set(), name="", name_words=0)
+            person.update(official_id=official or "p:" + surnames.person_key(words), keys=set(), forms=set(),
+                          name="", name_words=0)
         if b - a + 1 > person["name_words"]:
             person["name"], person["name_words"] = doc.text[ns:ne], b - a + 1
         person["forms"].add(tuple(words))

@@ -17,6 +17,36 @@ def name_key(words: list[str]) -> str:
     return "".join(words)
 
 
+#: Letters a transliterated name spells one way or another inside a word (long vowels, hamza).
+_SPELLING = str.maketrans("", "", "اويىءئؤ")
+
+
+@cache
+def _native_names() -> frozenset[str]:
+    """Arab and Iranian first names (normalised): spelled one way, so kept as written."""
+    from techdiplomacy.text.normalisation import normalise
+
+    table = reference.load("first_names")
+    return frozenset(" ".join(normalise(n).split()) for n, origin in zip(table["name"], table["origin"])
+                     if origin in ("arab", "iranian"))
+
+
+def person_key(words: list[str]) -> str:
+    """The key of a person the reference does not know, the same for the spellings Arabic-script
+    news gives one foreign name (نتنياهو / نتانياهو / نيتنياهو, بيسكوف / بسكوف, هانت / هنت): a
+    transliterated word loses the long vowels and hamza seats inside it (its first and last
+    letters stay: قاسمي is not قاسم). Arab and Iranian first names, words with the article
+    ال, short words and Latin words are kept as written."""
+    native = _native_names()
+    out = []
+    for w in words:
+        if w.isascii() or len(w) <= 3 or w in native or w.startswith("ال"):
+            out.append(w)
+        else:
+            out.append(w[0] + w[1:-1].translate(_SPELLING) + w[-1])
+    return "".join(out)
+
+
 def surname(tokens: list[Token], a: int, b: int, skip: int) -> tuple[str, ...] | None:
     """Return the words of a name's surname: its last word, with the ZWNJ halves or suffix
     (پور, زاده) that belong to it ("زارع‌پور"); None for a one-word name."""
