@@ -95,6 +95,8 @@ def _known_forms() -> tuple[list[tuple[str, ...]], dict[str, str]]:
         lookup[compact] = record["id"]
         forms[words] = None
     ordered = sorted(forms, key=lambda words: len(_pattern(words)), reverse=True)
+    if not name_matcher.supported(ordered):
+        ordered = [words for words in ordered if name_matcher.supported([words])]
     return ordered, {k: v for k, v in lookup.items() if v}
 
 
@@ -104,7 +106,7 @@ def known_mentions(doc: Document) -> list[tuple[str, int, int]]:
     mentions; a Latin name only capitalised)."""
     forms, lookup = _known_forms()
     out = []
-    for _, start, end in _matches(doc.norm, forms):
+    for _, start, end in name_matcher.finditer(doc.norm, forms):  # forms ordered and checked once
         official = lookup.get("".join(doc.norm[start:end].split()))
         if official is None:
             continue
