@@ -220,9 +220,8 @@ def known_offices() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Return {official id: (role, the normalised words naming the office)} of the people the
     reference knows (its ``office`` column: "communications|الاتصالات|ارتباطات")."""
     table = reference.load("officials")
-    offices = table["office"] if "office" in table else [""] * len(table)
     return {official: (role, tuple(" ".join(normalise(w).split()) for w in reference.split_aliases(words)))
-            for official, role, words in zip(table["official"], table["role"], offices)}
+            for official, role, words in zip(table["official"], table["role"], table["office"])}
 
 
 @cache

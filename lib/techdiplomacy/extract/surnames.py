@@ -11,6 +11,7 @@ from techdiplomacy import reference
 from techdiplomacy.extract import name_matcher
 from techdiplomacy.extract.lexicon import COMMON, SUFFIXES, Token, zipf
 from techdiplomacy.text.document import Document
+from techdiplomacy.text.normalisation import normalise
 
 
 def name_key(words: list[str]) -> str:
@@ -24,8 +25,6 @@ _SPELLING = str.maketrans("", "", "اويىءئؤ")
 @cache
 def _native_names() -> frozenset[str]:
     """Arab and Iranian first names (normalised): spelled one way, so kept as written."""
-    from techdiplomacy.text.normalisation import normalise
-
     table = reference.load("first_names")
     return frozenset(" ".join(normalise(n).split()) for n, origin in zip(table["name"], table["origin"])
                      if origin in ("arab", "iranian"))
@@ -94,9 +93,7 @@ def _known_forms() -> tuple[list[tuple[str, ...]], dict[str, str]]:
             continue
         lookup[compact] = record["id"]
         forms[words] = None
-    ordered = sorted(forms, key=lambda words: len(_pattern(words)), reverse=True)
-    if not name_matcher.supported(ordered):
-        ordered = [words for words in ordered if name_matcher.supported([words])]
+    ordered = sorted((w for w in forms if name_matcher.supported([w])), key=lambda w: len(_pattern(w)), reverse=True)
     return ordered, {k: v for k, v in lookup.items() if v}
 
 
