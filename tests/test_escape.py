@@ -36,7 +36,7 @@ HOSTILE = [
     "\x1b[31mred\x1b[0m\x07\x1b]0;title\x07\r\noverwrite\x9b2J\u2028x",
     "سفير أرمينيا <b>في</b> طهران ![ص](http://HOST/p.png)",
 ]
-_HOSTILE_MARKS = re.compile(r"<(b|a|span|img|script|i)\b", re.I)
+_HOSTILE_MARKS = re.compile(r"<(b|a|span|img|script|i)\b", re.IGNORECASE)
 
 
 def _rendered_text(markdown_source: str) -> tuple[str, str]:
@@ -51,7 +51,7 @@ def _rendered_text(markdown_source: str) -> tuple[str, str]:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_markdown_renders_as_the_characters_written(text):
     rendered, shown = _rendered_text(escape.markdown(text))
-    assert re.fullmatch(r"<p>.*</p>\n", rendered, re.S), rendered  # one paragraph, no block, link or image
+    assert re.fullmatch(r"<p>.*</p>\n", rendered, re.DOTALL), rendered  # one paragraph, no block, link or image
     assert "<img" not in rendered and "<a " not in rendered and "<code>" not in rendered
     assert shown == re.sub(r"[\r\n\u2028\u2029\x0b\x0c\x85]+", " ", text).strip()
 
