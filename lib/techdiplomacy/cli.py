@@ -157,10 +157,10 @@ def _existing_store(args) -> Path | None:
 
 
 def _parquet(store_path, out_dir) -> None:
-    from techdiplomacy.store.database import Store
+    from techdiplomacy.store.database import Store, reading
     from techdiplomacy.store.parquet import write_parquet
 
-    with Store(store_path, read_only=True) as store:
+    with reading(store_path, wait_seconds=60), Store(store_path, read_only=True) as store:
         written = write_parquet(store.con, out_dir)
     print(json.dumps({"parquet": str(out_dir), "rows": written}), file=sys.stderr)
 
@@ -174,12 +174,12 @@ def cmd_parquet(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from techdiplomacy.store.database import Store
+    from techdiplomacy.store.database import Store, reading
 
     path = _existing_store(args)
     if path is None:
         return 1
-    with Store(path, read_only=True) as store:
+    with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
         info = {
             "store": str(path),
             "schema_version": int(store.get_meta("schema_version") or 0),

@@ -117,7 +117,7 @@ def add_records(
     report = progress or (lambda stage, done, total: None)
     results: list[ItemResult] = []
     added: list[Article] = []
-    with writing(store_path), Store(store_path, wait_seconds=60) as store:
+    with writing(store_path), Store(store_path, wait_seconds=settings.lock_wait) as store:
         known = set(store.article_paths())
         for i, (item, record) in enumerate(records, 1):
             if isinstance(record, ReadError):

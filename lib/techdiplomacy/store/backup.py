@@ -17,12 +17,13 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.export import tool_version
-from techdiplomacy.store.database import Store
+from techdiplomacy.store.database import Store, StoreLockedError, reading, writing
 
 NA = "\\N"
 _ESCAPE_FIRST = ("=", "+", "-", "@", "\t", "\r", "'", "\\")
@@ -81,7 +82,7 @@ def export_store(store_path: str | Path, out_dir: str | Path) -> dict:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files = {}
-    with Store(store_path, read_only=True) as store:
+    with reading(store_path, wait_seconds=60), Store(store_path, read_only=True) as store:
         counts = store.counts()
         meta = {k: store.get_meta(k) for k in ("schema_version", "corpus_version", "built_at")}
         for table in schema.TABLES:
@@ -121,6 +122,13 @@ def import_store(in_dir: str | Path, store_path: str | Path) -> dict[str, int]:
         frames[table] = read_table(data, table)
     target = Path(store_path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    with writing(target):  # no add, build or other import runs while the store is swapped
+        return _swap_in(frames, manifest, folder, target)
+
+
+def _swap_in(frames: dict[str, pd.DataFrame], manifest: dict, folder: Path, target: Path) -> dict[str, int]:
+    """Write ``frames`` into a new store beside ``target`` and rename it over ``target``
+    (the caller holds the writer lock); return rows per table."""
     fd, tmp_name = tempfile.mkstemp(prefix=".restore-", suffix=".duckdb", dir=target.parent)
     os.close(fd)
     os.unlink(tmp_name)  # DuckDB creates the file itself
@@ -131,15 +139,40 @@ def import_store(in_dir: str | Path, store_path: str | Path) -> dict[str, int]:
                 store.set_meta("corpus_version", manifest["corpus_version"])
             store.set_meta("restored_from", str(folder))
             counts = store.counts()
+            store.con.execute("CHECKPOINT")  # everything in the file itself: no log to carry along
+        if target.exists():
+            _fold_log(target)
         wal = Path(str(target) + ".wal")
-        if wal.exists():  # a stale log of the old store must never replay onto the new one
+        if wal.exists():  # a log that could not be folded in must never replay onto the new file
             wal.unlink()
+        _fsync(tmp_name)
         os.replace(tmp_name, target)
+        _fsync(target.parent)
     finally:
         for leftover in (Path(tmp_name), Path(tmp_name + ".wal")):
             if leftover.exists():
                 leftover.unlink()
     return counts
+
+
+def _fold_log(target: Path) -> None:
+    """Open and close the old store once, so DuckDB folds a killed writer's log into the file
+    (and removes it) before the file is replaced: the log never replays onto the new one."""
+    try:
+        duckdb.connect(str(target)).close()
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():  # a program that ignores the writer lock holds the file
+            raise StoreLockedError(f"store {target} is open in another program: close it, then import again") from exc
+    except duckdb.Error:
+        pass  # an unreadable old store is replaced whole; its log is removed below
+
+
+def _fsync(path: str | Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def backup_zip(store_path: str | Path) -> bytes:
