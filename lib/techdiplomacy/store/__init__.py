@@ -6,6 +6,7 @@
 near-duplicate groups of the stored corpus), ``streamed_topics`` and ``streamed_duplicates``
 (the same for stores too large for memory), ``dashboard`` (the narrow tables the dashboard
 reads, stored beside the data), ``parquet`` (the tables as partitioned Parquet), ``backup``
-(export and exact restore). May import: ``readers``, ``text``, ``tables``, ``executors``,
+(export and exact restore, topic model and metadata included), ``pickles`` (stored models read
+back from a backup only through an allowlist). May import: ``readers``, ``text``, ``tables``, ``executors``,
 ``topics``, ``schema``, ``settings``, ``export``.
 """
