@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from techdiplomacy.extract import keywords, numbers, numerals
 from techdiplomacy.extract.units import (
@@ -123,9 +124,8 @@ def _furniture(norm: str, number) -> bool:
         return True  # part of a name: "WTDC-25", "COP-29", "Su-35", "Covid-19"
     a = norm.rfind("\n", 0, number.start) + 1
     b = norm.find("\n", number.end)
-    line = norm[a:b if b >= 0 else len(norm)]
-    if len(_WORD.findall(line)) < 3:
-        return True
+    if next(islice(_WORD.finditer(norm, a, b if b >= 0 else len(norm)), 2, None), None) is None:
+        return True  # fewer than three words on the line (the first three are enough to know)
     near = norm[max(a, number.start - 24):number.start] + " " + norm[number.end:number.end + 16]
     return bool(FURNITURE.search(near))
 
