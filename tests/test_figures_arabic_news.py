@@ -122,3 +122,36 @@ def test_any_arabic_word_salad_reads_without_error(words):
     for row in figures.extract(Document(text, language="ar")):
         assert 0 <= row["start"] <= row["end"] <= len(text)
         assert row["measure"] == " ".join(row["measure"].split())
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    # the subject of a verb of change, across a year in the clause
+    ("وتقلص عجز الميزان التجاري خلال الأشهر الأولى من 2015 بـ1543 مليون دينار.", "عجز الميزان التجاري"),
+    # nothing before the figure: what follows «في» after its unit
+    ("ما يشير إلى زيادة بواقع 13 في المئة في استخدام التطبيقات.", "استخدام التطبيقات"),
+])
+def test_the_measure_found_around_an_empty_clause(text, measure):
+    assert [m for _, _, m in _rows(text)] == [measure]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن المؤشر ارتفع إلى مستوى 3117 نقطة.",
+    "وسجلت الواردات بدورها تراجعا بنسبة 15 بالمئة.",
+])
+def test_a_word_that_only_says_measured_is_no_measure(text):
+    for _, _, measure in _rows(text):
+        assert measure not in ("مستوى", "بدورها", "نسبة")
+
+
+def test_degrees_are_no_count():
+    assert [(v, u) for v, u, _ in _rows("وبلغت درجات الحرارة 39.3 درجة مئوية في البلدة.")] == [(39.3, "other")]
+
+
+def test_a_bare_riyal_in_a_sentence_naming_no_state_takes_the_article_state():
+    text = ("أعلنت وزارة العمل في السعودية لائحة جديدة. وأضاف المتحدث أن المنشأة تعاقب بغرامة تصل إلى "
+            "3000 ريال عن كل عامل.")
+    assert [(v, u) for v, u, _ in _rows(text)] == [(3000, "SAR")]
+
+
+def test_a_share_of_a_whole_is_no_count():
+    assert _rows("وتصدرت الرواية المبيعات في 48 من بين 50 ولاية.") == []

@@ -81,8 +81,9 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         mstart, mend = doc.original(*measure) if measure else (ostart, ostart)
         country, sector = _nearest(pools, doc.sentence_at(ostart), ostart, oend, mstart, mend)
         bare = unit in NATIONAL_CURRENCY and number.end < end and len(norm[number.end:end].split()) == 1
-        if bare and country:
-            unit = NATIONAL_CURRENCY[unit].get(country, unit)  # a bare "ريال" about Saudi Arabia
+        if bare:
+            # a bare "ريال" about Saudi Arabia; in a sentence naming no state, the article's state
+            unit = NATIONAL_CURRENCY[unit].get(country or _main_country(pools), unit)
         rows.append({
             "article_id": doc.article_id,
             "value": float(number.value),
@@ -210,7 +211,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         return None
     if unit is None and any(strip_proclitics(w) in ("قرار", "قرارات") for w in words[max(0, i - 3):i]):
         return None  # "قرار مجلس الأمن 2254": a resolution's number
-    if before == "كل" and before2 in ("من", "بين") or before in ("اصل", "out") and before2 in ("من", "of") \
+    if before == "كل" and before2 in ("من", "بين") or before == "بين" and before2 == "من" or before in ("اصل", "out") and before2 in ("من", "of") \
             or strip_proclitics(nxt_word := words[j] if j < len(words) else "") in lex["parts"] or nxt_word in lex["parts"]:
         return None  # "1 من كل 20": a ratio's denominator; "ثلاثة أرباع", "ستة أمثاله": a fraction, a multiple
     if unit is None and number.written == "digits" and before in YEAR_WORDS and len(norm[number.start:number.end]) == 4:
@@ -404,6 +405,8 @@ def _measure(toks, i, k, lex, arabic=False):
         if span is None:
             span = _amount_subject(words, i, lex)
         if span is None:
+            span = _after_in(words, k, lex)
+        if span is None:
             return None
         first, last = span
     while first <= last and (words[first] in lex["stop"] or words[first] in lex["approx"]):
@@ -446,14 +449,36 @@ def _arabic_phrase(words, first: int, last: int, lex) -> tuple[int, int] | None:
         last -= 1
     if last < first or all(strip_proclitics(w) in lex["change"] or w in lex["change"] for w in words[first:last + 1]):
         return None
+    if first == last and strip_proclitics(words[first]) in lex["generic"]:
+        return None  # "نسبة", "مستوى", "حجمه": a word that says a number is measured, not what
     return first, last
+
+
+def _after_in(words, k: int, lex) -> tuple[int, int] | None:
+    """Return the phrase after «في» that follows the unit ("بزيادة 13 في المئة في استخدام
+    التطبيقات"), for a figure with nothing before it, or None."""
+    if k >= len(words) or words[k] != "في":
+        return None
+    first = k + 1
+    last = first - 1
+    for n in range(first, min(first + 4, len(words))):
+        word = words[n]
+        if word in PUNCT or word in lex["stop"] or _boundary(word, lex) or _time_word(word, lex):
+            break
+        last = n
+    return (first, last) if last >= first else None
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _amount_subject(words, i: int, lex) -> tuple[int, int] | None:
     """Return the subject of the nearest verb of amount before token ``i`` in its sentence
     ("ووصلت نسبة فقر الدخل، أي ... إلى 13.6 بالمئة": نسبة فقر الدخل), or None."""
     m = i - 1
-    while m >= 0 and i - m <= 30 and words[m] not in (".", "!", "?", "؟", ";", "؛") and not words[m][:1].isdigit():
+    while m >= 0 and i - m <= 30 and words[m] not in (".", "!", "?", "؟", ";", "؛") \
+            and not (words[m][:1].isdigit() and not _year(words[m])):
         if words[m] in lex["amount_verbs"]:
             first = m + 1
             last = first - 1
@@ -472,6 +497,14 @@ def _context_mentions(doc: Document) -> list[dict]:
     from techdiplomacy.extract import places, sectors
 
     return places.rows(doc) + sectors.rows(doc)
+
+
+def _main_country(pools) -> str:
+    """The state an article names most often ('' when none is named)."""
+    counts: dict[str, int] = {}
+    for m in pools[0]:
+        counts[m["country"]] = counts.get(m["country"], 0) + 1
+    return max(sorted(counts), key=counts.__getitem__) if counts else ""
 
 
 def _pools(mentions) -> tuple[list[dict], list[dict]]:

@@ -69,7 +69,8 @@ UNIT_AFTER = {
     " | square kilometres | square kilometers | كيلومتر في الساعة | كيلومترا في الساعة | كلم في الساعة"
     " | كم في الساعة | كلم/س | كم/س | km/h | kph | mph | kilometres per hour | miles per hour"
     " | ملي أمبير | مللي أمبير | ميلي أمبير | mah | ميغابيكسل | ميجابيكسل | ميغا بيكسل | ميجا بيكسل"
-    " | megapixels | megapixel | بيكسل | بكسل | pixels | فرنك | فرنكا | francs | برميل | براميل | barrels",
+    " | megapixels | megapixel | بيكسل | بكسل | pixels | فرنك | فرنكا | francs | برميل | براميل | barrels"
+    " | درجة مئوية | درجات مئوية | درجة | درجات | degrees celsius | degrees | °c | درجه سانتیگراد",
 }
 
 
@@ -216,6 +217,13 @@ TIME_NOUNS = (
 PARTS = "أرباع أثلاث أخماس أعشار أمثال أمثاله أمثالها أضعاف أضعافا أضعافه أضعافها"
 
 
+#: Words that alone say only that something is measured (with a pronoun: "حجمه", "نسبتها").
+GENERIC_MEASURES = (
+    "نسبة نسبته نسبتها مستوى مستويات معدل قيمة قيمته قيمتها حجم حجمه حجمها مبلغ إجمالي بدوره بدورها"
+    " آخرين أخرى آخر الاستبيان التسوية أكثر"
+)
+
+
 #: Nouns of change: alone they do not say what rose or fell ("بانخفاض 6 ملايين").
 CHANGE_NOUNS = "انخفاض ارتفاع زيادة تراجع نمو هبوط صعود تقلص انكماش"
 
@@ -298,6 +306,7 @@ def word_sets() -> dict:
         "amount_verbs": arabic_verbs()[1],
         "change": _norm_words(CHANGE_NOUNS),
         "parts": _norm_words(PARTS),
+        "generic": _norm_words(GENERIC_MEASURES),
         "number_words": _number_words(units),
     }
 
