@@ -243,3 +243,14 @@ def test_a_known_world_figure_keeps_role_and_state(text, name, role, country):
 def test_a_known_name_in_a_spelling_the_reference_lacks_is_the_known_person():
     assert _ids(["قال وزير الخارجية الروسي سيرغي لافروف إن موسكو ترحب.",
                  "قال وزير الخارجية الروسي سيرجي لافرف إن موسكو ترحب."]) == {"sergey_lavrov"}
+
+
+def test_an_arab_story_naming_iran_in_passing_does_not_make_its_officials_iranian():
+    text = ("قال المتحدث باسم الحكومة علي الحمادي إن قطر ستواصل الحوار مع جيرانها. وأضاف أن قطر "
+            "ترفض الحصار، وأن علاقات قطر مع إيران طبيعية، وأن قطر ستشارك في القمة.")
+    assert _people(text, "ar").get("علي الحمادي", ("", ""))[1] == "QAT"
+
+
+def test_a_company_in_the_title_gives_its_home_state():
+    assert _people("وقال رئيس مجلس إدارة الخطوط الجوية الكويتية يوسف الجاسم في بيان إن الشركة تلقت توجيهات.",
+                   "ar").get("يوسف الجاسم") == ("executive", "KWT")
