@@ -254,3 +254,25 @@ def test_an_arab_story_naming_iran_in_passing_does_not_make_its_officials_irania
 def test_a_company_in_the_title_gives_its_home_state():
     assert _people("وقال رئيس مجلس إدارة الخطوط الجوية الكويتية يوسف الجاسم في بيان إن الشركة تلقت توجيهات.",
                    "ar").get("يوسف الجاسم") == ("executive", "KWT")
+
+
+def test_a_titled_surname_alone_is_the_known_person_of_that_office():
+    rows = officials.extract(Document("أزمة الصواريخ في كوريا الشمالية: الرئيس ترامب يقول كل الخيارات مطروحة.",
+                                      language="ar"))
+    assert [(r["official_id"], r["country"]) for r in rows] == [("donald_trump", "USA")]
+    # a surname the reference knows under another title is someone else
+    rows = officials.extract(Document("وقال النائب هاشمي إن البرلمان سيصوت.", language="ar"))
+    assert all(r["official_id"] != "sattar_hashemi" for r in rows)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("وقال ديمتري بيسكوف، المتحدث باسم الكرملين، إن الوضع في سوريا صعب.", "ديمتري بيسكوف", "RUS"),
+    ("وقال توماس بوسرت مستشار البيت الأبيض للأمن الداخلي إن سوريا مسؤولة.", "توماس بوسرت", "USA"),
+])
+def test_a_seat_of_government_in_the_title_gives_the_state(text, name, country):
+    assert _people(text, "ar").get(name, ("", ""))[1] == country
+
+
+def test_a_function_word_in_a_known_name_is_no_name_word():
+    # "مون جاي إن": «إن» after a title is still no name
+    assert "إن" not in _people("وقال مستشار الرئيس للأمن الداخلي إن سوريا مسؤولة.", "ar")

@@ -202,7 +202,11 @@ def word_sets() -> dict:
         "not_names": _norm_set(NOT_NAMES.split()),
         "stop": frozenset(stop),
         "title_words": frozenset(title_words),
-        "known_tokens": frozenset(known_tokens - title_words - _norm_set(HONORIFICS)),
+        # a word of a known name that is also a function word ("إن" of "مون جاي إن") is none
+        # a word of a known name that is also a function word ("إن" of "مون جاي إن") is none, nor
+        # a two-letter word in Arabic script ("جو", Persian "گل"): too many common words look so
+        "known_tokens": frozenset(w for w in known_tokens - title_words - _norm_set(HONORIFICS) - frozenset(stop)
+                                  if len(w) > 2 or w.isascii() or w in _norm_set(NAME_PARTICLES)),
     }
 
 
@@ -230,6 +234,21 @@ def known_folded() -> dict[str, str]:
         if keys.setdefault(key, record["id"]) != record["id"]:
             shared.add(key)
     return {k: v for k, v in keys.items() if k not in shared}
+
+
+@cache
+def known_surnames() -> dict[str, str]:
+    """Return {surname: official id} for the reference people whose last name word belongs to
+    no other reference person and is neither a first name nor a very common word
+    ("ترامب", "ماكرون", "الأسد"; not "صالح", "عباس"): a titled surname alone is that person."""
+    lex = word_sets()
+    owners: dict[str, set[str]] = {}
+    for record in reference.aliases("officials").to_dict("records"):
+        words = record["norm"].split()
+        if len(words) >= 2 and len(words[-1]) >= 4:
+            owners.setdefault(words[-1], set()).add(record["id"])
+    return {w: ids.pop() for w, ids in owners.items() if len(ids) == 1 and w not in lex["first"]
+            and w not in lex["first_common"] and zipf(w, "en" if w.isascii() else "ar") < 5.0}
 
 
 @cache

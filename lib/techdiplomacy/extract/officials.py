@@ -59,7 +59,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         words[-1] = words[-1][:len(words[-1]) - cut]
         key_norm = surnames.name_key(words)
         official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys) \
-            or lexicon.known_folded().get(surnames.person_key(words))
+            or lexicon.known_folded().get(surnames.person_key(words)) \
+            or _known_surname(words, title, [tokens[k].norm for k in range(title.first, title.last + 1)])
         if not official and not cut:
             # a known name and a word after it ("دونالد ترامب فرض"): the name ends where the
             # reference's does
@@ -112,6 +113,19 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
             **{k: v for k, v in doc.evidence(s, e).items() if k != "article_id"},
         })
     return rows
+
+
+def _known_surname(words: list[str], title, title_words: list[str]) -> str | None:
+    """The reference person a titled surname alone names ("الرئيس ترامب"), when the title is
+    of that person's role or office ("النائب هاشمي" is not the minister Hashemi)."""
+    official = lexicon.known_surnames().get(words[0]) if len(words) == 1 else None
+    if not official:
+        return None
+    role, office = lexicon.known_offices()[official]
+    if title.heads and title.heads[0][1] == role:
+        return official
+    bare = {w[2:] if w.startswith("ال") else w for w in title_words}
+    return official if any(o in bare or o in " ".join(title_words) for o in office if len(o) > 2) else None
 
 
 def _bare_first_names(persons: dict, mentions: list, lex: dict) -> list:
