@@ -15,7 +15,7 @@ import pandas as pd
 from techdiplomacy import escape, schema
 from techdiplomacy.settings import Settings
 
-EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "errors")
+EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "cooperation", "errors")
 
 
 def _jsonable(value):

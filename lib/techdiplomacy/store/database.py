@@ -25,7 +25,7 @@ __all__ = ["BUILD_MEMORY", "PER_ARTICLE", "TOPIC_TABLES", "Progress", "Store", "
 
 _SQL_TYPES = {schema.STRING: "VARCHAR", schema.INT: "BIGINT", schema.FLOAT: "DOUBLE", schema.DATE: "DATE"}
 #: Tables that hold one article's rows (deleted together with the article).
-PER_ARTICLE = ("articles", "mentions", "officials", "figures")
+PER_ARTICLE = ("articles", "mentions", "officials", "figures", "cooperation")
 TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
 
 Progress = Callable[[str, int, int | None], None]
