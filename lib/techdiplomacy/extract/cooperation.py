@@ -49,9 +49,16 @@ _RANK = {stage: i for i, stage in enumerate(PRECEDENCE)}
 GOVERN_WORDS = {"proposed": 6, "agreed": 4}
 #: Words a future or negation cue may stand before (or, for Persian verbs, after) its cue.
 BEFORE_WORDS = 4
+#: A Persian future ("قرار است ...") opens the clause whose verb ends it.
+PERSIAN_BEFORE_WORDS = 12
 AFTER_WORDS = 2
 #: Arabic proclitics a cue may carry (the future س among them); ال forms are listed as cues.
 PROCLITICS = frozenset(("و", "ف", "ب", "ل", "س", "وس", "فس", "وب", "ول", "فب", "فل", "لل", "ولل"))
+#: Object pronouns an Arabic cue may end in ("تم توقيعها", "لقائهما").
+SUFFIXES = frozenset(("ه", "ها", "هما", "هم"))
+#: Words before a place that make it where something happens, not a party ("met in Tokyo").
+LOCATIVES = frozenset(normalise(w) for w in (
+    "in", "at", "to", "from", "into", "near", "في", "الى", "إلى", "من", "عبر", "در", "به", "از", "تا"))
 _WORD = re.compile(r"\w+")
 _JOIN = "|"
 
@@ -89,12 +96,20 @@ def _cues(doc: Document) -> list[tuple[int, int, str, str, bool]]:
         proclitic = norm[word_start:start]
         if proclitic and (proclitic not in PROCLITICS or norm[start].isascii()):
             continue
-        whole = end >= len(norm) or not norm[end].isalnum()
+        whole = end >= len(norm) or not norm[end].isalnum() or not norm[start].isascii() and _suffixed(norm, end)
         for kind, value, prefix in kinds:
             if whole or prefix:
                 out.append((start, end, kind, value, proclitic.endswith("س") and kind == "stage"))
     out.sort()
     return out
+
+
+def _suffixed(norm: str, end: int) -> bool:
+    """Whether the word goes on after ``end`` by an Arabic object pronoun only (توقيعها)."""
+    rest = end
+    while rest < len(norm) and norm[rest].isalnum():
+        rest += 1
+    return norm[end:rest] in SUFFIXES
 
 
 def _words_between(norm: str, a: int, b: int) -> int:
@@ -106,10 +121,11 @@ def _stage_of(cue, cues, norm: str, persian: bool) -> str:
     start, end, _, stage, future = cue
     governed = None
     for s, e, kind, value, _f in cues:
-        if e > start:
-            break
-        if (kind == "stage" and value in GOVERN_WORDS and _RANK[stage] < _RANK[value]
-                and _words_between(norm, e, start) <= GOVERN_WORDS[value]):
+        if kind != "stage" or value not in GOVERN_WORDS or _RANK[stage] >= _RANK[value]:
+            continue
+        # a verb governs what follows it; in Persian, verb-final, what comes before it
+        gap = _words_between(norm, end, s) if persian else _words_between(norm, e, start)
+        if (s >= end if persian else e <= start) and gap <= GOVERN_WORDS[value]:
             governed = value if governed is None or _RANK[value] > _RANK[governed] else governed
     if governed:
         return governed
@@ -126,7 +142,7 @@ def _stage_of(cue, cues, norm: str, persian: bool) -> str:
         for s, e, kind, _v, _f in cues:
             if kind != "future":
                 continue
-            if e <= start and _words_between(norm, e, start) < BEFORE_WORDS or (
+            if e <= start and _words_between(norm, e, start) < (PERSIAN_BEFORE_WORDS if persian else BEFORE_WORDS) or (
                     s >= end and _words_between(norm, end, s) < AFTER_WORDS):
                 return "agreed"
         if norm[max(0, start - 3):start] == "to ":  # "to sign", "to launch": not yet done
@@ -154,11 +170,9 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
 
         officials = officials_extractor.extract(doc, mentions)
     mentions, officials = list(mentions), list(officials)
-    countries = [m for m in mentions if m.get("kind") == "country"]
-    iran_named = any(m.get("country") == "IRN" for m in mentions) or any(o.get("country") == "IRN" for o in officials)
+    iran_named = any(m.get("country") == "IRN" for m in mentions)
     if not iran_named and doc.language != "fa":
         return []
-    main = _main_partner(countries)
     persian = doc.language == "fa"
     by_sentence: dict[int, list] = {}
     sentence_of: dict[int, object] = {}
@@ -167,72 +181,145 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
         sentence = doc.sentence_at(start)
         by_sentence.setdefault(sentence.start, []).append(cue)
         sentence_of[sentence.start] = sentence
-    rows: dict[tuple, dict] = {}
+    parties = _parties(doc, mentions)
+    main = _main_partner(parties)
+    rows: dict[tuple, list[dict]] = {}
     for key in sorted(by_sentence):
         sent_cues = by_sentence[key]
-        stages = [(c, _stage_of(c, sent_cues, doc.norm, persian)) for c in sent_cues if c[2] == "stage"]
+        stages = [(c, _stage_of(c, sent_cues, doc.norm, persian)) for c in _facts(sent_cues, doc.norm)]
         if not stages:
             continue
+        if not any(c[2] in ("anchor", "instrument") for c in sent_cues):
+            sentence = sentence_of[key]
+            if not any(m.get("kind") == "sector" and sentence.start <= m["start"] < sentence.end for m in mentions):
+                continue  # a stage word in a sentence about no cooperation
         sentence = sentence_of[key]
         inside = [m for m in mentions if sentence.start <= m["start"] < sentence.end]
         people = [o for o in officials if sentence.start <= o["start"] < sentence.end]
-        named = {m["key"] for m in inside if m.get("kind") == "country"} | {o["country"] for o in people if o.get("country")}
-        iran_here = "IRN" in named or any(m.get("country") == "IRN" for m in inside)
+        named = {iso3 for at, iso3 in parties if sentence.start <= at < sentence.end}
+        named |= {o["country"] for o in people if o.get("country") and o["country"] != "IRN"}
+        iran_here = any(m.get("country") == "IRN" for m in inside)
         partners = sorted(named - {"IRN", ""})
         if len(partners) >= 2 and not iran_here:
             continue  # cooperation between other states
-        anchored = any(c[2] in ("anchor", "instrument") for c in sent_cues) or any(
-            m.get("kind") == "sector" for m in inside)
         if not partners:
-            if not main or not anchored:
+            if not main:
                 continue
             partners = [main]
         cue, stage = min(stages, key=lambda cs: (_RANK[cs[1]], cs[0][0]))
-        instrument = _instrument(cue, sent_cues)
-        row_key = (tuple(partners), stage, instrument)
         sector_ids = _sectors(doc, sentence, inside, mentions)
-        row = rows.get(row_key)
-        if row is None:
-            start, end = doc.original(cue[0], cue[1])
-            row = rows[row_key] = {
-                "article_id": doc.article_id,
-                "partners": partners,
-                "sectors": [],
-                "stage": stage,
-                "instrument": instrument,
-                "iranian_officials": [],
-                "partner_officials": [],
-                "published": None,
-                "surface": doc.text[start:end],
-                "start": start,
-                "end": end,
-                "sentence": sentence.text,
-            }
-        row["sectors"] += [s for s in sector_ids if s not in row["sectors"]]
-        _add_officials(row, people or officials, partners)
+        for instrument in _instruments(cue, sent_cues, stage):
+            row = _row_for(rows.setdefault((tuple(partners), stage), []), instrument)
+            if row is None:
+                start, end = doc.original(cue[0], cue[1])
+                row = {
+                    "article_id": doc.article_id,
+                    "partners": partners,
+                    "sectors": [],
+                    "stage": stage,
+                    "instrument": instrument,
+                    "iranian_officials": [],
+                    "partner_officials": [],
+                    "published": None,
+                    "surface": doc.text[start:end],
+                    "start": start,
+                    "end": end,
+                    "sentence": sentence.text,
+                }
+                rows[(tuple(partners), stage)].append(row)
+            row["sectors"] += [s for s in sector_ids if s not in row["sectors"]]
+            _add_officials(row, people or officials, partners)
     out = []
-    for row in rows.values():
+    for row in (row for group in rows.values() for row in group):
         row.update({name: _JOIN.join(row[name]) for name in ("partners", "sectors", "iranian_officials", "partner_officials")})
         out.append(row)
     out.sort(key=lambda r: (r["start"], r["partners"], r["stage"], r["instrument"]))
     return out
 
 
-def _main_partner(countries: list[dict]) -> str:
+def _parties(doc: Document, mentions: list[dict]) -> list[tuple[int, str]]:
+    """(original start, ISO3) of every state the article names as a possible party: countries,
+    organisations' countries and places' countries, a place only where it is not where
+    something happens ("met in Tokyo")."""
+    out = []
+    for m in mentions:
+        kind, country = m.get("kind"), m.get("country") or ""
+        if not country or kind not in ("country", "place", "organisation"):
+            continue
+        if kind == "place" and country != "IRN" and _located(doc.text, m["start"]):
+            continue
+        out.append((m["start"], country))
+    return out
+
+
+def _located(text: str, start: int) -> bool:
+    """Whether the place at ``start`` follows a locative word ("in Tokyo", "في موسكو")."""
+    before = _WORD.findall(text, max(0, start - 20), start)
+    if not before:
+        return False
+    word = normalise(before[-1])
+    return word in LOCATIVES or text[start - 1:start].isalpha() and text[start - 1] in "بل"
+
+
+def _main_partner(parties: list[tuple[int, str]]) -> str:
     """The state the article names most after Iran (the first named, on a tie), or ''."""
-    counts = Counter(m["key"] for m in countries if m["key"] != "IRN")
+    counts = Counter(iso3 for _, iso3 in parties if iso3 != "IRN")
     if not counts:
         return ""
-    first = {}
-    for m in countries:
-        first.setdefault(m["key"], m["start"])
+    first: dict[str, int] = {}
+    for at, iso3 in parties:
+        first.setdefault(iso3, at)
     return min(counts, key=lambda k: (-counts[k], first[k]))
 
 
-def _instrument(cue, cues) -> str:
-    """The instrument nearest the stage cue in its sentence, or 'none'."""
-    found = [(abs(c[0] - cue[0]), c[3]) for c in cues if c[2] == "instrument"]
-    return min(found)[1] if found else "none"
+def _facts(cues: list, norm: str) -> list:
+    """The stage cues of one sentence that state its stage: a "signed" that only qualifies an
+    instrument ("a signed MoU", "previously signed agreements") does not, when another does."""
+    stage_cues = [c for c in cues if c[2] == "stage"]
+    if len(stage_cues) < 2:
+        return stage_cues
+    instrument_at = {c[0] for c in cues if c[2] == "instrument"}
+    attributive = [c for c in stage_cues if c[3] == "signed" and norm[c[1]:c[1] + 1] == " "
+                   and c[1] + 1 in instrument_at and norm[c[0]:c[0] + 1].isascii()]
+    return [c for c in stage_cues if c not in attributive] or stage_cues
+
+
+def _instruments(cue, cues, stage: str) -> list[str]:
+    """The instruments of one sentence's row: every MoU, agreement or contract a signing names,
+    else the one nearest the stage cue (a joint committee only when nothing else is named)."""
+    named = [c for c in cues if c[2] == "instrument"]
+    if not named:
+        return ["none"]
+    papers = [c for c in named if c[3] != "joint_committee"] or named
+    if stage == "signed":
+        return list(dict.fromkeys(c[3] for c in papers))
+    return [min(papers, key=lambda c: abs(c[0] - cue[0]))[3]]
+
+
+#: An instrument a later sentence may name for the same signing: "the agreements" for the MoUs.
+_SAME_PAPERS = {("agreement", "mou"), ("mou", "agreement")}
+
+
+def _row_for(group: list[dict], instrument: str) -> dict | None:
+    """The row of ``group`` (one partner set and stage) that ``instrument`` belongs to: the row of
+    that instrument; for no instrument, the first row; else one that named none (now named, unless
+    by a joint committee), else one whose instrument is the same papers; None: a new row."""
+    for row in group:
+        if row["instrument"] == instrument:
+            return row
+    if instrument == "none":
+        return group[0] if group else None
+    for row in group:
+        # a joint committee is a body of its own, not the papers an earlier sentence left unnamed
+        if row["instrument"] == "none" and instrument != "joint_committee":
+            row["instrument"] = instrument
+            return row
+    for row in group:
+        if (row["instrument"], instrument) in _SAME_PAPERS:
+            if instrument == "mou":
+                row["instrument"] = instrument
+            return row
+    return None
 
 
 def _sectors(doc: Document, sentence, inside: list[dict], mentions: list[dict]) -> list[str]:
