@@ -42,11 +42,14 @@ from techdiplomacy.text.normalisation import normalise
 
 STAGES = schema.COOPERATION_STAGES
 INSTRUMENTS = schema.COOPERATION_INSTRUMENTS
-#: When one sentence carries cues of several stages, the row takes the first of these.
-PRECEDENCE = ("signed", "implemented", "stalled", "agreed", "proposed", "discussed")
+#: When one sentence carries cues of several stages, the row takes the first of these (a
+#: signing "postponed" or "suspended" is stalled).
+PRECEDENCE = ("stalled", "signed", "implemented", "agreed", "proposed", "discussed")
 _RANK = {stage: i for i, stage in enumerate(PRECEDENCE)}
 #: Words between a governing cue and the cue it governs ("ready to sign", "agreed to launch").
 GOVERN_WORDS = {"proposed": 6, "agreed": 4}
+#: In Persian the governing verb ends the clause: "برای امضای تفاهم‌نامه ... اعلام آمادگی کردند".
+PERSIAN_GOVERN_WORDS = 10
 #: Words a future or negation cue may stand before (or, for Persian verbs, after) its cue.
 BEFORE_WORDS = 4
 #: A Persian future ("قرار است ...") opens the clause whose verb ends it.
@@ -125,7 +128,7 @@ def _stage_of(cue, cues, norm: str, persian: bool) -> str:
             continue
         # a verb governs what follows it; in Persian, verb-final, what comes before it
         gap = _words_between(norm, end, s) if persian else _words_between(norm, e, start)
-        if (s >= end if persian else e <= start) and gap <= GOVERN_WORDS[value]:
+        if (s >= end if persian else e <= start) and gap <= (PERSIAN_GOVERN_WORDS if persian else GOVERN_WORDS[value]):
             governed = value if governed is None or _RANK[value] > _RANK[governed] else governed
     if governed:
         return governed
