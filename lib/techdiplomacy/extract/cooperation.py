@@ -30,6 +30,7 @@ pass (:mod:`techdiplomacy.extract.keywords`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -82,28 +83,57 @@ def cue_forms() -> dict[str, tuple[tuple[str, str, bool], ...]]:
 
 
 def patterns() -> dict[str, tuple]:
-    """{form: (its length, its cues)} for the keyword pass."""
-    return {form: (len(form), kinds) for form, kinds in cue_forms().items()}
+    """{form: (its length, its stage cues)} of every stage form, for the keyword pass (the other
+    cues are looked for only in the sentences a stage form stands in: :func:`_context_pattern`)."""
+    out = {}
+    for form, kinds in cue_forms().items():
+        stages = tuple(k for k in kinds if k[0] == "stage")
+        if stages:
+            out[form] = (len(form), stages)
+    return out
 
 
-def _cues(doc: Document) -> list[tuple[int, int, str, str, bool]]:
-    """Return the cues of ``doc`` as (start, end, kind, value, future prefix) in ``norm``,
-    in text order, each a whole word (or a word's start, for a prefix form)."""
-    norm = doc.norm
-    out = []
+@cache
+def _context_pattern() -> tuple[re.Pattern, dict[str, tuple]]:
+    """One regex of every form of the other kinds (instrument, future, negation, anchor),
+    longest first, and {form: its cues}."""
+    kinds = {form: tuple(k for k in cues if k[0] != "stage") for form, cues in cue_forms().items()}
+    kinds = {form: cues for form, cues in kinds.items() if cues}
+    alternatives = "|".join(re.escape(form) for form in sorted(kinds, key=len, reverse=True))
+    return re.compile(alternatives), kinds
+
+
+def _cue(norm: str, start: int, end: int, kinds, out: list) -> None:
+    """Append the cues of the form at norm[start:end] to ``out`` when it stands as a word (or
+    a word's start, for a prefix form), with an Arabic proclitic or object pronoun at most."""
+    word_start = start
+    while word_start > 0 and norm[word_start - 1].isalnum():
+        word_start -= 1
+    proclitic = norm[word_start:start]
+    if proclitic and (proclitic not in PROCLITICS or norm[start].isascii()):
+        return
+    whole = end >= len(norm) or not norm[end].isalnum() or not norm[start].isascii() and _suffixed(norm, end)
+    for kind, value, prefix in kinds:
+        if whole or prefix:
+            out.append((start, end, kind, value, proclitic.endswith("س") and kind == "stage"))
+
+
+def _stage_cues(doc: Document) -> list[tuple[int, int, str, str, bool]]:
+    """Return the stage cues of ``doc`` as (start, end, kind, value, future prefix) in
+    ``norm``, in text order."""
+    out: list = []
     for last, (length, kinds) in keywords.hits(doc, "cooperation", patterns):
-        start, end = last + 1 - length, last + 1
-        word_start = start
-        while word_start > 0 and norm[word_start - 1].isalnum():
-            word_start -= 1
-        proclitic = norm[word_start:start]
-        if proclitic and (proclitic not in PROCLITICS or norm[start].isascii()):
-            continue
-        whole = end >= len(norm) or not norm[end].isalnum() or not norm[start].isascii() and _suffixed(norm, end)
-        for kind, value, prefix in kinds:
-            if whole or prefix:
-                out.append((start, end, kind, value, proclitic.endswith("س") and kind == "stage"))
+        _cue(doc.norm, last + 1 - length, last + 1, kinds, out)
     out.sort()
+    return out
+
+
+def _context_cues(norm: str, start: int, end: int) -> list[tuple[int, int, str, str, bool]]:
+    """Return the instrument, future, negation and anchor cues of norm[start:end]."""
+    pattern, kinds = _context_pattern()
+    out: list = []
+    for match in pattern.finditer(norm, start, end):
+        _cue(norm, match.start(), match.end(), kinds[match.group()], out)
     return out
 
 
@@ -161,8 +191,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
     """
     if not doc.norm.strip():
         return []
-    cues = _cues(doc)
-    if not any(c[2] == "stage" for c in cues):
+    cues = _stage_cues(doc)
+    if not cues:
         return []
     if mentions is None:
         from techdiplomacy.extract import places, sectors
@@ -182,8 +212,12 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
     for cue in cues:
         start = doc.original(cue[0], cue[1])[0]
         sentence = doc.sentence_at(start)
-        by_sentence.setdefault(sentence.start, []).append(cue)
-        sentence_of[sentence.start] = sentence
+        if sentence.start not in by_sentence:
+            by_sentence[sentence.start] = _context_cues(doc.norm, *_norm_span(doc, sentence))
+            sentence_of[sentence.start] = sentence
+        by_sentence[sentence.start].append(cue)
+    for found in by_sentence.values():
+        found.sort()
     parties = _parties(doc, mentions)
     main = _main_partner(parties)
     rows: dict[tuple, list[dict]] = {}
@@ -238,6 +272,14 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
         out.append(row)
     out.sort(key=lambda r: (r["start"], r["partners"], r["stage"], r["instrument"]))
     return out
+
+
+def _norm_span(doc: Document, sentence) -> tuple[int, int]:
+    """The span of ``doc.norm`` that the original ``sentence`` became."""
+    offsets = doc.offsets
+    if offsets is None:
+        return sentence.start, sentence.end
+    return bisect.bisect_left(offsets, sentence.start), bisect.bisect_left(offsets, sentence.end)
 
 
 def _parties(doc: Document, mentions: list[dict]) -> list[tuple[int, str]]:
