@@ -79,6 +79,23 @@ TABLES: dict[str, dict[str, str]] = {
         "end": INT,
         "sentence": STRING,  # the evidence: the sentence that states the stage
     },
+    # Cooperation threads (issue 17): derived from cooperation by store/threads.py.
+    "cooperation_threads": {
+        "thread_id": STRING,  # its first row's article_id:start
+        "partners": STRING,
+        "sectors": STRING,
+        "instrument": STRING,
+        "stage": STRING,  # the latest row's stage
+        "stages": STRING,  # the stages it went through, in date order, "|"-separated
+        "first_published": DATE,
+        "latest_published": DATE,
+        "n_articles": INT,
+        "article_ids": STRING,  # "|"-separated, in date order
+        "article_id": STRING,  # the latest row's evidence
+        "start": INT,
+        "end": INT,
+        "sentence": STRING,
+    },
     # Topic tables: owned by topics.py (issue 4); adjust there and here together.
     "topics": {
         "topic_id": INT,
