@@ -4,9 +4,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from techdiplomacy import schema
 from techdiplomacy.cli import main
+from techdiplomacy.i18n.gloss import cooperation_gloss
 from techdiplomacy.store.threads import cooperation_threads, thread_evidence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +65,10 @@ def test_build_stores_threads_and_the_cli_lists_them(tmp_path, capsys):
     assert thread["partners"] == "ARM" and thread["stage"] == "proposed"
     assert thread["evidence"][0]["stage"] == "discussed"
     assert all(e["sentence"] for e in thread["evidence"])
+    assert thread["gloss"].startswith("Iran and Armenia proposed a joint committee")
+    assert main(["cooperation", "--store", str(store), "--language", "ar"]) == 0
+    (thread,) = json.loads(capsys.readouterr().out)
+    assert thread["evidence"][0]["gloss"].startswith("إيران وأرمينيا: بحث التعاون")
     assert main(["cooperation", "--store", str(store), "--stage", "signed"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["cooperation", "--store", str(store), "--format", "csv"]) == 0
@@ -83,3 +89,24 @@ def test_add_updates_the_threads(tmp_path, capsys):
     threads = json.loads(capsys.readouterr().out)
     assert "signed" in {t["stage"] for t in threads}
     assert {e["article_id"] for t in threads for e in t["evidence"]} >= {t["article_id"] for t in threads}
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "Iran and Armenia discussed cooperation on data centres and cybersecurity — ستار هاشمي, غريغور هاكوبيان, 2024-05-12"),
+    ("ar", "إيران وأرمينيا: بحث التعاون في مجال مراكز البيانات والأمن السيبراني — ستار هاشمي، غريغور هاكوبيان، 2024-05-12"),
+    ("fa", "ایران و ارمنستان: گفت‌وگو درباره همکاری در حوزه مرکز داده و امنیت سایبری — ستار هاشمي، غريغور هاكوبيان، 2024-05-12"),
+])
+def test_gloss_in_the_reader_s_language(lang, expected):
+    row = {"partners": "ARM", "stage": "discussed", "instrument": "none", "sectors": "data_centres|cybersecurity",
+           "iranian_officials": "ستار هاشمي", "partner_officials": "غريغور هاكوبيان", "published": pd.Timestamp("2024-05-12")}
+    assert cooperation_gloss(row, lang) == expected
+
+
+def test_gloss_of_every_stage_and_instrument():
+    for stage in schema.COOPERATION_STAGES:
+        for instrument in schema.COOPERATION_INSTRUMENTS:
+            for lang in ("en", "ar", "fa"):
+                text = cooperation_gloss({"partners": "IRQ|SYR", "stage": stage, "instrument": instrument}, lang)
+                assert "{" not in text and text.count("—") == 0
+    assert cooperation_gloss({"partners": "IRQ|SYR", "stage": "signed", "instrument": "mou"}) == (
+        "Iran, Iraq and Syria signed a memorandum of understanding")

@@ -244,8 +244,17 @@ def cmd_cooperation(args) -> int:
 
         sys.stdout.buffer.write(table_csv(threads, "cooperation_threads"))
         return 0
+    from techdiplomacy.i18n.gloss import cooperation_gloss
+
     evidence = thread_evidence(rows, window_days=Settings().thread_window_days)
-    payload = [dict(t, evidence=records(pd.DataFrame(evidence.get(t["thread_id"], [])))) for t in records(threads)]
+    payload = []
+    for thread in records(threads):
+        shown = records(pd.DataFrame(evidence.get(thread["thread_id"], [])))
+        for item in shown:
+            item["gloss"] = cooperation_gloss(dict(thread, stage=item["stage"], instrument=item["instrument"],
+                                                   published=item["published"]), args.language)
+        payload.append(dict(thread, gloss=cooperation_gloss(dict(thread, published=thread["latest_published"]), args.language),
+                            evidence=shown))
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
@@ -391,6 +400,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--partner", metavar="ISO3", help="only threads with this partner state")
     p.add_argument("--stage", help="only threads whose latest stage is this (" + ", ".join(schema.COOPERATION_STAGES) + ")")
     p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--language", choices=["en", "ar", "fa"], default="en", help="language of each JSON gloss")
     p.set_defaults(func=cmd_cooperation)
 
     p = sub.add_parser("report", parents=[store], help="summary of the corpus for the terminal")
