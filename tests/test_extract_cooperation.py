@@ -61,15 +61,22 @@ def test_cue_data_names_every_stage_and_instrument_in_three_languages():
         ("Iran and Armenia called for signing an MoU on data centres.", "en", "proposed"),
         ("سيوقع البلدان إيران وأرمينيا مذكرة تفاهم في مجال مراكز البيانات.", "ar", "agreed"),
         ("من المقرر أن يتم توقيع مذكرة تفاهم بين إيران وأرمينيا في مجال مراكز البيانات.", "ar", "agreed"),
-        ("لم يتم توقيع مذكرة التفاهم بين إيران وأرمينيا.", "ar", "stalled"),
-        ("اتفقت إيران وأرمينيا على توقيع مذكرة تفاهم.", "ar", "agreed"),
-        ("تفاهم‌نامه همکاری ایران و ارمنستان امضا خواهد شد.", "fa", "agreed"),
-        ("تفاهم‌نامه همکاری ایران و ارمنستان امضا نشد.", "fa", "stalled"),
-        ("ایران و ارمنستان تفاهم‌نامه همکاری امضا کردند.", "fa", "signed"),
+        ("لم يتم توقيع مذكرة التفاهم بين إيران وأرمينيا في مجال مراكز البيانات.", "ar", "stalled"),
+        ("اتفقت إيران وأرمينيا على توقيع مذكرة تفاهم في مجال مراكز البيانات.", "ar", "agreed"),
+        ("تفاهم‌نامه همکاری ایران و ارمنستان در حوزه مراکز داده امضا خواهد شد.", "fa", "agreed"),
+        ("تفاهم‌نامه همکاری ایران و ارمنستان در حوزه مراکز داده امضا نشد.", "fa", "stalled"),
+        ("ایران و ارمنستان تفاهم‌نامه همکاری در حوزه مراکز داده امضا کردند.", "fa", "signed"),
     ],
 )
 def test_tense_and_negation_change_the_stage(text, language, stage):
     assert [r["stage"] for r in _rows(text, language)] == [stage]
+
+
+def test_an_article_about_no_field_of_technology_gives_no_row():
+    # the nuclear deal, an election: cooperation is acting together in a sector (TAXONOMY.md)
+    assert _rows("Iran and the United States signed the nuclear agreement in 2015.", "en") == []
+    assert _rows("وكانت الولايات المتحدة قد وقعت اتفاقا مع إيران عام 2015.", "ar") == []
+    assert _rows("Iran and the United States signed an agreement on data centres in 2015.", "en") != []
 
 
 def test_sentences_about_one_signing_are_one_row_with_the_first_as_evidence():

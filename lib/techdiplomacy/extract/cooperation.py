@@ -21,7 +21,8 @@ The partners are the states other than Iran the sentence names (countries, or th
 official named in it); a sentence that names none ("the two sides agreed") is about the state the
 article names most after Iran. Cooperation between other states is no row: a sentence naming two
 states or more and nothing Iranian is skipped, and so is an article that never names Iran (unless
-it is Persian news, which is Iranian news). Sectors come from the sentence, else from the one
+it is Persian news, which is Iranian news) or no field of technology (a sector of
+``sectors.csv``: the nuclear deal, an election). Sectors come from the sentence, else from the one
 before or after it; officials (Iranian and partner) from the sentence, else from the article.
 
 The work is per sentence, and only where a stage cue stands: the cues come from the one keyword
@@ -206,6 +207,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
     iran_named = any(m.get("country") == "IRN" for m in mentions)
     if not iran_named and doc.language != "fa":
         return []
+    if not any(m.get("kind") == "sector" for m in mentions):
+        return []  # an article about no field of technology (a nuclear deal, an election)
     persian = doc.language == "fa"
     by_sentence: dict[int, list] = {}
     sentence_of: dict[int, object] = {}
