@@ -11,7 +11,8 @@ from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse import rows
 
 filters = start("page_data")
-for name in ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics", "near_duplicates"):
+for name in ("articles", "mentions", "officials", "figures", "cooperation", "cooperation_threads", "article_topics",
+             "passage_topics", "near_duplicates"):
     st.subheader(name)
     paged_table(name, filters, key=f"table-{name}")
 st.subheader("topics")

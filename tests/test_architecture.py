@@ -38,7 +38,7 @@ ALLOWED = {
     "ingest": {"readers", "text", "tables", "executors", "topics", "store"},
     "evaluate": {"text", "extract", "tables"},
     "report": {"reference", "i18n"},
-    "cli": {"readers", "text", "tables", "topics", "store", "export", "ingest", "evaluate", "report", "reference"},
+    "cli": {"readers", "text", "tables", "topics", "store", "export", "ingest", "evaluate", "report", "reference", "i18n"},
     "ui": {"readers", "text", "reference", "tables", "topics", "store", "export", "i18n", "warehouse", "charts",
            "ingest"},
     "__main__": {"cli"},

@@ -12,7 +12,7 @@ SAMPLE_DIR = ROOT / "data" / "articles"
 def test_extract_csv_writes_one_file_per_table(tmp_path, capsys):
     assert main(["extract", str(SAMPLE_DIR), "--format", "csv", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["articles.csv", "errors.csv", "figures.csv", "mentions.csv", "officials.csv"]
+    assert names == ["articles.csv", "cooperation.csv", "errors.csv", "figures.csv", "mentions.csv", "officials.csv"]
     assert (tmp_path / "mentions.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert "read 1 articles" in capsys.readouterr().err
 

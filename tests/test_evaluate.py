@@ -110,3 +110,22 @@ def test_evaluate_on_no_gold_is_an_error_not_a_perfect_score(tmp_path, capsys):
     assert cli.main(["evaluate", str(tmp_path)]) == 1
     assert "no gold records" in capsys.readouterr().err
     assert cli.main(["evaluate", str(tmp_path / "missing")]) == 1
+
+
+def test_cooperation_is_matched_on_partners_and_stage_then_instrument_and_sectors():
+    gold = [{"partners": ["ARM"], "stage": "discussed", "sectors": ["space", "post"], "instrument": "none"},
+            {"partners": ["ARM"], "stage": "proposed", "sectors": [], "instrument": "joint_committee"},
+            {"partners": ["IRQ", "SYR"], "stage": "signed", "sectors": [], "instrument": "mou"}]
+    predicted = [{"partners": "ARM", "stage": "discussed", "sectors": "space", "instrument": "none"},
+                 {"partners": "ARM", "stage": "agreed", "sectors": "", "instrument": "joint_committee"},
+                 {"partners": "SYR|IRQ", "stage": "signed", "sectors": "", "instrument": "agreement"},
+                 {"partners": "TUR", "stage": "signed", "sectors": "", "instrument": "mou"}]
+    got = evaluate.match_cooperation(gold, predicted)
+    assert got["partners+stage"] == (2, 3, 4)
+    assert got["partners"] == (3, 3, 4)
+    assert got["stage|partners"] == (2, 3, 3)
+    assert got["instrument|match"] == (1, 2, 2)
+    assert got["sectors|match"] == (1, 2, 1)
+    table = evaluate.score([{"text": "", "language": "en", "cooperation": gold}], [{"cooperation": predicted}])
+    row = table[(table.extractor == "cooperation") & (table.field == "partners+stage")].iloc[0]
+    assert (row.precision, row.recall) == (0.5, 2 / 3)

@@ -27,13 +27,34 @@ def output() -> dict:
 
 
 def test_tables_and_article(output):
-    assert set(output) == {"articles", "mentions", "officials", "figures", "errors"}
+    assert set(output) == {"articles", "mentions", "officials", "figures", "cooperation", "errors"}
     assert output["errors"] == []
     (article,) = output["articles"]
     assert article["language"] == "ar"
     assert article["source"] == "الوفاق"
     assert article["url"] == "https://al-vefagh.net/?p=224281"
     assert article["published"] is None
+
+
+def test_cooperation_with_armenia_discussed_and_proposed(output):
+    text = output["articles"][0]["text"]
+    rows = output["cooperation"]
+    assert {r["partners"] for r in rows} == {"ARM"}
+    discussed = [r for r in rows if r["stage"] == "discussed"]
+    assert len(discussed) == 1
+    (talk,) = discussed
+    # the minister's meeting with the Armenian ambassador over the fields of cooperation
+    assert "خلال لقائه سفير أرمينيا في طهران" in talk["sentence"]
+    assert {"data_centres", "ict_parks", "cybersecurity", "e_government", "space", "post"} <= set(talk["sectors"].split("|"))
+    assert "غريغور هاكوبيان" in talk["partner_officials"] and "ستار هاشمي" in talk["iranian_officials"]
+    proposed = {r["instrument"]: r for r in rows if r["stage"] == "proposed"}
+    # the ambassador's proposal of a joint committee to follow the projects up
+    assert proposed["joint_committee"]["sentence"] == "واقترح السفير الأرميني تشكيل لجنة مشتركة لمتابعة المشاريع."
+    # Iran's readiness to widen internet and data transit towards Armenia
+    assert "إن إيران مستعدة لتوسيع عبور حركة الإنترنت" in proposed["none"]["sentence"]
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["surface"] and row["surface"] in row["sentence"]
+        assert row["sentence"] in text
 
 
 def test_countries_places_sectors(output):

@@ -15,7 +15,7 @@ import pandas as pd
 from techdiplomacy import escape, schema
 from techdiplomacy.settings import Settings
 
-EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "errors")
+EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "cooperation", "errors")
 
 
 def _jsonable(value):
@@ -222,6 +222,44 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_cooperation(args) -> int:
+    from techdiplomacy.store.database import Store, reading
+    from techdiplomacy.store.threads import thread_evidence
+
+    path = _existing_store(args)
+    if path is None:
+        return 1
+    if args.stage and args.stage not in schema.COOPERATION_STAGES:
+        raise SystemExit(f"--stage must be one of {', '.join(schema.COOPERATION_STAGES)}")
+    with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
+        threads, rows = store.table("cooperation_threads"), store.table("cooperation")
+    if args.partner:
+        partner = args.partner.upper()
+        threads = threads[threads["partners"].fillna("").str.split("|").map(lambda p: partner in p)]
+    if args.stage:
+        threads = threads[threads["stage"] == args.stage]
+    threads = threads.sort_values(["latest_published", "thread_id"], ascending=[False, True], na_position="last")
+    if args.format == "csv":
+        from techdiplomacy.export import table_csv
+
+        sys.stdout.buffer.write(table_csv(threads, "cooperation_threads"))
+        return 0
+    from techdiplomacy.i18n.gloss import cooperation_gloss
+
+    evidence = thread_evidence(rows, window_days=Settings().thread_window_days)
+    payload = []
+    for thread in records(threads):
+        shown = records(pd.DataFrame(evidence.get(thread["thread_id"], [])))
+        for item in shown:
+            item["gloss"] = cooperation_gloss(dict(thread, stage=item["stage"], instrument=item["instrument"],
+                                                   published=item["published"]), args.language)
+        payload.append(dict(thread, gloss=cooperation_gloss(dict(thread, published=thread["latest_published"]), args.language),
+                            evidence=shown))
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
 def _print_results(results, fmt: str) -> int:
     if fmt == "json":
         print(json.dumps([r.as_dict() for r in results], ensure_ascii=False))
@@ -357,6 +395,13 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[store], help="restore a backup written by export")
     p.add_argument("folder")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("cooperation", parents=[store], help="cooperation threads of the store, with their evidence")
+    p.add_argument("--partner", metavar="ISO3", help="only threads with this partner state")
+    p.add_argument("--stage", help="only threads whose latest stage is this (" + ", ".join(schema.COOPERATION_STAGES) + ")")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--language", choices=["en", "ar", "fa"], default="en", help="language of each JSON gloss")
+    p.set_defaults(func=cmd_cooperation)
 
     p = sub.add_parser("report", parents=[store], help="summary of the corpus for the terminal")
     p.add_argument("--top", type=int, default=10, help="rows per section")

@@ -26,6 +26,14 @@ Matching, per line:
 * figures: the set of ``value+unit`` (values equal to 1e-9 relative; a figure repeated in
   the text counts once), and the set of ``value`` alone.
 * countries: the set of ISO3 codes of country mentions. sectors: the set of sector ids.
+* cooperation: rows assigned one to one. ``partners+stage`` (the headline) pairs a predicted
+  and a gold row of the same partner set and stage (preferring the same instrument, then the
+  most sectors in common); ``partners`` pairs rows of the same partner set whatever their
+  stage, and ``stage|partners`` is the share of those pairs that agree on the stage (precision,
+  recall and F1 all hold that accuracy; n_gold and n_pred are the pairs). Over the
+  ``partners+stage`` pairs, ``instrument|match`` is the share with the gold instrument and
+  ``sectors|match`` scores the sector ids of each pair (precision over the predicted ids,
+  recall over the gold ids).
 """
 
 from __future__ import annotations
@@ -53,6 +61,11 @@ FIELDS = (
     ("figures", "value"),
     ("countries", "iso3"),
     ("sectors", "sector"),
+    ("cooperation", "partners+stage"),
+    ("cooperation", "partners"),
+    ("cooperation", "stage|partners"),
+    ("cooperation", "instrument|match"),
+    ("cooperation", "sectors|match"),
 )
 
 
@@ -145,6 +158,52 @@ def match_officials(gold_rows: Iterable, predicted_rows: Iterable) -> dict[str, 
     return tp
 
 
+def _cooperation_rows(rows: Iterable) -> list[tuple[frozenset, str, str, frozenset]]:
+    """(partners, stage, instrument, sectors) of gold or predicted cooperation rows (lists or
+    "|"-separated strings)."""
+    def ids(value) -> frozenset:
+        if isinstance(value, str):
+            return frozenset(v for v in value.split("|") if v)
+        return frozenset(value or ())
+    return [(ids(r.get("partners")), r.get("stage") or "", r.get("instrument") or "none", ids(r.get("sectors")))
+            for r in rows]
+
+
+def _pair(gold: list, pred: list, same, quality) -> list[tuple[int, int]]:
+    """Pairs (i, j) of gold and predicted rows, one to one, where ``same(g, p)``, the best
+    ``quality(g, p)`` first."""
+    candidates = sorted(((quality(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if same(g, p)),
+                        key=lambda c: (-c[0][0], -c[0][1], c[1], c[2]))
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+def match_cooperation(gold_rows: Iterable, predicted_rows: Iterable) -> dict[str, tuple[int, int, int]]:
+    """Return {field: (true positives, n_gold, n_pred)} of the cooperation fields for one text."""
+    gold, pred = _cooperation_rows(gold_rows), _cooperation_rows(predicted_rows)
+
+    def quality(g, p):
+        return (g[2] == p[2], len(g[3] & p[3]))
+
+    detected = _pair(gold, pred, lambda g, p: g[0] == p[0] and g[1] == p[1], quality)
+    by_partners = _pair(gold, pred, lambda g, p: g[0] == p[0], lambda g, p: (g[1] == p[1], g[2] == p[2]))
+    same_stage = sum(gold[i][1] == pred[j][1] for i, j in by_partners)
+    same_instrument = sum(gold[i][2] == pred[j][2] for i, j in detected)
+    sector_tp = sum(len(gold[i][3] & pred[j][3]) for i, j in detected)
+    return {
+        "partners+stage": (len(detected), len(gold), len(pred)),
+        "partners": (len(by_partners), len(gold), len(pred)),
+        "stage|partners": (same_stage, len(by_partners), len(by_partners)),
+        "instrument|match": (same_instrument, len(detected), len(detected)),
+        "sectors|match": (sector_tp, sum(len(gold[i][3]) for i, _ in detected), sum(len(pred[j][3]) for _, j in detected)),
+    }
+
+
 def gold_items(record: dict, extractor: str, field: str) -> Counter | None:
     """Return the gold multiset of ``field`` for one record, or None when not annotated."""
     if extractor not in record:
@@ -170,17 +229,20 @@ def _items(rows: Iterable, extractor: str, field: str) -> Iterator:
 
 def predict(record: dict) -> dict[str, list]:
     """Return what the extractors find in one gold record's text, in gold shape."""
-    from techdiplomacy.extract import figures, officials, places, sectors
+    from techdiplomacy.extract import cooperation, figures, officials, organisations, places, sectors
     from techdiplomacy.tables import keyword_pass
 
     doc = Document(
         record["text"], article_id=str(record.get("id", "")), language=record.get("language", ""), keywords=keyword_pass()
     )
+    mentions = places.extract(doc) + sectors.extract(doc) + organisations.extract(doc)
+    found_officials = officials.extract(doc, mentions)
     return {
-        "officials": officials.extract(doc),
-        "figures": figures.extract(doc),
-        "countries": sorted({r["key"] for r in places.extract(doc) if r["kind"] == "country"}),
-        "sectors": sorted({r["key"] for r in sectors.extract(doc)}),
+        "officials": found_officials,
+        "figures": figures.extract(doc, mentions),
+        "countries": sorted({r["key"] for r in mentions if r["kind"] == "country"}),
+        "sectors": sorted({r["key"] for r in mentions if r["kind"] == "sector"}),
+        "cooperation": cooperation.extract(doc, mentions, found_officials),
     }
 
 
@@ -189,9 +251,15 @@ def score(records: list[dict], predictions: list[dict[str, list]]) -> pd.DataFra
     rows = []
     matched = [match_officials(r["officials"], p["officials"]) if "officials" in r else None
                for r, p in zip(records, predictions)]  # officials are paired once per record
+    together = [match_cooperation(r["cooperation"], p.get("cooperation", [])) if "cooperation" in r else None
+                for r, p in zip(records, predictions)]
     for extractor, field in FIELDS:
         tp = n_gold = n_pred = 0
-        for record, predicted, officials_tp in zip(records, predictions, matched):
+        for record, predicted, officials_tp, cooperation_tp in zip(records, predictions, matched, together):
+            if extractor == "cooperation":
+                if cooperation_tp is not None:
+                    tp, n_gold, n_pred = (a + b for a, b in zip((tp, n_gold, n_pred), cooperation_tp[field]))
+                continue
             gold = gold_items(record, extractor, field)
             if gold is None:
                 continue

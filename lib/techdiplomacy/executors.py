@@ -22,7 +22,7 @@ from techdiplomacy.tables import PHASE_BATCH, extract_article, extract_articles
 
 Parts = list[dict[str, list[dict]]]
 #: The tables extraction fills, one Arrow table each per batch.
-EXTRACTED_TABLES = ("articles", "mentions", "officials", "figures")
+EXTRACTED_TABLES = ("articles", "mentions", "officials", "figures", "cooperation")
 
 EXECUTORS = ("local", "dask")
 

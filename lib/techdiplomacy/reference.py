@@ -25,6 +25,7 @@ ID_COLUMNS = {
     "organisations": "organisation",
     "officials": "official",
     "first_names": "name",
+    "cooperation_cues": "cue",
 }
 NAME_COLUMNS = ("name_en", "name_ar", "name_fa")
 ALIAS_SEPARATOR = "|"

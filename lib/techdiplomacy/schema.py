@@ -64,6 +64,38 @@ TABLES: dict[str, dict[str, str]] = {
         "end": INT,
         "sentence": STRING,
     },
+    # Cooperation (issue 17): one row per article, partner set, stage and instrument.
+    "cooperation": {
+        "article_id": STRING,
+        "partners": STRING,  # ISO3 of every state party other than Iran, "|"-separated
+        "sectors": STRING,  # sector ids, "|"-separated
+        "stage": STRING,  # discussed | proposed | agreed | signed | implemented | stalled
+        "instrument": STRING,  # mou | agreement | contract | joint_committee | none
+        "iranian_officials": STRING,  # names as written, "|"-separated
+        "partner_officials": STRING,
+        "published": DATE,  # the article's date
+        "surface": STRING,  # the stage cue, exactly text[start:end]
+        "start": INT,
+        "end": INT,
+        "sentence": STRING,  # the evidence: the sentence that states the stage
+    },
+    # Cooperation threads (issue 17): derived from cooperation by store/threads.py.
+    "cooperation_threads": {
+        "thread_id": STRING,  # its first row's article_id:start
+        "partners": STRING,
+        "sectors": STRING,
+        "instrument": STRING,
+        "stage": STRING,  # the latest row's stage
+        "stages": STRING,  # the stages it went through, in date order, "|"-separated
+        "first_published": DATE,
+        "latest_published": DATE,
+        "n_articles": INT,
+        "article_ids": STRING,  # "|"-separated, in date order
+        "article_id": STRING,  # the latest row's evidence
+        "start": INT,
+        "end": INT,
+        "sentence": STRING,
+    },
     # Topic tables: owned by topics.py (issue 4); adjust there and here together.
     "topics": {
         "topic_id": INT,
@@ -116,10 +148,12 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 #: Tables whose rows come from extraction (all share the evidence columns).
-EXTRACTED = ("mentions", "officials", "figures")
+EXTRACTED = ("mentions", "officials", "figures", "cooperation")
 MENTION_KINDS = ("country", "place", "sector", "organisation")
 #: The key of the "all others" group an aggregate folds its long tail into (never a real key).
 OTHER_KEY = "__other__"
+COOPERATION_STAGES = ("discussed", "proposed", "agreed", "signed", "implemented", "stalled")
+COOPERATION_INSTRUMENTS = ("mou", "agreement", "contract", "joint_committee", "none")
 ROLES = ("leader", "minister", "deputy_minister", "ambassador", "executive", "official")
 
 

@@ -34,6 +34,9 @@ class Settings:
         metadata={"help": "extraction processes for large builds (0: one per core)"},
     )
     topics_k: int | None = field(default=None, metadata={"help": "number of topics; None chooses it automatically"})
+    thread_window_days: int = field(
+        default=365, metadata={"help": "days within which cooperation rows of the same partners continue one thread"}
+    )
     random_state: int = field(default=0, metadata={"help": "seed of every random step (topics)"})
     lock_wait: float = field(
         default_factory=lambda: float(os.environ.get("TECHDIPLOMACY_LOCK_WAIT", "60")),

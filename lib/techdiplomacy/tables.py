@@ -16,6 +16,7 @@ import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.extract import (
+    cooperation,
     figures,
     keywords,
     numbers,
@@ -36,10 +37,13 @@ EXTRACTORS: tuple[tuple[str, Callable[[Document], list[dict]]], ...] = (
     ("mentions", organisations.extract),
     ("officials", officials.extract),
     ("figures", figures.extract),
+    ("cooperation", cooperation.extract),
 )
+#: The tables :data:`EXTRACTORS` fill, besides ``articles``.
+EXTRACTED_TABLES = ("mentions", "officials", "figures", "cooperation")
 
 #: Bump when an extractor's output changes, so stores re-extract unchanged articles.
-EXTRACTOR_VERSION = "6"  # bump when the extractors' output changes: stores re-extract
+EXTRACTOR_VERSION = "7"  # bump when the extractors' output changes: stores re-extract
 
 
 #: The Article fields that are articles columns (all of them, in order).
@@ -59,6 +63,7 @@ def keyword_pass() -> keywords.KeywordPass:
             "numbers": numbers.patterns,
             "name_heads": places.name_head_patterns,
             "reporting": reported.patterns,
+            "cooperation": cooperation.patterns,
         },
         word_starts=("numbers",),
     )
@@ -121,20 +126,28 @@ def _extract_phased(articles: list[Article]) -> list[dict[str, list[dict]]]:
     docs = [Document(a.text, article_id=a.article_id, language=a.language, keywords=shared) for a in articles]
     for doc in docs:
         keywords.hits(doc, "places", places.patterns)  # the one keyword pass every extractor reads
-    parts = [{"articles": [article_row(a)], "mentions": [], "officials": [], "figures": []} for a in articles]
+    parts = [{"articles": [article_row(a)], **{table: [] for table in EXTRACTED_TABLES}} for a in articles]
     for table, extractor in EXTRACTORS:
         for doc, out in zip(docs, parts):
-            # officials and figures read the country, place, sector and organisation mentions
-            # found just before them, rather than asking for them again
-            out[table].extend(extractor(doc, out["mentions"]) if table != "mentions" else extractor(doc))
-    for out in parts:
+            # officials, figures and cooperation read the country, place, sector and organisation
+            # mentions (and cooperation the officials) found just before them, rather than
+            # asking for them again
+            if table == "mentions":
+                out[table].extend(extractor(doc))
+            elif table == "cooperation":
+                out[table].extend(extractor(doc, out["mentions"], out["officials"]))
+            else:
+                out[table].extend(extractor(doc, out["mentions"]))
+    for article, out in zip(articles, parts):
         out["mentions"].sort(key=_MENTION_ORDER)
+        for row in out["cooperation"]:
+            row["published"] = article.published
     return parts
 
 
 def rows_to_tables(parts: Iterable[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
     """Return one schema frame per table from many :func:`extract_article` results."""
-    collected: dict[str, list[dict]] = {"articles": [], "mentions": [], "officials": [], "figures": []}
+    collected: dict[str, list[dict]] = {"articles": [], **{table: [] for table in EXTRACTED_TABLES}}
     for part in parts:
         for table, rows in part.items():
             collected[table].extend(rows)
@@ -142,7 +155,7 @@ def rows_to_tables(parts: Iterable[dict[str, list[dict]]]) -> dict[str, pd.DataF
 
 
 def build_tables(records: Iterable[Article | ReadError]) -> dict[str, pd.DataFrame]:
-    """Return the articles, mentions, officials, figures and errors tables of a corpus.
+    """Return the articles, mentions, officials, figures, cooperation and errors tables of a corpus.
 
     The same article read twice (same ``article_id``) is one article: the first one read wins.
     """

@@ -1,6 +1,7 @@
 """Extractors: one module per kind of row, each reading a prepared :class:`~techdiplomacy.text.document.Document`.
 
 Rows: ``places`` (countries and places), ``sectors``, ``organisations``, ``officials``,
+``cooperation`` (who agreed what with whom, and how far it got),
 ``figures``. Their parts: ``keywords`` (the one Aho-Corasick pass every extractor reads),
 ``gazetteer`` (word-aware multi-pattern matching), ``lexicon`` (word lists and tokens),
 ``titles`` (title phrases -> role, organisation, country), ``names``, ``surnames`` and

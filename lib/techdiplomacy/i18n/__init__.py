@@ -2,5 +2,6 @@
 
 ``labels`` (display names of countries, sectors, roles… from the reference data; number and
 date formatting; right-to-left isolation of display strings), ``phrases`` (the pages' titles,
-widget labels and captions). May import: ``reference``.
+widget labels and captions), ``gloss`` (one plain sentence per cooperation row in the reader's
+language). May import: ``reference``.
 """

@@ -5,7 +5,8 @@
 ``builder`` (``build``: corpus -> store in batches on an executor), ``derived`` (topics and
 near-duplicate groups of the stored corpus), ``streamed_topics`` and ``streamed_duplicates``
 (the same for stores too large for memory), ``dashboard`` (the narrow tables the dashboard
-reads, stored beside the data), ``parquet`` (the tables as partitioned Parquet), ``backup``
+reads, stored beside the data), ``threads`` (cooperation rows followed across articles),
+``parquet`` (the tables as partitioned Parquet), ``backup``
 (export and exact restore, topic model and metadata included), ``pickles`` (stored models read
 back from a backup only through an allowlist). May import: ``readers``, ``text``, ``tables``, ``executors``,
 ``topics``, ``schema``, ``settings``, ``export``.

@@ -25,7 +25,7 @@ __all__ = ["BUILD_MEMORY", "PER_ARTICLE", "TOPIC_TABLES", "Progress", "Store", "
 
 _SQL_TYPES = {schema.STRING: "VARCHAR", schema.INT: "BIGINT", schema.FLOAT: "DOUBLE", schema.DATE: "DATE"}
 #: Tables that hold one article's rows (deleted together with the article).
-PER_ARTICLE = ("articles", "mentions", "officials", "figures")
+PER_ARTICLE = ("articles", "mentions", "officials", "figures", "cooperation")
 TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
 
 Progress = Callable[[str, int, int | None], None]
@@ -216,11 +216,21 @@ class Store:
             raise
 
     def store_dashboard_tables(self, *, built_at: str | None = None, added: list[str] | None = None) -> None:
-        """Store the dashboard's tables stamped with ``built_at`` (a build's new time; else the
-        store's, or now): :func:`dashboard.materialise`, with ``added`` for an add."""
+        """Store the cooperation threads and the dashboard's tables stamped with ``built_at`` (a
+        build's new time; else the store's, or now): :func:`dashboard.materialise`, with
+        ``added`` for an add."""
         stamp = built_at or self.get_meta("built_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.store_threads()
         self.set_meta("built_at", stamp)
         dashboard.materialise(self.con, stamp, added=added)
+
+    def store_threads(self) -> None:
+        """Derive the cooperation threads of the whole store again and store them."""
+        from techdiplomacy.settings import Settings
+        from techdiplomacy.store.threads import cooperation_threads
+
+        window = Settings().thread_window_days
+        self.replace({"cooperation_threads": cooperation_threads(self.table("cooperation"), window_days=window)})
 
     def _stale(self) -> None:
         """Mark the stored dashboard tables out of date (every data write does, in its

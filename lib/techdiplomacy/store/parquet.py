@@ -27,7 +27,7 @@ from pathlib import Path
 from techdiplomacy import schema
 
 #: Tables partitioned by their article's language and year.
-PARTITIONED = ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics", "near_duplicates")
+PARTITIONED = ("articles", "mentions", "officials", "figures", "cooperation", "article_topics", "passage_topics", "near_duplicates")
 PARTITION_BY = ("language", "year")
 
 

@@ -20,6 +20,8 @@ ORDER = {
     "mentions": 'article_id, "start", "end", kind, key',
     "officials": 'article_id, "start", "end", official_id, name',
     "figures": 'article_id, "start", "end", unit, value',
+    "cooperation": 'article_id, "start", partners, stage, instrument',
+    "cooperation_threads": "latest_published DESC NULLS LAST, thread_id",
     "article_topics": "article_id, rank, topic_id",
     "passage_topics": "article_id, passage, topic_id",
     "near_duplicates": "group_id, article_id",
@@ -28,7 +30,7 @@ ORDER = {
     "feeds": "url",
 }
 #: Tables restricted to the selected articles; the others are shown whole.
-PER_ARTICLE = ("articles", "mentions", "officials", "figures", "article_topics", "passage_topics")
+PER_ARTICLE = ("articles", "mentions", "officials", "figures", "cooperation", "article_topics", "passage_topics")
 EVIDENCE_COLUMNS = ["article_id", "title", "kind", "key", "surface", "sentence"]
 
 

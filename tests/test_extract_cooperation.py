@@ -1,0 +1,155 @@
+"""Cooperation: golden files in three languages, the cue data, the real dev set, and invariants."""
+
+from pathlib import Path
+
+import pytest
+from golden_cases import golden_cases
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from techdiplomacy import reference, schema
+from techdiplomacy.extract import cooperation
+from techdiplomacy.tables import keyword_pass
+from techdiplomacy.text.document import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "data" / "realnews-dev"
+
+
+def _rows(text: str, language: str = "") -> list[dict]:
+    return cooperation.extract(Document(text, language=language, keywords=keyword_pass()))
+
+
+@pytest.mark.parametrize("case", list(golden_cases("cooperation")))
+def test_golden(case):
+    doc = Document(case["text"], language=case["language"], keywords=keyword_pass())
+    rows = cooperation.extract(doc)
+    got = sorted((r["partners"], r["stage"], r["instrument"]) for r in rows)
+    want = sorted(("|".join(x["partners"]), x["stage"], x["instrument"]) for x in case["cooperation"])
+    assert got == want
+    for row in rows:
+        assert doc.text[row["start"]:row["end"]] == row["surface"]
+        assert row["surface"] in row["sentence"]
+
+
+def test_golden_files_cover_every_stage_and_instrument_in_every_language():
+    cases = list(golden_cases("cooperation"))
+    for language in ("en", "ar", "fa"):
+        rows = [r for c in cases if c.values[0]["language"] == language for r in c.values[0]["cooperation"]]
+        assert {r["stage"] for r in rows} == set(schema.COOPERATION_STAGES), language
+        assert {r["instrument"] for r in rows} == set(schema.COOPERATION_INSTRUMENTS), language
+
+
+def test_cue_data_names_every_stage_and_instrument_in_three_languages():
+    table = reference.load("cooperation_cues")
+    assert set(table["kind"]) == {"stage", "instrument", "future", "negation", "anchor"}
+    for kind, values in (("stage", schema.COOPERATION_STAGES), ("instrument", schema.COOPERATION_INSTRUMENTS[:-1])):
+        rows = table[table["kind"] == kind]
+        assert set(rows["value"]) == set(values)
+        for language in ("en", "ar", "fa"):
+            for value in values:
+                assert any(reference.split_aliases(cell) for cell in rows[rows["value"] == value][language]), (value, language)
+
+
+@pytest.mark.parametrize(
+    "text, language, stage",
+    [
+        ("Iran and Armenia will sign an MoU on data centres.", "en", "agreed"),
+        ("Iran and Armenia are expected to sign an MoU on data centres.", "en", "agreed"),
+        ("Iran and Armenia have not signed the MoU on data centres.", "en", "stalled"),
+        ("Iran and Armenia agreed to sign an MoU on data centres.", "en", "agreed"),
+        ("Iran and Armenia called for signing an MoU on data centres.", "en", "proposed"),
+        ("سيوقع البلدان إيران وأرمينيا مذكرة تفاهم في مجال مراكز البيانات.", "ar", "agreed"),
+        ("من المقرر أن يتم توقيع مذكرة تفاهم بين إيران وأرمينيا في مجال مراكز البيانات.", "ar", "agreed"),
+        ("لم يتم توقيع مذكرة التفاهم بين إيران وأرمينيا في مجال مراكز البيانات.", "ar", "stalled"),
+        ("اتفقت إيران وأرمينيا على توقيع مذكرة تفاهم في مجال مراكز البيانات.", "ar", "agreed"),
+        ("تفاهم‌نامه همکاری ایران و ارمنستان در حوزه مراکز داده امضا خواهد شد.", "fa", "agreed"),
+        ("تفاهم‌نامه همکاری ایران و ارمنستان در حوزه مراکز داده امضا نشد.", "fa", "stalled"),
+        ("ایران و ارمنستان تفاهم‌نامه همکاری در حوزه مراکز داده امضا کردند.", "fa", "signed"),
+    ],
+)
+def test_tense_and_negation_change_the_stage(text, language, stage):
+    assert [r["stage"] for r in _rows(text, language)] == [stage]
+
+
+def test_an_article_about_no_field_of_technology_gives_no_row():
+    # the nuclear deal, an election: cooperation is acting together in a sector (TAXONOMY.md)
+    assert _rows("Iran and the United States signed the nuclear agreement in 2015.", "en") == []
+    assert _rows("وكانت الولايات المتحدة قد وقعت اتفاقا مع إيران عام 2015.", "ar") == []
+    assert _rows("Iran and the United States signed an agreement on data centres in 2015.", "en") != []
+
+
+def test_sentences_about_one_signing_are_one_row_with_the_first_as_evidence():
+    text = ("Iran and Bulgaria signed three memorandums of understanding on Monday. "
+            "The agreements were signed in Tehran to boost ICT cooperation.")
+    (row,) = _rows(text, "en")
+    assert (row["partners"], row["stage"], row["instrument"]) == ("BGR", "signed", "mou")
+    assert row["sentence"] == "Iran and Bulgaria signed three memorandums of understanding on Monday."
+
+
+def test_the_two_sides_are_the_article_s_partner():
+    text = ("Iran's ICT minister met the Ugandan minister in Tehran on ICT cooperation. "
+            "The two sides agreed to expand cooperation in ICT.")
+    rows = _rows(text, "en")
+    assert {(r["partners"], r["stage"]) for r in rows} == {("UGA", "discussed"), ("UGA", "agreed")}
+    # a meeting with no word of cooperation, instrument or sector is no row
+    assert _rows("Iran's ICT minister met the Ugandan minister in Tehran.", "en") == []
+
+
+def test_rows_conform_to_the_schema_and_never_name_iran():
+    text = "Iran and Russia signed a memorandum of understanding on space cooperation. Iran and Iraq agreed to link their networks."
+    frame = schema.conform("cooperation", _rows(text, "en"))
+    assert list(frame.columns) == schema.columns("cooperation")
+    assert set(frame["stage"]) <= set(schema.COOPERATION_STAGES)
+    assert set(frame["instrument"]) <= set(schema.COOPERATION_INSTRUMENTS)
+    assert not any("IRN" in p.split("|") for p in frame["partners"])
+
+
+def test_mentions_from_the_pipeline_give_the_same_rows():
+    from techdiplomacy.extract import officials, organisations, places, sectors
+
+    text = "وقعت إيران وروسيا مذكرة تفاهم للتعاون في مجال الفضاء. وأكد الجانبان استعدادهما لتوسيع التعاون."
+    doc = Document(text, language="ar", keywords=keyword_pass())
+    mentions = places.extract(doc) + sectors.extract(doc) + organisations.extract(doc)
+    given_rows = cooperation.extract(doc, mentions, officials.extract(doc, mentions))
+    assert given_rows == cooperation.extract(Document(text, language="ar"))
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="the real dev set is not here")
+def test_real_news_evidence_points_into_the_text():
+    from techdiplomacy.evaluate import read_gold
+
+    for record in read_gold(DEV):
+        doc = Document(record["text"], language=record["language"], keywords=keyword_pass())
+        for row in cooperation.extract(doc):
+            assert doc.text[row["start"]:row["end"]] == row["surface"]
+            assert row["surface"] in row["sentence"] and row["sentence"] in doc.text
+            assert "IRN" not in row["partners"].split("|")
+
+
+_PIECES = st.sampled_from([
+    "Iran ", "إيران ", "ایران ", "Armenia ", "أرمينيا ", "ارمنستان ", "signed ", "will ", "not ", "MoU ",
+    "وقعت ", "لم ", "سيتم ", "توقيع ", "مذكرة تفاهم ", "امضا ", "نشد ", "خواهد ", "تفاهم‌نامه ", "همکاری ",
+    "التعاون ", "cooperation ", "the two sides ", "البلدين ", "دو کشور ", "joint committee ", "کارگروه ",
+    "ready to ", "مستعدة ", "آمادگی ", "postponed ", "تأجيل ", "data centres ", "مراكز البيانات ", ". ",
+    "، ", "\n\n", "\u200c", "\u064e", "«", "»",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_no_text_crashes_and_spans_point_to_the_evidence(text):
+    doc = Document(text)
+    for row in cooperation.extract(doc):
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert text[row["start"]:row["end"]] == row["surface"]
+        assert row["surface"] in row["sentence"]
+        assert row["stage"] in schema.COOPERATION_STAGES and row["instrument"] in schema.COOPERATION_INSTRUMENTS
+        assert row["partners"] and "IRN" not in row["partners"].split("|")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_unicode_text(text):
+    for row in cooperation.extract(Document(text)):
+        assert text[row["start"]:row["end"]] == row["surface"]
