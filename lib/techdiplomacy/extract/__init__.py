@@ -7,5 +7,5 @@ Rows: ``places`` (countries and places), ``sectors``, ``organisations``, ``offic
 ``titles`` (title phrases -> role, organisation, country), ``names``, ``surnames`` and
 ``name_matcher`` (where a name begins and ends; later mentions), ``reported`` (surnames
 beside verbs of saying), ``numerals``, ``numbers`` and ``units`` (written numbers, their
-scales and units). May import: ``text``, ``reference``, ``schema``.
+scales and units), ``measures`` (what a figure measures). May import: ``text``, ``reference``, ``schema``.
 """

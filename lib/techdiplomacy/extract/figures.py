@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterable
 from itertools import islice
 
-from techdiplomacy.extract import keywords, numbers, numerals
+from techdiplomacy.extract import keywords, measures, numbers, numerals
 from techdiplomacy.extract.units import (
     CURRENCY_UNITS,
     NATIONAL_CURRENCY,
-    PERSIAN_VERBS,
     PUNCT,
     UNIT_BEFORE,
     WINDOW_AFTER,
@@ -261,16 +260,16 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         # before it ("ticket sales topped 150,000"); "8,000 such firms": the noun after a modifier
         if nxt in PRE_NOUN and k + 1 < len(toks[2]):
             noun_at, nxt = k + 1, toks[2][k + 1]
-        if not _content_word(nxt, lex) or _prepositional(nxt, language):
+        if not measures.content_word(nxt, lex) or measures.prepositional(nxt, language):
             if not _has_scale(norm[number.start:number.end]) and not (
                 before in lex["reach"] and (nxt in PUNCT or not nxt) and number.written == "digits"
             ):
                 return None
         unit = "count"
     if unit == "count":
-        measure = _noun_phrase(toks, noun_at, lex, language)
+        measure = measures.noun_phrase(toks, noun_at, lex, language)
     else:
-        measure = _measure(toks, i, k, lex, arabic=language == "ar")
+        measure = measures.measure(toks, i, k, lex, arabic=language == "ar")
     return unit, start, end, measure
 
 
@@ -310,186 +309,6 @@ def _product_name(word: str) -> bool:
 def _has_scale(text: str) -> bool:
     _, scales = numerals.word_tables()
     return any(w in scales for w in _LETTERS.findall(text)) or bool(_ATTACHED_SCALE.search(text))
-
-
-def _content_word(word: str, lex) -> bool:
-    if not word or not word[0].isalpha() or len(word) < 2:
-        return False
-    if word in lex["stop"] or word in lex["approx"] or word in lex["en_verbs"]:
-        return False
-    return True
-
-
-def _prepositional(word: str, language: str) -> bool:
-    """True for an Arabic word carrying the preposition ب or ل on a common word ("بنجاح",
-    "لمدة"): what follows "ناهيد 2 بنجاح" is no counted noun."""
-    if language != "ar" or len(word) < 4 or word[0] not in "بل" or word.startswith(("بال", "لل")):
-        return False
-    from techdiplomacy.extract.lexicon import zipf
-
-    return zipf(word[1:], "ar") >= 4.0 and zipf(word, "ar") < zipf(word[1:], "ar")
-
-
-def _noun_phrase(toks, k, lex, language=""):
-    """Return the span of the counted noun phrase starting at token ``k`` (up to 4 words).
-
-    English stops after a plural noun, Arabic keeps definite or adjective-shaped words,
-    Persian keeps content words (its verbs come last, after function words or none).
-    """
-    starts, ends, words = toks
-    if k >= len(words) or not _content_word(words[k], lex):
-        return None
-    last = k
-    latin = words[k].isascii()
-    for m in range(k + 1, min(k + 4, len(words))):
-        word = words[m]
-        prev = words[m - 1]
-        if not _content_word(word, lex) or starts[m] - ends[m - 1] > 1:
-            break
-        if latin:
-            if prev.endswith("s") and prev not in ("mous",) or not word.isascii():
-                break
-        elif language == "fa":
-            if word in PERSIAN_VERBS or word.startswith("مي"):
-                break
-        elif not (word.startswith("ال") or word.endswith(("ه", "ي", "يه", "ان", "ها")) or not _is_arabic(word)):
-            break
-        last = m
-    return starts[k], ends[last]
-
-
-def _is_arabic(word: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in word)
-
-
-def _measure(toks, i, k, lex, arabic=False):
-    """Return the span saying what a percentage or an amount measures.
-
-    The phrase after "of / من / از" when there is one, else the words before the number in
-    its clause (without "about", "reached", "بنسبة" ...). In Arabic the phrase is a noun
-    phrase: it stops at a verb, a relative pronoun, another number or a time word, and when
-    nothing is left it is the subject of the verb of amount before the number ("بلغ حجم
-    التبادل ... 5 مليارات", "المسبار الذي يزن 360").
-    """
-    starts, ends, words = toks
-    if k < len(words) and words[k] in lex["linkers"] and not (arabic and words[k] not in ("من", "ل")):
-        first = k + 1
-        while first < len(words) and words[first] in lex["linkers"] | {"ال", "the"}:
-            first += 1
-        last = None
-        if first < len(words) and (words[first][:1].isdigit() or arabic and _time_word(words[first], lex)):
-            first = len(words)  # "in 2024", "في الشهر": a date, not what is measured
-        for m in range(first, min(first + 12, len(words))):
-            if words[m] in PUNCT or words[m] == "and" or words[m][:1].isdigit():
-                break
-            if arabic and m > first and words[m] not in lex["verbs"] and _boundary(words[m], lex):
-                break  # "25% من الشركات الناشئة ... تعمل في مجال ...": what the share does stays
-            last = m
-        if last is not None:
-            while last > first and words[last] in lex["stop"]:
-                last -= 1
-            return starts[first], ends[last]
-    # words before: back to punctuation, at most 6 words
-    first = i
-    m = i - 1
-    while m >= 0 and i - m <= 8 and words[m] not in PUNCT:
-        first = m
-        m -= 1
-    last = i - 1
-    while last >= first and (words[last] in lex["approx"] or words[last] in lex["stop"]
-                             or strip_proclitics(words[last]) in lex["approx"] or words[last] in UNIT_BEFORE
-                             or arabic and _time_word(words[last], lex)):
-        last -= 1
-    if arabic:
-        span = _arabic_phrase(words, first, last, lex)
-        if span is None:
-            span = _amount_subject(words, i, lex)
-        if span is None:
-            span = _after_in(words, k, lex)
-        if span is None:
-            return None
-        first, last = span
-    while first <= last and (words[first] in lex["stop"] or words[first] in lex["approx"]):
-        first += 1
-    if last < first:
-        return None
-    return starts[first], ends[last]
-
-
-def _time_word(word: str, lex) -> bool:
-    return word in lex["time_nouns"] or strip_proclitics(word) in lex["time"]["ar"]
-
-
-def _boundary(word: str, lex) -> bool:
-    """True for an Arabic word no measure phrase runs across: a verb, a clause opener, a
-    number (digits, a number word or its unit), a month or time word."""
-    return (word in lex["verbs"] or word in lex["clause"] or word[:1].isdigit()
-            or word in lex["time_nouns"] or word in lex["months"] or word in lex["number_words"])
-
-
-def _arabic_phrase(words, first: int, last: int, lex) -> tuple[int, int] | None:
-    """Return the noun phrase nearest the number among tokens [first, last], or None."""
-    m = last
-    while m >= first and not _boundary(words[m], lex):
-        m -= 1
-    if m == last:
-        if words[m] not in lex["verbs"]:
-            return None
-        # "المسبار الذي يزن 360": the noun before the verb and its relative pronoun
-        last = m - 1
-        while last >= first and (words[last] in lex["clause"] or words[last] in lex["stop"]):
-            last -= 1
-        m = last
-        while m >= first and not _boundary(words[m], lex):
-            m -= 1
-    first = max(first, m + 1)
-    while first <= last and (words[first] in lex["stop"] or words[first] in lex["clause"] or len(words[first]) < 2):
-        first += 1
-    while last >= first and (words[last] in lex["stop"] or len(words[last]) < 2):
-        last -= 1
-    if last < first or all(strip_proclitics(w) in lex["change"] or w in lex["change"] for w in words[first:last + 1]):
-        return None
-    if first == last and strip_proclitics(words[first]) in lex["generic"]:
-        return None  # "نسبة", "مستوى", "حجمه": a word that says a number is measured, not what
-    return first, last
-
-
-def _after_in(words, k: int, lex) -> tuple[int, int] | None:
-    """Return the phrase after «في» that follows the unit ("بزيادة 13 في المئة في استخدام
-    التطبيقات"), for a figure with nothing before it, or None."""
-    if k >= len(words) or words[k] != "في":
-        return None
-    first = k + 1
-    last = first - 1
-    for n in range(first, min(first + 4, len(words))):
-        word = words[n]
-        if word in PUNCT or word in lex["stop"] or _boundary(word, lex) or _time_word(word, lex):
-            break
-        last = n
-    return (first, last) if last >= first else None
-
-
-def _year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
-
-
-def _amount_subject(words, i: int, lex) -> tuple[int, int] | None:
-    """Return the subject of the nearest verb of amount before token ``i`` in its sentence
-    ("ووصلت نسبة فقر الدخل، أي ... إلى 13.6 بالمئة": نسبة فقر الدخل), or None."""
-    m = i - 1
-    while m >= 0 and i - m <= 30 and words[m] not in (".", "!", "?", "؟", ";", "؛") \
-            and not (words[m][:1].isdigit() and not _year(words[m])):
-        if words[m] in lex["amount_verbs"]:
-            first = m + 1
-            last = first - 1
-            for n in range(first, min(first + 4, i)):
-                word = words[n]
-                if word in PUNCT or word in lex["stop"] or _boundary(word, lex) or word in lex["approx"]:
-                    break
-                last = n
-            return (first, last) if last >= first else None
-        m -= 1
-    return None
 
 
 def _context_mentions(doc: Document) -> list[dict]:

@@ -221,22 +221,6 @@ def known_officials() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
-def known_folded() -> dict[str, str]:
-    """Return {person key of a reference name or alias: official id}: the spellings of a known
-    foreign name that differ by long vowels only (نتنياهو / نتانياهو) find the reference person.
-    A key two people share is left out."""
-    from techdiplomacy.extract.surnames import person_key
-
-    keys: dict[str, str] = {}
-    shared: set[str] = set()
-    for record in reference.aliases("officials").to_dict("records"):
-        key = person_key(record["norm"].split())
-        if keys.setdefault(key, record["id"]) != record["id"]:
-            shared.add(key)
-    return {k: v for k, v in keys.items() if k not in shared}
-
-
-@cache
 def known_surnames() -> dict[str, str]:
     """Return {surname: official id} for the reference people whose last name word belongs to
     no other reference person and is neither a first name nor a very common word

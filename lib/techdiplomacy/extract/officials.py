@@ -59,7 +59,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         words[-1] = words[-1][:len(words[-1]) - cut]
         key_norm = surnames.name_key(words)
         official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys) \
-            or lexicon.known_folded().get(surnames.person_key(words)) \
+            or surnames.known_folded().get(surnames.person_key(words)) \
             or _known_surname(words, title, [tokens[k].norm for k in range(title.first, title.last + 1)])
         if not official and not cut:
             # a known name and a word after it ("دونالد ترامب فرض"): the name ends where the

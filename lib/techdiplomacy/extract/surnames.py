@@ -98,6 +98,20 @@ def _known_forms() -> tuple[list[tuple[str, ...]], dict[str, str]]:
 
 
 @cache
+def known_folded() -> dict[str, str]:
+    """Return {person key of a reference name or alias: official id}: the spellings of a known
+    foreign name that differ by long vowels only (نتنياهو / نتانياهو) find the reference person.
+    A key two people share is left out."""
+    keys: dict[str, str] = {}
+    shared: set[str] = set()
+    for record in reference.aliases("officials").to_dict("records"):
+        key = person_key(record["norm"].split())
+        if keys.setdefault(key, record["id"]) != record["id"]:
+            shared.add(key)
+    return {k: v for k, v in keys.items() if k not in shared}
+
+
+@cache
 def _known_automaton():
     """An Aho-Corasick automaton of the known forms without spaces, each giving the ranks of
     the forms written with those letters."""
