@@ -115,15 +115,17 @@ def _own_hits(norm: str) -> list[list]:
         [(end - 1, value) for end, value in numbers._word_automaton().iter(" " + norm)],
         list(_own_automaton("name_heads").iter(norm)),
         list(_own_automaton("reporting").iter(norm)),
+        list(_own_automaton("cooperation").iter(norm)),
     ]
 
 
 def _own_automaton(source):
     import ahocorasick
 
-    from techdiplomacy.extract import places, reported
+    from techdiplomacy.extract import cooperation, places, reported
 
-    patterns = places.name_head_patterns() if source == "name_heads" else reported.patterns()
+    patterns = {"name_heads": places.name_head_patterns, "reporting": reported.patterns,
+                "cooperation": cooperation.patterns}[source]()
     auto = ahocorasick.Automaton()
     for word, value in patterns.items():
         auto.add_word(word, value)

@@ -132,3 +132,24 @@ def test_adding_to_a_large_store_reads_only_the_new_rows(store_path, tmp_path, m
     assert added in found
     assert cur.execute("SELECT count(*) FROM td_text").fetchall()[0][0] == len(after["articles"])
     con.close()
+
+
+def test_threads_after_an_add_equal_the_threads_derived_from_scratch(store_path, tmp_path):
+    """An add re-derives only the threads of the partner sets its rows name; the result is the
+    table a whole derivation gives."""
+    from techdiplomacy.ingest.add import add_records, read_sources
+    from techdiplomacy.settings import Settings
+    from techdiplomacy.store.threads import cooperation_threads
+
+    path = tmp_path / "threads.duckdb"
+    shutil.copy(store_path, path)
+    new = tmp_path / "new.md"
+    new.write_text("وقّع وزير الاتصالات الإيراني ونظيره الأرميني مذكرة تفاهم للتعاون في مجال مراكز البيانات.",
+                   encoding="utf-8")
+    add_records(path, read_sources([str(new)], settings=Settings()))
+    tables = load_tables(path)
+    key = ["thread_id"]
+    stored = tables["cooperation_threads"].sort_values(key).reset_index(drop=True)
+    whole = cooperation_threads(tables["cooperation"], window_days=Settings().thread_window_days)
+    pd.testing.assert_frame_equal(stored, whole.sort_values(key).reset_index(drop=True), check_dtype=False)
+    assert (tables["cooperation"]["partners"] == "ARM").any()

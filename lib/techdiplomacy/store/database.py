@@ -220,17 +220,37 @@ class Store:
         build's new time; else the store's, or now): :func:`dashboard.materialise`, with
         ``added`` for an add."""
         stamp = built_at or self.get_meta("built_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
-        self.store_threads()
+        self.store_threads(added=added)
         self.set_meta("built_at", stamp)
         dashboard.materialise(self.con, stamp, added=added)
 
-    def store_threads(self) -> None:
-        """Derive the cooperation threads of the whole store again and store them."""
+    def store_threads(self, *, added: list[str] | None = None) -> None:
+        """Derive the cooperation threads again and store them: of the whole store, or after an
+        add (``added``: the new article ids) of the partner sets the new rows name only (a thread
+        holds rows of one partner set, so the others' threads cannot change)."""
         from techdiplomacy.settings import Settings
         from techdiplomacy.store.threads import cooperation_threads
 
         window = Settings().thread_window_days
-        self.replace({"cooperation_threads": cooperation_threads(self.table("cooperation"), window_days=window)})
+        if added is None or not self._has_table("cooperation_threads"):
+            self.replace({"cooperation_threads": cooperation_threads(self.table("cooperation"), window_days=window)})
+            return
+        ids = list(added)
+        touched = "SELECT DISTINCT partners FROM cooperation WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
+        rows = schema.conform("cooperation", self.con.execute(
+            f"SELECT * FROM cooperation WHERE partners IN ({touched})", [ids]).df())
+        if rows.empty:
+            return
+        threads = cooperation_threads(rows, window_days=window)
+        self.con.execute("BEGIN")
+        try:
+            self._stale()
+            self.con.execute(f"DELETE FROM cooperation_threads WHERE partners IN ({touched})", [ids])
+            self._insert("cooperation_threads", schema.conform("cooperation_threads", threads))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def _stale(self) -> None:
         """Mark the stored dashboard tables out of date (every data write does, in its
