@@ -79,7 +79,9 @@ def cmd_extract(args) -> int:
     from techdiplomacy.tables import build_tables
 
     settings = Settings()
-    tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
+    tables = build_tables(
+        read_paths(args.paths, max_bytes=settings.max_file_bytes), max_article_chars=settings.max_article_chars
+    )
     _write_tables({name: tables[name] for name in EXTRACT_TABLES}, args.format, args.out)
     _summary({name: len(frame) for name, frame in tables.items()}, len(tables["errors"]))
     return 0 if len(tables["articles"]) else 1
@@ -98,6 +100,7 @@ def cmd_build(args) -> int:
         args.store or settings.store_path,
         batch_size=settings.batch_size,
         max_file_bytes=settings.max_file_bytes,
+        max_article_chars=settings.max_article_chars,
         topics_k=args.k if args.k is not None else settings.topics_k,
         random_state=settings.random_state,
         rebuild=args.rebuild,
@@ -122,7 +125,9 @@ def cmd_topics(args) -> int:
     from techdiplomacy.topics import model as topics
 
     settings = Settings()
-    tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
+    tables = build_tables(
+        read_paths(args.paths, max_bytes=settings.max_file_bytes), max_article_chars=settings.max_article_chars
+    )
     for _, row in tables["errors"].iterrows():
         print(escape.terminal(f"error: {row['path']}: {row['error']}"), file=sys.stderr)
     if tables["articles"].empty:

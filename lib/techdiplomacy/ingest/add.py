@@ -21,7 +21,7 @@ from techdiplomacy.settings import Settings
 from techdiplomacy.store import derived
 from techdiplomacy.store.dashboard import current as dashboard_current
 from techdiplomacy.store.database import Progress, Store, writing
-from techdiplomacy.tables import extract_article
+from techdiplomacy.tables import extract_article, within_limits
 
 #: Limits on one uploaded zip (a zip bomb must not fill memory).
 ZIP_MAX_MEMBERS = 2000
@@ -125,6 +125,7 @@ def add_records(
         due = derived.behind(store)
         orphans = derived.without_topics(store) if "topics" in due and store.model("topics") is not None else []
         for i, (item, record) in enumerate(records, 1):
+            record = within_limits(record, max_chars=settings.max_article_chars)
             if isinstance(record, ReadError):
                 results.append(ItemResult(record.path or item, "rejected", reason=record.error))
             elif record.article_id in known:
