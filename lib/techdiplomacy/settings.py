@@ -28,6 +28,10 @@ class Settings:
         metadata={"help": "the embedded DuckDB store"},
     )
     max_file_bytes: int = field(default=20_000_000, metadata={"help": "larger files are rejected, not read"})
+    zip_max_members: int = field(default=2_000, metadata={"help": "a zip of more files is refused"})
+    zip_max_bytes: int = field(
+        default=200_000_000, metadata={"help": "bytes read from one zip, counted as they decompress"}
+    )
     max_article_chars: int = field(
         default=500_000,
         metadata={"help": "longer article texts are one error each, not extracted (bounds memory per article)"},
