@@ -292,6 +292,10 @@ def cmd_import(args) -> int:
     return 0
 
 
+#: The commands that work on a store (the others read files only).
+_STORE_COMMANDS = (cmd_build, cmd_add, cmd_feeds, cmd_info, cmd_parquet, cmd_export, cmd_import, cmd_report)
+
+
 def _summary(counts: dict[str, int], n_errors: int) -> None:
     rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
     print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
@@ -301,6 +305,7 @@ def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every sub-command."""
     store = argparse.ArgumentParser(add_help=False)
     store.add_argument("--store", help="the DuckDB store (default: data/techdiplomacy.duckdb)")
+    store.add_argument("--debug", action="store_true", help="show the traceback of a failure, not one line")
     top = argparse.ArgumentParser(prog="techdiplomacy", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
 
@@ -380,9 +385,25 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    A failure ends in one line on stderr naming the store or file and what to do, and status 1
+    (130 when interrupted); ``--debug`` lets the exception through, traceback and all.
+    """
     args = parser().parse_args(argv)
-    return args.func(args)
+    if args.debug:
+        return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted: what was committed before is kept; run the command again to finish", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 -- any failure: one line for a person, not a traceback
+        from techdiplomacy.store.failures import describe
+
+        store = args.store or Settings().store_path if args.func in _STORE_COMMANDS else args.store
+        print(escape.terminal(f"error: {describe(exc, store)}"), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
