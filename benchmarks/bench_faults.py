@@ -164,7 +164,8 @@ def main() -> None:
                 args = ["import", str(backup), "--store", str(store)]
             before, stamp = stored_ids(store), fingerprint(store)
             expected = durations.get(op) or durations["build"]
-            delay = rng.uniform(0.5, expected * 1.1)
+            # an import writes only at its end (a new file swapped in): its kills are aimed there
+            delay = rng.uniform(0.6 * expected if op == "import" else 0.5, expected * 1.1)
             reader = Reader(store)
             reader.start()
             proc = cli(*args)
