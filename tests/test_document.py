@@ -42,3 +42,33 @@ def test_any_normalised_span_maps_inside_the_text(text, data):
     end = data.draw(st.integers(start + 1, len(doc.norm)))
     s, e = doc.original(start, end)
     assert 0 <= s <= e <= len(text)
+
+
+# -- evidence sentences are bounded (issue 18, item 5) ------------------------------------------
+
+
+def test_a_short_sentence_is_its_own_evidence_whatever_the_limit():
+    doc = Document("Iran and Armenia signed an ICT deal. Talks go on.", sentence_limit=40)
+    assert doc.evidence(9, 16)["sentence"] == "Iran and Armenia signed an ICT deal."
+
+
+@pytest.mark.parametrize("limit", [80, 200, 1000])
+def test_a_long_sentence_is_cut_to_a_window_around_the_span(limit):
+    words = [f"w{i}" for i in range(3000)]  # one sentence, no full stop, every word different
+    text = " ".join(words)
+    doc = Document(text, sentence_limit=limit)
+    for word in ("w0", "w7", "w1500", "w2999"):
+        start = text.index(f" {word} ") + 1 if word not in ("w0", "w2999") else text.index(word)
+        end = start + len(word)
+        window = doc.evidence(start, end)["sentence"]
+        assert len(window) <= limit + len(word)
+        assert window in text and f" {word} " in f" {window} "  # whole words, the span inside
+        at = text.index(window)
+        assert at <= start and end <= at + len(window)
+
+
+def test_the_rows_of_one_long_sentence_share_their_windows():
+    text = "Iran Armenia ICT " * 8000
+    doc = Document(text.strip(), sentence_limit=1000)
+    windows = [doc.evidence(i, i + 4)["sentence"] for i in range(0, len(text) - 20, 17)]
+    assert len({id(w) for w in windows}) <= 2 * len(text) // 500 + 2  # a few per limit's length, not one per row

@@ -275,6 +275,51 @@ def test_a_trickling_server_hits_the_total_deadline(server):
         fetch(server.url("/trickle"), monkey)
 
 
+def _dribble(server, head: bytes):
+    """A route that sends ``head`` one byte every 50 ms (well within any read timeout), then
+    one body byte every 50 ms, for ever (until teardown)."""
+
+    def handle(handler):
+        handler.wfile.flush()
+        for part in [head[i : i + 1] for i in range(len(head))] + [b"x"] * 10_000:
+            if server.release.wait(0.05):
+                return
+            try:
+                handler.wfile.write(part)
+                handler.wfile.flush()
+            except OSError:
+                return
+
+    return handle
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-Padding: " + b"p" * 500 + b"\r\n\r\n",  # headers
+        b"HTTP/1.1 200 OK" + b" " * 500,  # the status line itself
+        b"HTTP/1.1 302 Found\r\nLocation: /article\r\n" + b"X-Padding: " + b"p" * 500 + b"\r\n\r\n",  # a redirect's
+    ],
+    ids=["headers", "status-line", "redirect-headers"],
+)
+def test_a_server_dribbling_its_head_is_cut_at_the_total_deadline(server, head):
+    server.routes["/dribble"] = _dribble(server, head)
+    quick = Settings(fetch_allow_private=True, fetch_timeout=0.3)  # total: 3 x 0.3 s
+    start = time.monotonic()
+    with pytest.raises(FetchError, match=r"longer than the total time allowed \(0.9 s\)"):
+        fetch(server.url("/dribble"), quick)
+    assert time.monotonic() - start < 1.5
+
+
+def test_a_fetch_within_its_deadline_leaves_no_timer_running(server):
+    before = threading.active_count()
+    fetch(server.url("/article"), LOCAL)
+    deadline = time.monotonic() + 2
+    while threading.active_count() > before and time.monotonic() < deadline:
+        time.sleep(0.01)  # the server's handler thread ends on its own
+    assert not [t for t in threading.enumerate() if isinstance(t, threading.Timer) and t.is_alive()]
+
+
 @pytest.mark.parametrize(
     ("url", "reason"),
     [
@@ -352,9 +397,9 @@ def public_host(server, monkeypatch):
     def resolve(host, port):
         return [PUBLIC] if host == "news.test" else real_resolve(host, port)
 
-    def pool(target, address, settings, timeout):
+    def pool(target, address, settings, timeout, watchdog):
         local = ipaddress.ip_address("127.0.0.1") if address == PUBLIC else address
-        return real_pool(target, local, settings, timeout)
+        return real_pool(target, local, settings, timeout, watchdog)
 
     monkeypatch.setattr(addresses, "resolve", resolve)
     monkeypatch.setattr(fetch_module, "_pool", pool)
@@ -525,8 +570,8 @@ def tls_server(tmp_path, monkeypatch):
     monkeypatch.setattr(addresses, "resolve", lambda host, port: [PUBLIC] if host == "news.test" else real_resolve(host, port))
     monkeypatch.setattr(
         fetch_module, "_pool",
-        lambda target, address, settings, timeout: real_pool(
-            target, ipaddress.ip_address("127.0.0.1") if address == PUBLIC else address, settings, timeout
+        lambda target, address, settings, timeout, watchdog: real_pool(
+            target, ipaddress.ip_address("127.0.0.1") if address == PUBLIC else address, settings, timeout, watchdog
         ),
     )  # fmt: skip
     srv.cert = cert

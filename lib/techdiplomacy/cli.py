@@ -79,7 +79,9 @@ def cmd_extract(args) -> int:
     from techdiplomacy.tables import build_tables
 
     settings = Settings()
-    tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
+    tables = build_tables(
+        read_paths(args.paths, max_bytes=settings.max_file_bytes), max_article_chars=settings.max_article_chars
+    )
     _write_tables({name: tables[name] for name in EXTRACT_TABLES}, args.format, args.out)
     _summary({name: len(frame) for name, frame in tables.items()}, len(tables["errors"]))
     return 0 if len(tables["articles"]) else 1
@@ -98,6 +100,7 @@ def cmd_build(args) -> int:
         args.store or settings.store_path,
         batch_size=settings.batch_size,
         max_file_bytes=settings.max_file_bytes,
+        max_article_chars=settings.max_article_chars,
         topics_k=args.k if args.k is not None else settings.topics_k,
         random_state=settings.random_state,
         rebuild=args.rebuild,
@@ -122,7 +125,9 @@ def cmd_topics(args) -> int:
     from techdiplomacy.topics import model as topics
 
     settings = Settings()
-    tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
+    tables = build_tables(
+        read_paths(args.paths, max_bytes=settings.max_file_bytes), max_article_chars=settings.max_article_chars
+    )
     for _, row in tables["errors"].iterrows():
         print(escape.terminal(f"error: {row['path']}: {row['error']}"), file=sys.stderr)
     if tables["articles"].empty:
@@ -325,6 +330,10 @@ def cmd_import(args) -> int:
     return 0
 
 
+#: The commands that work on a store (the others read files only).
+_STORE_COMMANDS = (cmd_build, cmd_add, cmd_feeds, cmd_info, cmd_parquet, cmd_export, cmd_import, cmd_report)
+
+
 def _summary(counts: dict[str, int], n_errors: int) -> None:
     rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
     print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
@@ -334,6 +343,7 @@ def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every sub-command."""
     store = argparse.ArgumentParser(add_help=False)
     store.add_argument("--store", help="the DuckDB store (default: data/techdiplomacy.duckdb)")
+    store.add_argument("--debug", action="store_true", help="show the traceback of a failure, not one line")
     top = argparse.ArgumentParser(prog="techdiplomacy", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
 
@@ -420,9 +430,25 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    A failure ends in one line on stderr naming the store or file and what to do, and status 1
+    (130 when interrupted); ``--debug`` lets the exception through, traceback and all.
+    """
     args = parser().parse_args(argv)
-    return args.func(args)
+    if args.debug:
+        return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted: what was committed before is kept; run the command again to finish", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 -- any failure: one line for a person, not a traceback
+        from techdiplomacy.store.failures import describe
+
+        store = args.store or Settings().store_path if args.func in _STORE_COMMANDS else args.store
+        print(escape.terminal(f"error: {describe(exc, store)}"), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -28,6 +28,18 @@ class Settings:
         metadata={"help": "the embedded DuckDB store"},
     )
     max_file_bytes: int = field(default=20_000_000, metadata={"help": "larger files are rejected, not read"})
+    zip_max_members: int = field(default=2_000, metadata={"help": "a zip of more files is refused"})
+    zip_max_bytes: int = field(
+        default=200_000_000, metadata={"help": "bytes read from one zip, counted as they decompress"}
+    )
+    max_article_chars: int = field(
+        default=500_000,
+        metadata={"help": "longer article texts are one error each, not extracted (bounds memory per article)"},
+    )
+    max_sentence_chars: int = field(
+        default=1_000,
+        metadata={"help": "evidence sentences longer than this are stored as a window of it around the span"},
+    )
     batch_size: int = field(default=500, metadata={"help": "articles extracted and committed per transaction"})
     workers: int = field(
         default_factory=lambda: int(os.environ.get("TECHDIPLOMACY_WORKERS", "0")),

@@ -28,6 +28,7 @@ from techdiplomacy.extract import (
     titles,
 )
 from techdiplomacy.readers.corpus import Article, ReadError
+from techdiplomacy.settings import Settings
 from techdiplomacy.text.document import Document
 
 #: (table, extractor) pairs; each extractor maps a Document to rows of that table.
@@ -43,7 +44,7 @@ EXTRACTORS: tuple[tuple[str, Callable[[Document], list[dict]]], ...] = (
 EXTRACTED_TABLES = ("mentions", "officials", "figures", "cooperation")
 
 #: Bump when an extractor's output changes, so stores re-extract unchanged articles.
-EXTRACTOR_VERSION = "7"  # bump when the extractors' output changes: stores re-extract
+EXTRACTOR_VERSION = "8"  # bump when the extractors' output changes: stores re-extract
 
 
 #: The Article fields that are articles columns (all of them, in order).
@@ -154,15 +155,35 @@ def rows_to_tables(parts: Iterable[dict[str, list[dict]]]) -> dict[str, pd.DataF
     return {table: schema.conform(table, rows) for table, rows in collected.items()}
 
 
-def build_tables(records: Iterable[Article | ReadError]) -> dict[str, pd.DataFrame]:
+def within_limits(record: Article | ReadError, *, max_chars: int = Settings.max_article_chars) -> Article | ReadError:
+    """Return ``record``, or the error of an article too long to extract.
+
+    Memory per article grows with its length (rows, evidence windows, the normalised copy), so
+    one article longer than ``max_chars`` (the ``max_article_chars`` setting) is refused alone:
+    the rest of the run goes on.
+    """
+    if isinstance(record, ReadError) or len(record.text) <= max_chars:
+        return record
+    return ReadError(
+        record.path,
+        f"article text of {len(record.text):,} characters is longer than the max_article_chars limit "
+        f"({max_chars:,}): split it into smaller articles",
+    )
+
+
+def build_tables(
+    records: Iterable[Article | ReadError], *, max_article_chars: int = Settings.max_article_chars
+) -> dict[str, pd.DataFrame]:
     """Return the articles, mentions, officials, figures, cooperation and errors tables of a corpus.
 
     The same article read twice (same ``article_id``) is one article: the first one read wins.
+    An article longer than ``max_article_chars`` is an error row (see :func:`within_limits`).
     """
     seen: set[str] = set()
     articles = []
     errors = []
     for record in records:
+        record = within_limits(record, max_chars=max_article_chars)
         if isinstance(record, ReadError):
             errors.append({"path": record.path, "error": record.error})
             continue

@@ -339,7 +339,6 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
     before = _words_before(norm, m.start)
     after = _words_after(norm, m.end)
     sentence = doc.sentence_at(doc.original(m.start, m.end)[0])
-    s_norm = normalise(sentence.text)
     if alias == "عمان":
         if doc.language == "fa":
             return kind, ident
@@ -365,6 +364,8 @@ def _resolve(doc, m, kind, ident, alias, clear_keys, clear_matches, t) -> tuple[
         us = {"ولايه", "state", "ولايات"}
         if (before and _is(before[0], us)) or (before[:2] == ["of", "state"]) or (after and after[0] in {"الامريكيه", "الاميركيه", "state"}):
             return None
+        # normalised once per sentence, not per match in it (a sentence without full stops is long)
+        s_norm = doc.memo(("normalised sentence", sentence.start), lambda: normalise(sentence.text))
         if "اتلانتا" in s_norm or "atlanta" in s_norm:
             return None
         return kind, ident
@@ -420,7 +421,7 @@ def _extract(doc: Document) -> list[dict]:
             "surface": text[start:end],  # the evidence columns of Document.evidence
             "start": start,
             "end": end,
-            "sentence": doc.sentence_at(start).text,
+            "sentence": doc.evidence_sentence(start, end),
         })
     return rows
 

@@ -21,11 +21,10 @@ from techdiplomacy.settings import Settings
 from techdiplomacy.store import derived
 from techdiplomacy.store.dashboard import current as dashboard_current
 from techdiplomacy.store.database import Progress, Store, writing
-from techdiplomacy.tables import extract_article
+from techdiplomacy.tables import extract_article, within_limits
 
-#: Limits on one uploaded zip (a zip bomb must not fill memory).
-ZIP_MAX_MEMBERS = 2000
-ZIP_MAX_TOTAL_BYTES = 200_000_000
+#: Bytes decompressed at a time from a zip member (what a member may cost beyond its limit).
+ZIP_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -48,36 +47,68 @@ def is_url(value: str) -> bool:
 
 
 def read_upload(name: str, data: bytes, *, settings: Settings) -> list[Article | ReadError]:
-    """Return the articles of one uploaded file; a ``.zip`` yields those of its members."""
+    """Return the articles of one uploaded file; a ``.zip`` yields those of its members.
+
+    A zip's headers are not trusted: members are counted as they decompress, each stopped at
+    ``max_file_bytes`` and all together at ``zip_max_bytes``; a zip of more than
+    ``zip_max_members`` files is refused before any is read.
+    """
     label = f"upload:{name}"
     if not name.lower().endswith(".zip"):
         return read_bytes(data, name, path=label, max_bytes=settings.max_file_bytes)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         return [ReadError(label, f"not a readable zip file: {exc}")]
-    if len(members) > ZIP_MAX_MEMBERS:
-        return [ReadError(label, f"zip holds {len(members)} files, more than {ZIP_MAX_MEMBERS}")]
-    total = sum(m.file_size for m in members)
-    if total > ZIP_MAX_TOTAL_BYTES:
-        return [ReadError(label, f"zip expands to {total / 1e6:.1f} MB, more than {ZIP_MAX_TOTAL_BYTES / 1e6:.0f} MB")]
+    if len(members) > settings.zip_max_members:
+        return [ReadError(label, f"zip holds {len(members)} files, more than the zip_max_members limit ({settings.zip_max_members}): split it")]
     out: list[Article | ReadError] = []
+    budget = settings.zip_max_bytes
     for member in members:
         base = Path(member.filename).name
         if not base or base.startswith(".") or "__MACOSX" in member.filename:
             continue
         where = f"{label}/{member.filename}"
-        if member.file_size > settings.max_file_bytes:
-            out.append(ReadError(where, f"file too large: {member.file_size / 1e6:.1f} MB > {settings.max_file_bytes / 1e6:.0f} MB limit"))
-            continue
+        limit = min(settings.max_file_bytes, budget)
         try:
-            content = archive.read(member)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+            content = _decompressed(archive, member, limit)
+        except _TooLarge:
+            if limit < settings.max_file_bytes:
+                out.append(ReadError(label, f"zip expands to more than the zip_max_bytes limit ({settings.zip_max_bytes / 1e6:.0f} MB): "
+                                            f"the files from {member.filename} on are not read; split the zip"))
+                break
+            out.append(ReadError(where, f"file too large: more than the {settings.max_file_bytes / 1e6:.0f} MB limit once decompressed"))
+            continue
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
             out.append(ReadError(where, f"cannot extract from zip: {exc}"))
             continue
+        budget -= len(content)
         out.extend(read_bytes(content, base, path=where, max_bytes=settings.max_file_bytes))
     return out or [ReadError(label, "zip holds no article files")]
+
+
+class _TooLarge(Exception):
+    """A zip member decompressed past its limit."""
+
+
+def _decompressed(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> bytes:
+    """Return a member's bytes, counted while they decompress: :class:`_TooLarge` past ``limit``.
+
+    ``ZipFile.read`` asks the decompressor for the whole member at once, so a member whose
+    header says a few bytes can expand to gigabytes before its CRC is checked.
+    """
+    if member.file_size > limit:
+        raise _TooLarge
+    chunks = []
+    size = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(ZIP_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise _TooLarge
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def read_pasted(text: str, *, title: str = "", date: str = "", source: str = "", url: str = "") -> list[Article | ReadError]:
@@ -125,6 +156,7 @@ def add_records(
         due = derived.behind(store)
         orphans = derived.without_topics(store) if "topics" in due and store.model("topics") is not None else []
         for i, (item, record) in enumerate(records, 1):
+            record = within_limits(record, max_chars=settings.max_article_chars)
             if isinstance(record, ReadError):
                 results.append(ItemResult(record.path or item, "rejected", reason=record.error))
             elif record.article_id in known:

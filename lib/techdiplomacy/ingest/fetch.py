@@ -8,7 +8,9 @@ Every request is checked before it is sent, and every redirect hop is checked ag
   refused) unless ``Settings.fetch_allow_private``; the connection then goes to the checked
   address, with the original host in the ``Host`` header and TLS SNI, so a DNS answer cannot
   change between the check and the connection (DNS rebinding);
-- connect and read timeouts, plus a total deadline over all hops and the whole body;
+- connect and read timeouts, plus a total deadline over the whole exchange: every hop's
+  connection, TLS handshake, status line, headers and body (a watchdog shuts the sockets when
+  it passes, so a server dribbling its headers a byte at a time is cut too);
 - the body is streamed and abandoned past ``Settings.fetch_max_bytes`` (a ``Content-Length``
   over the limit is refused before reading);
 - only text-like content types (HTML, XHTML, RSS/Atom/XML, plain text, JSON).
@@ -19,11 +21,14 @@ Parsing is not done here: :func:`fetch_articles` hands the bytes to :func:`reade
 from __future__ import annotations
 
 import dataclasses
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import urllib3
+import urllib3.connection
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ProtocolError, ReadTimeoutError
 
@@ -73,17 +78,91 @@ def _media_type(header: str) -> tuple[str, str]:
 # --- requesting ------------------------------------------------------------------------------
 
 
+class _Watchdog:
+    """Shuts a fetch's sockets when its total deadline passes.
+
+    Read timeouts are per ``recv``: a server sending one byte of its status line or headers
+    every second never trips them, and ``http.client`` reads those lines inside one call that
+    no check between chunks can interrupt. Shutting the socket from a timer ends any read in
+    progress, whatever part of the exchange it is in.
+    """
+
+    def __init__(self, deadline: float):
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        """Shut ``sock`` at the deadline (at once if it has passed)."""
+        with self._lock:
+            self._sockets.append(sock)
+            if self.fired:
+                _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def cancel(self) -> None:
+        """Stop the timer (the fetch is over)."""
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        # the plain socket's shutdown, also under TLS: SSLSocket.shutdown would unwrap TLS
+        # while another thread reads
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed: nothing left to cut
+
+
+class _Watched:
+    """A connection whose socket is handed to the fetch's :class:`_Watchdog` when made."""
+
+    def __init__(self, *args, watchdog: _Watchdog | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._watchdog = watchdog
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        if self._watchdog is not None:
+            self._watchdog.watch(sock)
+        return sock
+
+
+class _HTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
 def _pool(
-    target: Target, address: IPAddress, settings: Settings, timeout: urllib3.Timeout
+    target: Target, address: IPAddress, settings: Settings, timeout: urllib3.Timeout, watchdog: _Watchdog
 ) -> urllib3.HTTPConnectionPool:
     """Return a one-connection pool to the checked ``address`` that still speaks to ``target.host``."""
-    common = {"port": target.port, "timeout": timeout, "maxsize": 1, "retries": False}
+    common = {"port": target.port, "timeout": timeout, "maxsize": 1, "retries": False, "watchdog": watchdog}
     if target.scheme == "https":
-        return urllib3.HTTPSConnectionPool(
+        return _HTTPSPool(
             str(address), server_hostname=target.host, assert_hostname=target.host,
             cert_reqs="CERT_REQUIRED", **common,
         )  # fmt: skip
-    return urllib3.HTTPConnectionPool(str(address), **common)
+    return _HTTPPool(str(address), **common)
 
 
 def _host_header(target: Target) -> str:
@@ -100,7 +179,7 @@ def _remaining(url: str, deadline: float) -> float:
 
 
 def _open(
-    url: str, target: Target, settings: Settings, deadline: float
+    url: str, target: Target, settings: Settings, deadline: float, watchdog: _Watchdog
 ) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
     addresses = checked_addresses(url, target, settings)
     headers = {
@@ -115,7 +194,7 @@ def _open(
     for address in addresses:
         left = _remaining(url, deadline)
         timeout = urllib3.Timeout(connect=min(settings.fetch_timeout, left), read=min(settings.fetch_timeout, left))
-        pool = _pool(target, address, settings, timeout)
+        pool = _pool(target, address, settings, timeout, watchdog)
         try:
             return pool, pool.urlopen(
                 "GET", target.path, headers=headers, redirect=False, preload_content=False,
@@ -168,14 +247,32 @@ def _read_body(url: str, response: urllib3.BaseHTTPResponse, settings: Settings,
 def fetch(url: str, settings: Settings | None = None) -> Fetched:
     """Return the response at ``url`` after redirects, or raise :class:`FetchError` saying why.
 
-    ``settings`` defaults to ``Settings()`` read at call time (so the environment counts).
+    The whole exchange, every hop with its headers and body, ends within
+    ``DEADLINE_FACTOR * fetch_timeout`` seconds. ``settings`` defaults to ``Settings()`` read
+    at call time (so the environment counts).
     """
     settings = settings if settings is not None else Settings()
-    deadline = time.monotonic() + DEADLINE_FACTOR * settings.fetch_timeout
+    total = DEADLINE_FACTOR * settings.fetch_timeout
+    deadline = time.monotonic() + total
+    watchdog = _Watchdog(deadline)
+    try:
+        fetched = _fetch(url, settings, deadline, watchdog)
+    except FetchError as exc:
+        if watchdog.fired:  # whatever broke, it broke because the sockets were shut
+            raise FetchError(exc.url, f"took longer than the total time allowed ({total:g} s)") from None
+        raise
+    finally:
+        watchdog.cancel()
+    if watchdog.fired:  # a shut socket reads as the end of the body: the body may be cut short
+        raise FetchError(url, f"took longer than the total time allowed ({total:g} s)")
+    return fetched
+
+
+def _fetch(url: str, settings: Settings, deadline: float, watchdog: _Watchdog) -> Fetched:
     current = url
     for _ in range(settings.fetch_max_redirects + 1):
         target = parse_url(current)
-        pool, response = _open(current, target, settings, deadline)
+        pool, response = _open(current, target, settings, deadline, watchdog)
         try:
             if response.status in _REDIRECTS:
                 location = response.headers.get("Location")

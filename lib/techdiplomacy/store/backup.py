@@ -34,8 +34,8 @@ from techdiplomacy.store.database import Store, StoreLockedError, reading, writi
 NA = "\\N"
 _ESCAPE_FIRST = ("=", "+", "-", "@", "\t", "\r", "'", "\\")
 MANIFEST = "manifest.json"
-#: ``meta`` keys a backup does not carry: the dashboard tables are not in it (the next build or
-#: the readers derive them), and where a store was restored from is the restore's to say.
+#: ``meta`` keys a backup does not carry: the dashboard tables are not in it (the import derives
+#: them again), and where a store was restored from is the restore's to say.
 _NOT_CARRIED = {dashboard.DERIVED_STAMP, "restored_from"}
 
 
@@ -180,6 +180,9 @@ def _swap_in(frames: dict[str, pd.DataFrame], models: dict[str, bytes], manifest
             if manifest.get("corpus_version"):
                 store.set_meta("corpus_version", manifest["corpus_version"])
             store.set_meta("restored_from", str(folder))
+            # the dashboard's tables, as the original store had them: a restored store is whole
+            # (readers would otherwise derive them in memory on every state, minutes at scale)
+            store.store_dashboard_tables()
             counts = store.counts()
             store.con.execute("CHECKPOINT")  # everything in the file itself: no log to carry along
         if target.exists():

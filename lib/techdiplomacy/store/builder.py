@@ -16,10 +16,11 @@ import pandas as pd
 
 from techdiplomacy.executors import Executor, Pending, open_executor
 from techdiplomacy.readers.corpus import Article, ReadError, read_paths
+from techdiplomacy.settings import Settings
 from techdiplomacy.store import derived
 from techdiplomacy.store.database import BUILD_MEMORY, Progress, Store, writing
 from techdiplomacy.store.derived import corpus_version, refit_derived
-from techdiplomacy.tables import EXTRACTOR_VERSION
+from techdiplomacy.tables import EXTRACTOR_VERSION, within_limits
 
 #: The ``meta`` key a build sets before its first write and clears once its derived tables are
 #: refitted: found by the next build, it means a killed build's refit is still owed.
@@ -56,6 +57,7 @@ def build(
     *,
     batch_size: int = 500,
     max_file_bytes: int = 20_000_000,
+    max_article_chars: int = Settings.max_article_chars,
     topics_k: int | None = None,
     random_state: int = 0,
     rebuild: bool = False,
@@ -71,7 +73,7 @@ def build(
     changed. Each batch is one transaction. Extraction runs on ``executor``: ``"local"``, with
     ``workers`` processes (0: one per core) on large batches, or ``"dask"``, on the cluster at
     ``scheduler`` (None: a local cluster started and closed here); the tables are the same
-    whichever runs it.
+    whichever runs it. An article longer than ``max_article_chars`` is an error, not stored.
     """
     paths = [Path(p) for p in paths]
     summary = BuildSummary()
@@ -88,6 +90,7 @@ def build(
             batch: list[Article] = []
             writer = _PipelinedWriter(store, extractor, owe=lambda: store.set_meta(REFIT_DUE, "1"))
             for record in read_paths(paths, max_bytes=max_file_bytes):
+                record = within_limits(record, max_chars=max_article_chars)
                 if isinstance(record, ReadError):
                     summary.errors.append({"path": record.path, "error": record.error})
                     continue

@@ -13,6 +13,8 @@ derives its own in memory (:func:`derive`, :mod:`techdiplomacy.warehouse.query`)
 
 from __future__ import annotations
 
+import duckdb
+
 from techdiplomacy.text.search import register_sql, search_text_sql
 
 #: Articles folded into another by near-duplicate grouping are never selected.
@@ -92,7 +94,10 @@ def materialise(con, stamp: str, *, added: list[str] | None = None) -> None:
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DERIVED_STAMP, stamp])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT (a full disk) ended the transaction already; its error is raised
         raise
 
 

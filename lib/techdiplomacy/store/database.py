@@ -53,8 +53,10 @@ class Store:
             try:
                 self.con = duckdb.connect(str(self.path), read_only=read_only)
                 break
-            except duckdb.IOException as exc:  # another process holds the write lock
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise  # not another process's lock: a file that is no store, a disk error
+                if time.monotonic() > deadline:  # another process holds DuckDB's write lock
                     raise StoreLockedError(f"store {self.path} is in use by another process: {exc}") from exc
                 time.sleep(0.2)
         if memory_limit:
@@ -168,8 +170,16 @@ class Store:
                 self._insert(table, rows)
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.rollback()
             raise
+
+    def rollback(self) -> None:
+        """Roll back the open transaction, if DuckDB still has one: a COMMIT that failed (a
+        full disk) has ended it already, and that failure, not this one, is the news."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # no transaction left to roll back (or no connection): the first error says why
 
     def remove(self, article_ids: Iterable[str]) -> None:
         """Delete articles and all their rows in one transaction."""
@@ -181,7 +191,7 @@ class Store:
             self._delete(ids)
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.rollback()
             raise
 
     def replace(self, tables: dict[str, pd.DataFrame], models: dict[str, object] | None = None) -> None:
@@ -196,7 +206,7 @@ class Store:
                 self.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", [name, pickle.dumps(model)])
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.rollback()
             raise
 
     def replace_rows(self, article_ids: list[str], tables: dict[str, pd.DataFrame], *, then: str = "") -> None:
@@ -212,7 +222,7 @@ class Store:
                 self.con.execute(then)
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.rollback()
             raise
 
     def store_dashboard_tables(self, *, built_at: str | None = None, added: list[str] | None = None) -> None:

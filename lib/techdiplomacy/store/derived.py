@@ -92,7 +92,7 @@ def fit_topics_into(
             store.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", ["topics", pickle.dumps(model)])
             store.con.execute("COMMIT")
         except BaseException:
-            store.con.execute("ROLLBACK")
+            store.rollback()
             raise
         ids = [row[0] for row in store.con.execute("SELECT article_id FROM articles").fetchall()]
     else:

@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from techdiplomacy.settings import Settings
 from techdiplomacy.text.language import detect_language
 from techdiplomacy.text.normalisation import normalise_with_index
 from techdiplomacy.text.passages import Span, passage_bounds, sentence_index, sentences
@@ -25,6 +26,9 @@ class Document:
     #: The keyword pass shared by the extractors run over this text (see
     #: :mod:`techdiplomacy.extract.keywords`), or None: each extractor searches its own keywords.
     keywords: object | None = field(default=None, repr=False, compare=False)
+    #: The longest evidence sentence kept whole; a longer one is cut to a window around the span
+    #: (see :meth:`evidence_sentence`).
+    sentence_limit: int = field(default=Settings.max_sentence_chars, repr=False, compare=False)
     norm: str = field(init=False)
     offsets: Sequence[int] | None = field(init=False, repr=False)  # list or array of ints
     _memo: dict = field(init=False, repr=False, compare=False)
@@ -96,8 +100,45 @@ class Document:
             "surface": self.text[start:end],
             "start": start,
             "end": end,
-            "sentence": self.sentence_at(start).text,
+            "sentence": self.evidence_sentence(start, end),
         }
+
+    def evidence_sentence(self, start: int, end: int) -> str:
+        """Return the evidence text of the original span ``text[start:end]``: its sentence, or,
+        when that is longer than :attr:`sentence_limit`, a window of about that many characters
+        of it around the span (cut at spaces).
+
+        Windows lie on a grid (a step of half the limit) so the rows of one long sentence share
+        a few strings instead of each copying its own: text without full stops, thousands of
+        mentions in one "sentence", costs memory in proportion to its length, not to
+        length x mentions.
+        """
+        sentence = self.sentence_at(start)
+        limit = self.sentence_limit
+        if sentence.end - sentence.start <= limit:
+            return sentence.text
+        step = max(1, limit // 2)
+        block = (start - sentence.start) // step
+        lo = max(sentence.start, sentence.start + block * step - step // 2)
+        hi = min(sentence.end, lo + limit)
+        lo = max(sentence.start, hi - limit)
+        hi = max(hi, min(end, sentence.end))
+        window = self.memo(("window", lo, hi), lambda: self._window(lo, hi, sentence))
+        if window[0] <= start and end <= window[1]:
+            return window[2]
+        return self.text[lo:hi]  # the cut at spaces would clip the span: keep the raw window
+
+    def _window(self, lo: int, hi: int, sentence: Span) -> tuple[int, int, str]:
+        """Return (start, end, text) of ``text[lo:hi]`` less a partial word at each end that
+        is not the sentence's."""
+        text = self.text
+        cut = text.find(" ", lo, lo + 40)
+        if lo > sentence.start and not text[lo - 1].isspace() and cut >= lo:
+            lo = cut + 1
+        cut = text.rfind(" ", max(lo, hi - 40), hi + 1) if hi < sentence.end else -1
+        if cut > lo:
+            hi = cut
+        return lo, hi, text[lo:hi]
 
     def evidence_norm(self, start: int, end: int) -> dict:
         """Return the evidence columns of the span ``norm[start:end]``."""
