@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from techdiplomacy import escape
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.text.highlight import KIND_COLOURS, highlight_html, spans_of
 from techdiplomacy.ui import data
@@ -16,7 +17,7 @@ if not shown.empty:
     chosen = st.selectbox(t("read_article", lang), list(titles), format_func=lambda a: str(titles[a])[:120])
     article, extracted = data.article(chosen)
     if article is not None:
-        st.caption(" · ".join(str(v) for v in (article["source"], article["published"], article["url"]) if v is not None and str(v) not in ("", "NaT", "<NA>", "nan")))
+        st.caption(" · ".join(escape.markdown(v) for v in (article["source"], article["published"], article["url"]) if v is not None and str(v) not in ("", "NaT", "<NA>", "nan")))
         st.html(" ".join(f'<span style="background:{c};padding:0 4px;margin-right:4px">{k}</span>' for k, c in KIND_COLOURS.items()))
         rtl = article["language"] in ("ar", "fa")
         st.html(highlight_html(str(article["text"]), spans_of(chosen, extracted), rtl=rtl))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from techdiplomacy import charts
+from techdiplomacy import charts, escape
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
@@ -31,6 +31,6 @@ st.subheader(t("representative", lang))
 for row in topics.itertuples(index=False):
     with st.container(border=True):
         st.text(f"{row.topic_id}. {row.label}")
-        st.caption(" · ".join(str(row.terms).split("|")[:10]))
+        st.caption(escape.markdown(" · ".join(str(row.terms).split("|")[:10])))
         st.text(row.representative or "")
 evidence_panel(filters, key="topics")

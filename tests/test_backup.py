@@ -101,6 +101,6 @@ def test_backup_zip_restores_like_the_folder(store, tmp_path):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "unzipped")
-    assert names == {f"{t}.csv" for t in schema.TABLES} | {"manifest.json"}
+    assert names == {f"{t}.csv" for t in schema.TABLES} | {"manifest.json", "topics.model.pickle"}
     import_store(tmp_path / "unzipped", tmp_path / "r.duckdb")
     pd.testing.assert_frame_equal(load_tables(store)["figures"], load_tables(tmp_path / "r.duckdb")["figures"])

@@ -82,3 +82,123 @@ def test_spellings_of_one_known_person_share_one_id():
     rows = officials.extract(Document(text, language="ar"))
     assert {r["official_id"] for r in rows} == {"donald_trump"}
     assert {r["country"] for r in rows} == {"USA"}
+
+
+@pytest.mark.parametrize(("text", "language", "name", "role"), [
+    # Persian news: the title in the lead, the name alone two sentences later
+    ("وزیر ارتباطات و فناوری اطلاعات در سفر به ایروان با همتای ارمنی خود دیدار کرد. "
+     "به گزارش روابط عمومی وزارت، سید ستار هاشمی در این دیدار بر گسترش همکاری‌ها تاکید کرد.",
+     "fa", "سید ستار هاشمی", "minister"),
+    ("Iran's communications minister arrived in Baku on Monday. Sattar Hashemi told reporters that "
+     "the two sides would sign a memorandum.", "en", "Sattar Hashemi", "minister"),
+    ("أعلن وزير الخارجية الإيراني أن الجانبين سيوقعان مذكرة تفاهم. وقال عباس عراقجي إن العلاقات متينة.",
+     "ar", "عباس عراقجي", "minister"),
+])
+def test_a_known_person_titled_elsewhere_in_the_story(text, language, name, role):
+    people = _people(text, language)
+    assert people.get(name) == (role, "IRN"), people
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the only free title is another office: the known ICT minister is not the economy minister
+    ("وزير الشؤون الاقتصادية والمالية الإيراني زار الدوحة. وكان عيسى زارع بور قد زارها من قبل.", "ar"),
+    # a title of another state is not the known person's
+    ("Armenia's foreign minister met reporters. Abbas Araghchi was not present.", "en"),
+    # no title anywhere: a known name alone is no official
+    ("Sattar Hashemi visited the exhibition on Monday.", "en"),
+])
+def test_a_known_person_is_not_given_another_office(text, language):
+    people = _people(text, language)
+    assert not any(n in people for n in ("عيسى زارع بور", "Abbas Araghchi", "Sattar Hashemi")), people
+
+
+@pytest.mark.parametrize(("text", "language", "name", "role", "country"), [
+    # quoted name, no comma, then the title
+    ("به گزارش ایسنا، «بهرام صادقی» سفیر جمهوری اسلامی ایران در مسکو اعلام کرد که نمایشگاه برگزار می‌شود.",
+     "fa", "بهرام صادقی", "ambassador", "IRN"),
+    # quoted name, a comma, then a foreign minister's title
+    ("وزیر ارتباطات میزبان «آیدین کایا»، وزیر حمل‌ونقل و زیرساخت ترکیه بود.", "fa", "آیدین کایا", "minister", "TUR"),
+    # single quotation marks and a counterpart title
+    ("وی در کنفرانس خبری مشترک با 'جاسم الحمدانی' همتای عراقی خود گفت که همکاری ادامه دارد.",
+     "fa", "جاسم الحمدانی", "minister", "IRQ"),
+    # the title, then the quoted name
+    ("قال وزير الاتصالات العراقي «مهند الساعدي» إن المشروع سيكتمل.", "ar", "مهند الساعدي", "minister", "IRQ"),
+    ('The deal was announced by the Armenian ambassador "Arsen Avagyan" in Tehran.', "en", "Arsen Avagyan",
+     "ambassador", "ARM"),
+])
+def test_a_name_in_quotation_marks_beside_its_title(text, language, name, role, country):
+    people = _people(text, language)
+    assert people.get(name) == (role, country), people
+
+
+def test_a_quoted_phrase_beside_a_title_is_not_a_name():
+    # a quoted field of cooperation is no person
+    people = _people("وزیر ارتباطات «هوش مصنوعی» و «ترانزیت ترافیک» را زمینه‌های همکاری دانست.", "fa")
+    assert people == {}, people
+
+
+@pytest.mark.parametrize(("text", "name", "role", "country"), [
+    # a hyphenated compound title
+    ("The exhibition opened in the presence of Iranian First Vice-President Mohammad Mokhber and others.",
+     "Mohammad Mokhber", "leader", "IRN"),
+    # a portfolio of several capitalised words before the name
+    ("The memorandum was signed by Syrian Minister of Higher Education Bassam Ibrahim on Monday.",
+     "Bassam Ibrahim", "minister", "SYR"),
+])
+def test_english_title_shapes_before_the_name(text, name, role, country):
+    assert _people(text, "en").get(name) == (role, country)
+
+
+def test_a_known_counterpart_keeps_the_office_the_reference_gives():
+    # the counterpart of a president is a head of state, not a minister
+    people = _people("وصل الرئيس الإيراني إلى بكين تلبية لدعوة رسمية من نظيره الصيني شي جين بينغ.", "ar")
+    assert people["شي جين بينغ"] == ("leader", "CHN")
+
+
+def test_a_short_common_word_inside_a_quoted_name():
+    # "كل" (Gul) is a common word, but inside the quotation marks it is part of the name
+    people = _people("التقى وزير الاتصالات مع نظيره الافغاني 'رحيم كل احمدزي' أمس.", "ar")
+    assert people["رحيم كل احمدزي"] == ("minister", "AFG")
+
+
+def test_dari_news_serves_afghanistan_by_default():
+    # Dari (Afghan Persian) news: an untitled minister is Afghanistan's, not Iran's
+    text = ("کابل: وزیر اقتصاد امروز با سفیر ترکمنستان دیدار کرد. نادر احمدی، وزیر اقتصاد گفت که افغانستان "
+            "آماده تطبیق پروژه های منطقوی در بخش تکنالوژی است و ۲۰ میلیون دالر سرمایه گذاری می شود.")
+    assert _people(text, "fa")["نادر احمدی"] == ("minister", "AFG")
+    # Iranian Persian with the same shape keeps Iran
+    text = "وزیر اقتصاد امروز با سفیر ترکمنستان دیدار کرد. نادر احمدی، وزیر اقتصاد گفت که افغانستان همسایه است."
+    assert _people(text, "fa")["نادر احمدی"] == ("minister", "IRN")
+
+
+def test_the_ministry_in_a_title_gives_its_state():
+    # Afghanistan's ministry is named as only Afghanistan names it
+    text = "هندوکش: حمید کریمی، سرپرست وزارت مخابرات و تکنالوژی معلوماتی امروز با سفیر ترکمنستان دیدار کرد."
+    assert _people(text, "fa")["حمید کریمی"][1] == "AFG"
+
+
+def _ids(texts: list[str]) -> set[str]:
+    return {r["official_id"] for t in texts for r in officials.extract(Document(t, language="ar"))}
+
+
+def test_one_foreign_name_in_several_spellings_is_one_person():
+    # Arabic news transliterates a foreign name with or without its long vowels
+    assert len(_ids(["قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الاتفاق سيئ.",
+                     "وقال رئيس الوزراء الإسرائيلي بنيامين نتانياهو إن الاتفاق سيئ.",
+                     "صرح رئيس الوزراء الإسرائيلي بنيامين نيتنياهو بأن الاتفاق سيئ."])) == 1
+    assert len(_ids(["قال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو ترحب.",
+                     "قال المتحدث باسم الكرملين دميتري بسكوف إن موسكو ترحب."])) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("سلمان", "سليمان"),       # Arab first names are spelled one way: two people
+    ("قاسم", "قاسمي"),          # a nisba is another name
+])
+def test_names_that_differ_by_more_than_spelling_stay_two_people(a, b):
+    assert len(_ids([f"قال وزير الخارجية محمد {a} إن العلاقات متينة.",
+                     f"قال وزير الخارجية محمد {b} إن العلاقات متينة."])) == 2
+
+
+def test_a_known_name_ends_where_the_reference_name_ends():
+    rows = officials.extract(Document("وقال الرئيس الأمريكي دونالد ترامب فرض رسوم جديدة أمر ضروري.", language="ar"))
+    assert [(r["name"], r["official_id"]) for r in rows] == [("دونالد ترامب", "donald_trump")]

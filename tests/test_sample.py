@@ -52,3 +52,30 @@ def test_every_span_reads_as_written(output):
         for row in output[table]:
             assert text[row["start"] : row["end"]] == row["surface"], row
             assert row["surface"] in row["sentence"]
+
+
+SEED = ROOT / ".." / "shared" / "data" / "seed" / "al-vefagh-224281-original.txt"
+
+
+def _rows(text: str) -> dict:
+    from techdiplomacy.extract import figures, officials, places, sectors
+    from techdiplomacy.text.document import Document
+
+    doc = Document(text, language="ar")
+    return {
+        "officials": {(r["name"], r["role"], r["country"]) for r in officials.extract(doc)},
+        "figures": {(r["value"], r["unit"]) for r in figures.extract(doc)},
+        "countries": {r["key"] for r in places.extract(doc) if r["kind"] == "country"},
+        "sectors": {r["key"] for r in sectors.extract(doc)},
+    }
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared data (../shared/data/seed) is not beside the repo")
+def test_the_original_article_gives_the_rows_of_its_rewording(output):
+    # the sample is a rewording of a real Al-Vefagh article: the original, as the outlet
+    # wrote it, must give the same officials, figure, countries and sectors
+    original = _rows(SEED.read_text(encoding="utf-8"))
+    (article,) = output["articles"]
+    assert original == _rows(article["text"])
+    assert original["sectors"] == SECTORS
+    assert len(original["officials"]) == 4 and len(original["figures"]) == 1

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from techdiplomacy import schema
+from techdiplomacy import escape, schema
 from techdiplomacy.settings import Settings
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "errors")
@@ -110,7 +110,7 @@ def cmd_build(args) -> int:
     if args.parquet:
         _parquet(args.store or settings.store_path, args.parquet)
     for error in summary.errors:
-        print(f"error: {error['path']}: {error['error']}", file=sys.stderr)
+        print(escape.terminal(f"error: {error['path']}: {error['error']}"), file=sys.stderr)
     print(json.dumps(summary.as_dict(), ensure_ascii=False), file=sys.stderr)
     total = summary.counts.get("articles", 0)
     return 0 if (summary.read or total) else 1
@@ -124,7 +124,7 @@ def cmd_topics(args) -> int:
     settings = Settings()
     tables = build_tables(read_paths(args.paths, max_bytes=settings.max_file_bytes))
     for _, row in tables["errors"].iterrows():
-        print(f"error: {row['path']}: {row['error']}", file=sys.stderr)
+        print(escape.terminal(f"error: {row['path']}: {row['error']}"), file=sys.stderr)
     if tables["articles"].empty:
         print("no article could be read", file=sys.stderr)
         return 1
@@ -157,10 +157,10 @@ def _existing_store(args) -> Path | None:
 
 
 def _parquet(store_path, out_dir) -> None:
-    from techdiplomacy.store.database import Store
+    from techdiplomacy.store.database import Store, reading
     from techdiplomacy.store.parquet import write_parquet
 
-    with Store(store_path, read_only=True) as store:
+    with reading(store_path, wait_seconds=60), Store(store_path, read_only=True) as store:
         written = write_parquet(store.con, out_dir)
     print(json.dumps({"parquet": str(out_dir), "rows": written}), file=sys.stderr)
 
@@ -174,12 +174,12 @@ def cmd_parquet(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from techdiplomacy.store.database import Store
+    from techdiplomacy.store.database import Store, reading
 
     path = _existing_store(args)
     if path is None:
         return 1
-    with Store(path, read_only=True) as store:
+    with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
         info = {
             "store": str(path),
             "schema_version": int(store.get_meta("schema_version") or 0),
@@ -228,7 +228,7 @@ def _print_results(results, fmt: str) -> int:
     else:
         for r in results:
             detail = r.title if r.status != "rejected" else r.reason
-            print(f"{r.status:<10} {r.item}  {detail}")
+            print(escape.terminal(f"{r.status:<10} {r.item}  {detail}"))  # titles, items: untrusted
     counts = {s: sum(r.status == s for r in results) for s in ("added", "duplicate", "rejected")}
     print(", ".join(f"{n} {s}" for s, n in counts.items()), file=sys.stderr)
     return 0 if counts["added"] or counts["duplicate"] else 1
@@ -257,7 +257,8 @@ def cmd_feeds(args) -> int:
         if args.format == "json":
             print(json.dumps(records(feeds), ensure_ascii=False))
         else:
-            print(feeds.to_string(index=False) if not feeds.empty else "no feeds")
+            shown = feeds.map(lambda v: escape.terminal(v) if isinstance(v, str) else v)  # titles, URLs: untrusted
+            print(shown.to_string(index=False) if not feeds.empty else "no feeds")
         return 0
     if args.action == "add":
         if not args.url:

@@ -181,9 +181,9 @@ def figure_html(fig: go.Figure, *, title: str | None = None) -> bytes:
         assets[name] = _topojson_text(name)
     head = '<meta charset="utf-8">'
     if title:
-        from html import escape
+        from techdiplomacy import escape
 
-        head += f"<title>{escape(title)}</title>"
+        head += f"<title>{escape.html(title)}</title>"
     if assets:
         inner = ",".join(f"{json.dumps(name)}:{text}" for name, text in assets.items())
         head += f"<script>window.PlotlyGeoAssets=Object.assign(window.PlotlyGeoAssets||{{}},{{topojson:{{{inner}}}}});</script>"

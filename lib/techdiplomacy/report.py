@@ -13,7 +13,7 @@ import arabic_reshaper
 import pandas as pd
 from bidi import get_display
 
-from techdiplomacy import reference
+from techdiplomacy import escape, reference
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -73,5 +73,5 @@ def render_report(summary: dict, *, shape: bool) -> str:
             continue
         for row in frame.itertuples(index=False):
             cells = ["" if pd.isna(v) else (f"{v:g}" if isinstance(v, float) else str(v)) for v in row]
-            lines.append("  " + " | ".join(fix(c) for c in cells))
+            lines.append("  " + " | ".join(fix(escape.terminal(c)) for c in cells))  # names, measures: untrusted
     return "\n".join(lines) + "\n"

@@ -35,6 +35,10 @@ class Settings:
     )
     topics_k: int | None = field(default=None, metadata={"help": "number of topics; None chooses it automatically"})
     random_state: int = field(default=0, metadata={"help": "seed of every random step (topics)"})
+    lock_wait: float = field(
+        default_factory=lambda: float(os.environ.get("TECHDIPLOMACY_LOCK_WAIT", "60")),
+        metadata={"help": "seconds a writer waits for another writer (or running queries) before giving up"},
+    )
     fetch_timeout: float = field(default=15.0, metadata={"help": "seconds before a web request gives up"})
     fetch_max_bytes: int = field(default=5_000_000, metadata={"help": "largest web response read"})
     fetch_max_redirects: int = field(default=5, metadata={"help": "redirects followed per request"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from techdiplomacy import escape
 from techdiplomacy.charts.style import (
     OTHER_KEY,
     SEQUENTIAL,
@@ -28,10 +29,11 @@ from techdiplomacy.i18n import labels
 
 
 def key_label(kind: str, key, lang: str, fallbacks: dict | None = None) -> str:
-    """Return the display label of ``key`` ("Other" for the merged group)."""
+    """Return the display label of ``key`` ("Other" for the merged group), escaped for Plotly
+    (an unknown key, or its fallback name from the store, is shown as written)."""
     if key == OTHER_KEY:
         return labels.isolate(labels.message("other", lang))
-    return labels.display_name(kind, key, lang, (fallbacks or {}).get(key))
+    return escape.plotly(labels.display_name(kind, key, lang, (fallbacks or {}).get(key)))
 
 
 def hover(*lines: str) -> str:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from techdiplomacy import schema
+from techdiplomacy import escape, schema
 from techdiplomacy.charts.countries import hover, key_label
 from techdiplomacy.charts.style import EDGE_COLOUR, count_axis, country_colour, empty_figure, style
 from techdiplomacy.i18n import labels
@@ -88,7 +88,7 @@ def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, lang: str = "
                                      hoverinfo="skip", showlegend=False, name=f"edges-{low}"))
     n = nodes["n_articles"].astype(int).to_numpy()
     sizes = 12 + 30 * np.sqrt(n / n.max())
-    names = [labels.isolate(str(name if pd.notna(name) else key)) for name, key in zip(nodes["name"], nodes["official"])]
+    names = [labels.isolate(escape.plotly(name if pd.notna(name) else key)) for name, key in zip(nodes["name"], nodes["official"])]
     fig.add_trace(
         go.Scatter(
             x=pos[:, 0].tolist(),
@@ -126,7 +126,7 @@ def figures_by_unit(figures: pd.DataFrame, unit: str, *, lang: str = "en") -> go
     span in the article text).
     """
     chart = "figures_by_unit"
-    title = labels.message("title_figures_by_unit", lang, unit=unit)
+    title = labels.message("title_figures_by_unit", lang, unit=escape.plotly(unit))
     figures = schema.empty("figures") if figures is None else figures
     rows = figures[figures["unit"].eq(unit).fillna(False) & figures["value"].notna()]
     if rows.empty:
@@ -137,7 +137,7 @@ def figures_by_unit(figures: pd.DataFrame, unit: str, *, lang: str = "en") -> go
         part = rows[rows["country"].isna()] if pd.isna(country) else rows[rows["country"].eq(country).fillna(False)]
         iso3 = None if pd.isna(country) else str(country)
         name = key_label("country", iso3, lang)
-        snippets = [labels.isolate(str(s)[:SNIPPET] + ("…" if len(str(s)) > SNIPPET else "")) if pd.notna(s) else "" for s in part["sentence"]]
+        snippets = [labels.isolate(escape.plotly(str(s)[:SNIPPET] + ("…" if len(str(s)) > SNIPPET else ""))) if pd.notna(s) else "" for s in part["sentence"]]
         fig.add_trace(
             go.Scatter(
                 x=part["value"].astype(float).tolist(),
@@ -146,19 +146,20 @@ def figures_by_unit(figures: pd.DataFrame, unit: str, *, lang: str = "en") -> go
                 name=name,
                 marker=dict(size=11, color=country_colour(iso3), line=dict(color="white", width=1)),
                 text=snippets,
+                hovertext=[labels.isolate(escape.plotly(m)) if pd.notna(m) else "" for m in part["measure"]],
                 customdata=[
                     [str(a), None if pd.isna(s) else int(s), None if pd.isna(e) else int(e), iso3,
                      None if pd.isna(sec) else str(sec), None if pd.isna(m) else str(m)]
                     for a, s, e, sec, m in zip(part["article_id"], part["start"], part["end"], part["sector"], part["measure"])
                 ],
-                hovertemplate=hover("%{y}", f"{_field('value', lang)}: %{{x:,}} {labels.isolate(unit)}",
-                                    f"{_field('measure', lang)}: %{{customdata[5]}}", "%{text}"),
+                hovertemplate=hover("%{y}", f"{_field('value', lang)}: %{{x:,}} {labels.isolate(escape.plotly(unit))}",
+                                    f"{_field('measure', lang)}: %{{hovertext}}", "%{text}"),
             )
         )
     values = rows["value"].astype(float)
     positive = values[values > 0]
     log = len(positive) == len(values) and positive.max() / positive.min() > 1000
-    fig.update_xaxes(type="log" if log else "linear", title=f"{_field('value', lang)} ({labels.isolate(unit)})")
+    fig.update_xaxes(type="log" if log else "linear", title=f"{_field('value', lang)} ({labels.isolate(escape.plotly(unit))})")
     fig.update_yaxes(type="category", autorange="reversed")
     fig.update_layout(height=max(320, 110 + 36 * len(order)), showlegend=False)
     if labels.is_rtl(lang):

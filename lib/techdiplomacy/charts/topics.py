@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from techdiplomacy import schema
+from techdiplomacy import escape, schema
 from techdiplomacy.charts.countries import hover, key_label
 from techdiplomacy.charts.style import (
     OTHER_KEY,
@@ -29,8 +29,8 @@ WEBGL_POINTS = 5000
 
 
 def topic_names(topics: pd.DataFrame | None, lang: str = "en") -> dict:
-    """Return {topic_id: display label}: the topic's label, with its id added when two topics
-    share a label; "Topic 3" when the label is missing."""
+    """Return {topic_id: display label}: the topic's label (terms of the corpus, escaped for
+    Plotly), with its id added when two topics share a label; "Topic 3" when the label is missing."""
     out = {}
     if topics is not None and not topics.empty:
         counts = topics["label"].value_counts()
@@ -39,7 +39,7 @@ def topic_names(topics: pd.DataFrame | None, lang: str = "en") -> dict:
                 text = f"{labels.message('topic', lang)} {topic_id}"
             else:
                 text = str(label) if counts.get(label, 0) <= 1 else f"{label} ({topic_id})"
-            out[int(topic_id)] = labels.isolate(text)
+            out[int(topic_id)] = labels.isolate(escape.plotly(text))
     return out
 
 
@@ -111,7 +111,7 @@ def topic_map(points: pd.DataFrame, topics: pd.DataFrame, *, lang: str = "en") -
                 mode="markers",
                 name=topic_label(names, topic_id, lang),
                 marker=dict(size=7, color=topic_colour(topic_id), opacity=0.8),
-                text=[labels.isolate(str(titles.get(a) or a)) for a in ids],
+                text=[labels.isolate(escape.plotly(titles.get(a) or a)) for a in ids],
                 customdata=[[a, int(topic_id)] for a in ids],
                 hovertemplate=hover("%{text}", "%{fullData.name}"),
             )

@@ -98,11 +98,14 @@ FURNITURE = re.compile(
     r"|views?|comments?|shares?|likes?|بازدید|تعداد بازدید|نظرات|مشاهده|تعليقات|مشاهدات|\bpx\b)",
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_DASHES = frozenset("-‐‑‒–—")
 
 
 def _furniture(norm: str, number) -> bool:
     """Whether the number is page furniture: alone on a line with under three words (a news
     code, a timestamp, "3 Views", "16 px"), or beside a furniture word on its line."""
+    if number.start >= 2 and norm[number.start - 1] in _DASHES and norm[number.start - 2].isalpha():
+        return True  # part of a name: "WTDC-25", "COP-29", "Su-35", "Covid-19"
     a = norm.rfind("\n", 0, number.start) + 1
     b = norm.find("\n", number.end)
     line = norm[a:b if b >= 0 else len(norm)]
@@ -117,7 +120,9 @@ def _furniture(norm: str, number) -> bool:
 _REFERRING_AFTER = re.compile(
     r"\s*(?:کشور|كشور|طرف|جانبه|ملت|دولت|countries|country|sides|parties|nations|states|neighbou?ring"
     r"|البلدين|الطرفين|الدولتين|بلدان|دول)")
-_ARTICLES = ("the ", "these ", "both ", "all ")
+_ARTICLES = ("the ", "these ", "both ", "all ", " as ")
+#: ... or after up to two adjectives: "two strong regional states" (English)
+_REFERRING_LATER = re.compile(r"(?:\s+[a-z]+){1,2}?\s+(?:countries|nations|states|sides|parties)\b")
 
 
 def _referring(norm: str, number) -> bool:
@@ -131,7 +136,9 @@ def _referring(norm: str, number) -> bool:
     before = norm[max(0, number.start - 8):number.start]
     after = norm[number.end:number.end + 20]
     if surface.isascii():
-        return before.endswith(_ARTICLES) and bool(_REFERRING_AFTER.match(after))
+        # "the two countries", "Iran and Syria as two strong regional states"
+        after = norm[number.end:number.end + 40]
+        return before.endswith(_ARTICLES) and bool(_REFERRING_AFTER.match(after) or _REFERRING_LATER.match(after))
     return bool(_REFERRING_AFTER.match(after))
 
 
@@ -204,7 +211,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         if unit is None and value == int(value) and (1300 <= value <= 1500 or 1900 <= value <= 2100) \
                 and "," not in raw and number.end == number.start + len(raw.split()[0]):
             return None  # a year
-    if unit is None and (nxt in lex["months"] or before in lex["months"]):
+    if unit is None and (nxt in lex["months_after"] or before in lex["months"]):
         return None
     if unit is None and nxt in ("-", "/", ":", "–") and k + 1 < len(words) and words[k + 1][:1].isdigit():
         return None  # a range of dates, a clock time or a score
@@ -212,7 +219,7 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         time_words = lex["time"].get(language) or frozenset().union(*lex["time"].values())
         if nxt.isascii():
             time_words = lex["time"]["en"]
-        if strip_proclitics(nxt) in time_words or nxt in time_words:
+        if (strip_proclitics(nxt) in time_words or nxt in time_words) and not _contracts(toks[2], k):
             return None
         words = norm[number.start:number.end].split()
         if number.written == "words" and len(words) == 1 and (
@@ -225,6 +232,9 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
             return None
         if before in ("the", "both") and number.written == "words" and value <= 3:
             return None  # "the two countries", "both sides"
+        if number.written == "words" and (nxt in ("way", "sided") or (
+                norm[number.start:number.end] == "dozen" and before in ("several", "few", "many", "some"))):
+            return None  # "a four way meeting"; "several dozen satellites" is no number
         # a count needs a counted noun right after it, a scale word, or a verb of amount
         # before it ("ticket sales topped 150,000"); "8,000 such firms": the noun after a modifier
         if nxt in PRE_NOUN and k + 1 < len(toks[2]):
@@ -240,6 +250,19 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     else:
         measure = _measure(toks, i, k, lex)
     return unit, start, end, measure
+
+
+#: What follows «عقود» when it means decades ("ثلاثة عقود من العلاقات", "عقود مضت").
+_DECADES_AFTER = frozenset(("من", "مضت", "ماضيه", "الماضيه", "قادمه", "القادمه", "المقبله", "مقبله", "على"))
+
+
+def _contracts(words, k: int) -> bool:
+    """True when «عقود» after a number means contracts, not decades: a noun qualifies it
+    ("8 عقود استثمار", "عقود تجارية")."""
+    if k >= len(words) or strip_proclitics(words[k]) not in ("عقود", "عقد"):
+        return False
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return after[:1].isalpha() and not after.isascii() and after not in _DECADES_AFTER
 
 
 #: English words between a count and its noun: "8,000 such firms", "300 more engineers".

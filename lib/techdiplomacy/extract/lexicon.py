@@ -94,6 +94,10 @@ regulatory chamber fund park board directors operations mobile operator telecomm
 promotion legal artificial media broadcasting statistics planning budget standards customs investment
 export exports knowledge-based startups aviation railways ports maritime free zones zone
 diplomacy دیپلماسی الدبلوماسيه کشورمان صنایع هوافضا هوافضای
+higher future tourism finance financial sport sports youth environment mines mining water power
+electricity social posts services government strategic relations vocational training industrial
+عالي تعليم صحه صحة سياحه سياحة بيئه بيئة زراعه زراعة مياه كهرباء اسكان إسكان تخطيط استثمار
+آموزش بهداشت درمان گردشگری کشاورزی ورزش جوانان تعاون رفاه اجتماعی پرورش
 حمل دفتر رگولاتوری تکنالوژی تكنالوجي معلوماتی معلوماتي تکنولوژی فن‌آوری فنآوری آی‌سی‌تی innovations aerospace
 """.split()
 
@@ -209,6 +213,15 @@ def known_officials() -> tuple[dict[str, str], dict[str, str]]:
         keys.setdefault(record["norm"].replace(" ", ""), record["id"])
     countries = dict(zip(reference.load("officials")["official"], reference.load("officials")["country"]))
     return keys, countries
+
+
+@cache
+def known_offices() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Return {official id: (role, the normalised words naming the office)} of the people the
+    reference knows (its ``office`` column: "communications|الاتصالات|ارتباطات")."""
+    table = reference.load("officials")
+    return {official: (role, tuple(" ".join(normalise(w).split()) for w in reference.split_aliases(words)))
+            for official, role, words in zip(table["official"], table["role"], table["office"])}
 
 
 @cache

@@ -160,7 +160,7 @@ def gap_ok(tokens: list[Token], a: int, b: int) -> bool:
     return tokens[b].start - tokens[a].end <= 2 and tokens[b].norm not in PUNCT
 
 
-def _skip_honorifics(tokens: list[Token], p: int, lex: dict) -> int:
+def skip_honorifics(tokens: list[Token], p: int, lex: dict) -> int:
     while p < len(tokens) and (tokens[p].norm in lex["honorifics"] or
                                any(f in lex["honorifics"] for f in clitic_forms(tokens[p].norm)[1:2])):
         p += 1
@@ -176,7 +176,7 @@ def name_forward(tokens, p, doc_lang, lex, blocked, reported=frozenset()) -> tup
     (:func:`techdiplomacy.extract.reported.words`): after a sure first name, one of them ends
     the name even when it is a common word ("محمد شياع السوداني ... وقال السوداني").
     """
-    p = _skip_honorifics(tokens, p, lex)
+    p = skip_honorifics(tokens, p, lex)
     if p >= len(tokens) or p in blocked:
         return None
     s = _start_strength(tokens, p, doc_lang, lex)

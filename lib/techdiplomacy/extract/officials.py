@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from techdiplomacy.extract import keywords, lexicon, names, organisations, reported, surnames, titles
 from techdiplomacy.text.document import Document
+from techdiplomacy.text.normalisation import normalise
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -58,12 +59,24 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         words[-1] = words[-1][:len(words[-1]) - cut]
         key_norm = surnames.name_key(words)
         official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys)
+        if not official and not cut:
+            # a known name and a word after it ("دونالد ترامب فرض"): the name ends where the
+            # reference's does
+            n = next((n for n in range(len(words) - 1, 1, -1) if surnames.name_key(words[:n]) in known_keys), 0)
+            if n:
+                b, words = a + n - 1, words[:n]
+                key_norm = surnames.name_key(words)
+                official = known_keys[key_norm]
         key = official or surnames.same_person(persons, key_norm) or "p:" + key_norm
         ns, ne = doc.original(tokens[a].start + skip, tokens[b].end - cut)
         person = persons.get(key)
         if person is None:
             person = persons[key] = titles.describe(doc, tokens, title, ctx, official, known_country)
-            person.update(official_id=official or "p:" + key_norm, keys=set(), forms=set(), name="", name_words=0)
+            if official and title.heads[0][0] == "counterpart":
+                # "نظيره الصيني شي جين بينغ": the counterpart of a president is a president
+                person["role"] = lexicon.known_offices()[official][0] or person["role"]
+            person.update(official_id=official or "p:" + surnames.person_key(words), keys=set(), forms=set(),
+                          name="", name_words=0)
         if b - a + 1 > person["name_words"]:
             person["name"], person["name_words"] = doc.text[ns:ne], b - a + 1
         person["forms"].add(tuple(words))
@@ -73,9 +86,13 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         person["keys"].add(key_norm)
         mentions.append((key, ns, ne))
         claimed.append((tokens[a].start + skip, tokens[b].end - cut))
+    paired = {id(t) for t, _ in pairs}
+    free = [t for t in phrases if id(t) not in paired]
+    if free:
+        mentions += _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country)
     if not persons:
         return []
-    fallback = _context_country(ctx, doc.language)
+    fallback = _context_country(ctx, doc.language, doc.norm)
     for person in persons.values():
         person["country"] = person["country"] or fallback
     mentions += surnames.later_mentions(doc, persons, claimed, lex)
@@ -93,6 +110,40 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
             **{k: v for k, v in doc.evidence(s, e).items() if k != "article_id"},
         })
     return rows
+
+
+def _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country) -> list:
+    """Add the people the reference knows whom the story names without a title beside the name
+    but titles elsewhere: "وزیر ارتباطات ... در دیدار با سفیر ارمنستان" and later "سید ستار
+    هاشمی در دیدار با ...". A person is matched to a title no name took, of the person's role
+    and of no other state; returns the mentions [(key, start, end)] of the people added."""
+    found = [m for m in surnames.known_mentions(doc) if m[0] not in persons
+             and not any(m[1] < y and x < m[2] for x, y in claimed)]
+    if not found:
+        return []
+    offices = lexicon.known_offices()
+    described = [titles.describe(doc, tokens, t, ctx, None, known_country) for t in free]
+    spaced = [" ".join(doc.norm[tokens[t.first].start:tokens[t.last].end].split()) for t in free]
+    out = []
+    for official, s, e in found:
+        if official not in persons:
+            role, words = offices.get(official, ("", ()))
+            title = next((d for d, text in zip(described, spaced) if d["role"] == role
+                          and d["country"] in ("", known_country.get(official))
+                          and (not words or any(w in text for w in words))), None)
+            if title is None:
+                continue
+            persons[official] = dict(title, country=known_country.get(official) or title["country"],
+                                     official_id=official, keys={official}, forms=set(), name="", name_words=0)
+        person = persons[official]
+        os_, oe = doc.original(s, e)
+        words = doc.norm[s:e].split()
+        if len(words) > person["name_words"]:
+            person["name"], person["name_words"] = doc.text[os_:oe], len(words)
+        person["forms"].add(tuple(words))
+        claimed.append((s, e))
+        out.append((official, os_, oe))
+    return out
 
 
 def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_lang: str, blocked: set[int],
@@ -136,6 +187,18 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
                     any(names.name_strength(tokens[k], doc_lang, lex, start=True) == 2 for k in range(span[0], span[1] + 1))
                     or span[1] + 1 < len(tokens) and tokens[span[1] + 1].norm in commas):
                 candidates.append((1, order, t, span))
+        # a name in quotation marks beside the title: "«کاظم جلالی» سفیر", "'حسن کاظم الراشد'
+        # همتای عراقی خود", "«محمت جاهد توران»، وزیر", "وزير الاتصالات «ستار هاشمي»"
+        close = t.first - 1
+        if close >= 1 and tokens[close].norm in commas:
+            close -= 1
+        span = _quoted_before(tokens, close, lex, blocked, doc_lang)
+        if span:
+            candidates.append((4, order, t, span))
+        opening = nxt + 1 if nxt < len(tokens) and tokens[nxt].norm in commas else nxt
+        span = _quoted_after(tokens, opening, lex, blocked, doc_lang)
+        if span:
+            candidates.append((4, order, t, span))
     candidates.sort(key=lambda c: (-c[0], c[1]))
     used_titles, taken, out = set(), [], []
     for _, order, t, (a, b) in candidates:
@@ -146,6 +209,49 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         out.append((t, (a, b)))
     out.sort(key=lambda x: x[1][0])
     return out
+
+
+#: Quotation marks that open and close a quoted name.
+OPEN_QUOTES = frozenset("«\"“'‘")
+CLOSE_QUOTES = frozenset("»\"”'’")
+
+
+def _quoted_before(tokens, close: int, lex: dict, blocked: set[int], doc_lang: str) -> tuple[int, int] | None:
+    """The name of two to four words between quotation marks that close at token ``close``."""
+    if close < 3 or tokens[close].norm not in CLOSE_QUOTES:
+        return None
+    opening = close - 1
+    while opening >= 0 and close - opening <= 5 and tokens[opening].norm not in OPEN_QUOTES:
+        opening -= 1
+    if opening < 0 or tokens[opening].norm not in OPEN_QUOTES:
+        return None
+    return _quoted_name(tokens, opening + 1, close - 1, lex, blocked, doc_lang)
+
+
+def _quoted_after(tokens, opening: int, lex: dict, blocked: set[int], doc_lang: str) -> tuple[int, int] | None:
+    """The name of two to four words between quotation marks that open at token ``opening``."""
+    if opening >= len(tokens) or tokens[opening].norm not in OPEN_QUOTES:
+        return None
+    close = opening + 1
+    while close < len(tokens) and close - opening <= 5 and tokens[close].norm not in CLOSE_QUOTES:
+        close += 1
+    if close >= len(tokens) or tokens[close].norm not in CLOSE_QUOTES:
+        return None
+    return _quoted_name(tokens, opening + 1, close - 1, lex, blocked, doc_lang)
+
+
+def _quoted_name(tokens, a: int, b: int, lex: dict, blocked: set[int], doc_lang: str) -> tuple[int, int] | None:
+    """Tokens a..b as a quoted name: two to four words that may be part of a name (no title,
+    place or common qualifier), one of them shaped as a name word."""
+    a = names.skip_honorifics(tokens, a, lex)
+    # inside the marks a short common word may be a name's ("'شهزاد كل آريوبي'": Gul)
+    if not 1 <= b - a <= 3 or any(k in blocked or not (
+            names.is_word(tokens[k], lex) or a < k < b and tokens[k].norm.isalpha()
+            and tokens[k].norm not in lex["qualifiers"]) for k in range(a, b + 1)):
+        return None
+    if not any(names.name_strength(tokens[k], doc_lang, lex, start=k == a) for k in range(a, b + 1)):
+        return None
+    return a, b
 
 
 def _context(doc: Document, tokens: list[lexicon.Token], mentions: Iterable[dict] | None = None) -> dict:
@@ -193,12 +299,23 @@ def _tokens_in(spans: tuple[list[int], list[int]], start: int, end: int) -> list
     return out
 
 
-def _context_country(ctx: dict, language: str = "") -> str:
+#: Words of Dari, Afghanistan's Persian, that Iranian Persian does not use: a Dari story's
+#: untitled "the minister" is Afghanistan's.
+DARI_WORDS = frozenset(normalise(w) for w in (
+    "تکنالوژی تکنالوجی معلوماتی منطقوی ولسوالی ولسوال پوهنتون پوهنځی شاروالی جلالتمآب دالر"
+    " ښاغلی"
+).split())
+
+
+def _context_country(ctx: dict, language: str = "", norm: str = "") -> str:
     """Return the state an official with no country in the title most likely serves: Iran when
     the article speaks of Iran (an Iranian outlet's "the minister") or is Persian news with no
-    country named, else its most named country."""
+    country named (Afghanistan when it is Dari news that names Afghanistan), else its most
+    named country."""
     counts = ctx["counts"]
     if language == "fa":
+        if "AFG" in counts and len(DARI_WORDS.intersection(norm.split())) >= 2:
+            return "AFG"
         return "IRN"  # Persian news is Iranian news: its untitled "the minister" is Iran's
     if not counts:
         return ""

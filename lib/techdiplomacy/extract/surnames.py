@@ -5,15 +5,45 @@ story names them again by full name or surname alone (the first mention carries 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from techdiplomacy import reference
 from techdiplomacy.extract import name_matcher
 from techdiplomacy.extract.lexicon import COMMON, SUFFIXES, Token, zipf
 from techdiplomacy.text.document import Document
+from techdiplomacy.text.normalisation import normalise
 
 
 def name_key(words: list[str]) -> str:
     return "".join(words)
+
+
+#: Letters a transliterated name spells one way or another inside a word (long vowels, hamza).
+_SPELLING = str.maketrans("", "", "اويىءئؤ")
+
+
+@cache
+def _native_names() -> frozenset[str]:
+    """Arab and Iranian first names (normalised): spelled one way, so kept as written."""
+    table = reference.load("first_names")
+    return frozenset(" ".join(normalise(n).split()) for n, origin in zip(table["name"], table["origin"])
+                     if origin in ("arab", "iranian"))
+
+
+def person_key(words: list[str]) -> str:
+    """The key of a person the reference does not know, the same for the spellings Arabic-script
+    news gives one foreign name (نتنياهو / نتانياهو / نيتنياهو, بيسكوف / بسكوف, هانت / هنت): a
+    transliterated word loses the long vowels and hamza seats inside it (its first and last
+    letters stay: قاسمي is not قاسم). Arab and Iranian first names, words with the article
+    ال, short words and Latin words are kept as written."""
+    native = _native_names()
+    out = []
+    for w in words:
+        if w.isascii() or len(w) <= 3 or w in native or w.startswith("ال"):
+            out.append(w)
+        else:
+            out.append(w[0] + w[1:-1].translate(_SPELLING) + w[-1])
+    return "".join(out)
 
 
 def surname(tokens: list[Token], a: int, b: int, skip: int) -> tuple[str, ...] | None:
@@ -45,6 +75,43 @@ def same_person(persons: dict, key_norm: str) -> str | None:
             if len(k) >= 3 and (key_norm.endswith(k) or k.endswith(key_norm)):
                 return key
     return None
+
+
+@cache
+def _known_forms() -> tuple[list[tuple[str, ...]], dict[str, str]]:
+    """The reference people's names of two words or more as name forms (longest pattern first)
+    and {form without spaces: official id}; a form two people share is left out."""
+    lookup: dict[str, str] = {}
+    forms = {}
+    for record in reference.aliases("officials").to_dict("records"):
+        words = tuple(record["norm"].split())
+        if len(words) < 2:
+            continue
+        compact = "".join(words)
+        if lookup.get(compact, record["id"]) != record["id"]:
+            lookup[compact] = ""
+            continue
+        lookup[compact] = record["id"]
+        forms[words] = None
+    ordered = sorted((w for w in forms if name_matcher.supported([w])), key=lambda w: len(_pattern(w)), reverse=True)
+    return ordered, {k: v for k, v in lookup.items() if v}
+
+
+def known_mentions(doc: Document) -> list[tuple[str, int, int]]:
+    """Return (official id, start, end in ``doc.norm``) of each place the text names a person
+    the reference knows by a name of two words or more (spaces optional, as for later
+    mentions; a Latin name only capitalised)."""
+    forms, lookup = _known_forms()
+    out = []
+    for _, start, end in name_matcher.finditer(doc.norm, forms):  # forms ordered and checked once
+        official = lookup.get("".join(doc.norm[start:end].split()))
+        if official is None:
+            continue
+        s, _ = doc.original(start, end)
+        if doc.text[s:s + 1].isascii() and not doc.text[s:s + 1].isupper():
+            continue
+        out.append((official, start, end))
+    return out
 
 
 def later_mentions(doc: Document, persons: dict, claimed: list[tuple[int, int]], lex: dict) -> list[tuple[str, int, int]]:

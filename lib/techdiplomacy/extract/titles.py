@@ -112,6 +112,9 @@ def _titles() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
         # word: رئیس‌جمهور -> "رئیسجمهور", رئیس‌جمهوری -> "رئیسجمهوری"
         if len(key) >= 2 and not key[0].isascii():
             table.setdefault((key[0] + key[1], *key[2:]), value)
+        # English hyphenates compound titles: "Vice-President", "First Vice-President"
+        for i in range(len(key) - 1) if key[0].isascii() else ():
+            table.setdefault((*key[:i], key[i] + "-" + key[i + 1], *key[i + 2:]), value)
     return table, max(len(k) for k in table)
 
 

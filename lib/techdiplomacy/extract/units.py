@@ -107,6 +107,11 @@ MONTHS = (
 )
 
 
+#: The Afghan solar months (Dari news dates by them: "۱۶ ثور"), read as a month only after a
+#: number: before one, "حمل" and "جدی" are common words (transport, serious).
+AFGHAN_MONTHS = "حمل ثور جوزا سرطان سنبله عقرب قوس جدی دلو حوت"
+
+
 #: Words just before a number that make it an identifier, a clock time or an ordinal.
 ID_BEFORE = (
     "رقم رقمه شماره number no nr المادة المادة ماده بند article resolution قرار قطعنامه فقرة اصل"
@@ -202,6 +207,7 @@ def word_sets() -> dict:
         "unit_starts": frozenset(k[0] for k in units),  # no unit phrase starts with another word
         "time": {lang: _norm_words(words) for lang, words in TIME_WORDS.items()},
         "months": _norm_words(MONTHS),
+        "months_after": _norm_words(MONTHS) | _norm_words(AFGHAN_MONTHS),
         "id_before": _norm_words(ID_BEFORE),
         "referring": _norm_words(REFERRING),
         "ambiguous": _norm_words(AMBIGUOUS_WORDS),

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pandas as pd
-
 from techdiplomacy.readers.corpus import Article, ReadError, read_bytes, read_paths
 from techdiplomacy.settings import Settings
+from techdiplomacy.store import derived
+from techdiplomacy.store.dashboard import current as dashboard_current
 from techdiplomacy.store.database import Progress, Store, writing
-from techdiplomacy.store.derived import corpus_version, fit_topics_into, streamed
 from techdiplomacy.tables import extract_article
 
 #: Limits on one uploaded zip (a zip bomb must not fill memory).
@@ -111,14 +110,20 @@ def add_records(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> list[ItemResult]:
-    """Add (item, record) pairs to the store; return one result per record, in order."""
+    """Add (item, record) pairs to the store; return one result per record, in order.
+
+    Articles a killed add committed without their topics are assigned with the new ones, and
+    dashboard tables a killed run left out of date are stored again, so an add leaves every
+    derived table whole whatever the run before it did."""
     settings = settings or Settings()
     records = list(records)
     report = progress or (lambda stage, done, total: None)
     results: list[ItemResult] = []
-    added: list[Article] = []
-    with writing(store_path), Store(store_path, wait_seconds=60) as store:
+    added: list[str] = []
+    with writing(store_path), Store(store_path, wait_seconds=settings.lock_wait) as store:
         known = set(store.article_paths())
+        due = derived.behind(store)
+        orphans = derived.without_topics(store) if "topics" in due and store.model("topics") is not None else []
         for i, (item, record) in enumerate(records, 1):
             if isinstance(record, ReadError):
                 results.append(ItemResult(record.path or item, "rejected", reason=record.error))
@@ -127,78 +132,13 @@ def add_records(
             else:
                 store.add([extract_article(record)])  # one transaction: the article and all its rows
                 known.add(record.article_id)
-                added.append(record)
+                added.append(record.article_id)
                 results.append(ItemResult(record.path or item, "added", record.article_id, record.title))
             report("add", i, len(records))
-        if added:
-            if streamed(store):
-                _after_add_large(store, added)
-            else:
-                _after_add(store, added, settings)
+        touched = added + [a for a in orphans if a not in set(added)]
+        if known and (touched or (due - ({"near_duplicates"} if derived.streamed(store) else set())) or not dashboard_current(store)):
+            derived.extend(store, touched, settings.topics_k, settings.random_state)
             # fresh dashboard tables at once: the narrow ones derived again (seconds at a
-            # million articles), the search text extended by the new articles' rows only
-            store.store_dashboard_tables(added=[a.article_id for a in added])
+            # million articles), the search text given the rows it lacks
+            store.store_dashboard_tables(added=touched)
     return results
-
-
-def _after_add(store: Store, added: list[Article], settings: Settings) -> None:
-    """Assign new articles to existing topics, regroup near-duplicates, bump the corpus version."""
-    from techdiplomacy.topics import duplicates as dedup
-    from techdiplomacy.topics import model as topics
-
-    ids = [a.article_id for a in added]
-    articles = store.table("articles")
-    model = store.model("topics")
-    if model is None:
-        fit_topics_into(store, settings.topics_k, settings.random_state)
-    else:
-        new_articles = articles[articles["article_id"].isin(ids)]
-        mentions = store.table("mentions")
-        result = topics.assign_topics(model, new_articles, mentions[mentions["article_id"].isin(ids)])
-        article_topics = pd.concat([_without(store.table("article_topics"), ids), result.article_topics])
-        store.replace(
-            {
-                "article_topics": article_topics,
-                "passage_topics": pd.concat([_without(store.table("passage_topics"), ids), result.passage_topics]),
-                "topics": _resize(result.topics, store.table("topics"), article_topics),
-            }
-        )
-    store.replace({"near_duplicates": dedup.near_duplicate_groups(articles)})
-    store.set_meta("corpus_version", corpus_version(articles["article_id"].tolist()))
-
-
-def _after_add_large(store: Store, added: list[Article]) -> None:
-    """:func:`_after_add` for a store too large to read whole (``derived.streamed``): only the
-    new articles' rows are read; they are assigned to the stored topics, the topic sizes are
-    recounted in SQL, and near-duplicate groups are left as they are (a new article counts as
-    its own group until the next ``build`` regroups the corpus in its streamed pass)."""
-    from techdiplomacy.topics import model as topics
-
-    ids = [a.article_id for a in added]
-    con = store.con
-    new = "article_id IN (SELECT unnest(?::VARCHAR[]))"  # the ids as one bound list
-    new_articles = con.execute(f"SELECT * FROM articles WHERE {new}", [ids]).df()
-    new_mentions = con.execute(f"SELECT * FROM mentions WHERE {new}", [ids]).df()
-    model = store.model("topics")
-    if model is not None:
-        result = topics.assign_topics(model, new_articles, new_mentions)
-        store.replace_rows(
-            ids, {"article_topics": result.article_topics, "passage_topics": result.passage_topics},
-            then="UPDATE topics SET size = coalesce((SELECT count(DISTINCT a.article_id) FROM article_topics a "
-                 "WHERE a.rank = 1 AND a.topic_id = topics.topic_id), 0)",
-        )
-    store.set_meta("corpus_version", corpus_version(store.article_paths()))
-
-
-def _without(frame: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
-    return frame[~frame["article_id"].isin(ids)]
-
-
-def _resize(assigned: pd.DataFrame, stored: pd.DataFrame, article_topics: pd.DataFrame) -> pd.DataFrame:
-    """Return the stored topics with sizes recounted after new articles were assigned."""
-    topics_table = stored if not stored.empty else assigned
-    dominant = article_topics[article_topics["rank"] == 1].drop_duplicates("article_id")
-    sizes = dominant.groupby("topic_id").size()
-    topics_table = topics_table.copy()
-    topics_table["size"] = topics_table["topic_id"].map(sizes).fillna(0).astype("Int64")
-    return topics_table

@@ -14,7 +14,7 @@ import pandas as pd
 from techdiplomacy import schema
 from techdiplomacy.ingest.add import ItemResult, add_records, is_url
 from techdiplomacy.settings import Settings
-from techdiplomacy.store.database import Store, writing
+from techdiplomacy.store.database import Store, reading, writing
 
 
 def add_feed(store_path: str | Path, url: str, *, settings: Settings | None = None) -> list[ItemResult]:
@@ -23,7 +23,7 @@ def add_feed(store_path: str | Path, url: str, *, settings: Settings | None = No
     if not is_url(url):
         return [ItemResult(url, "rejected", reason="a feed must be an http(s) URL")]
     now = _now()
-    with writing(store_path), Store(store_path, wait_seconds=60) as store:
+    with writing(store_path), Store(store_path, wait_seconds=settings.lock_wait) as store:
         feeds = store.table("feeds")
         if url not in set(feeds["url"]):
             row = {"url": url, "title": "", "added_at": now, "last_fetched": "", "last_status": "", "items_added": 0}
@@ -35,7 +35,7 @@ def list_feeds(store_path: str | Path) -> pd.DataFrame:
     """Return the feeds the store follows."""
     if not Path(store_path).exists():
         return schema.empty("feeds")
-    with writing(store_path), Store(store_path, read_only=True) as store:
+    with reading(store_path, wait_seconds=60), Store(store_path, read_only=True) as store:
         return store.table("feeds")
 
 
@@ -53,7 +53,7 @@ def refresh_feeds(store_path: str | Path, urls: list[str] | None = None, *, sett
         failed = [r for r in item_results if r.status == "rejected" and r.item == url]
         status = f"error: {failed[0].reason}" if failed else "ok"
         n_added = sum(r.status == "added" for r in item_results)
-        with writing(store_path), Store(store_path, wait_seconds=60) as store:
+        with writing(store_path), Store(store_path, wait_seconds=settings.lock_wait) as store:
             feeds = store.table("feeds")
             mask = feeds["url"] == url
             feeds.loc[mask, "last_fetched"] = _now()

@@ -1,4 +1,9 @@
-"""Backup and restore: every table as CSV plus a manifest, restored exactly.
+"""Backup and restore: every table as CSV, the stored models and the store's metadata, plus a
+manifest; restored exactly, so a restored store behaves as the original (an add assigns to the
+same topics, a build re-extracts and refits nothing that the original would not have).
+
+Models are files ``NAME.model.pickle`` named in the manifest with their checksums, read back
+only through :func:`techdiplomacy.store.pickles.loads` (a backup may come from anyone).
 
 Cells are written so a spreadsheet never runs them as formulas and so they read back exactly:
 a missing value is ``\\N``; a string starting with ``= + - @``, tab, CR, a quote or a backslash
@@ -17,16 +22,21 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.export import tool_version
-from techdiplomacy.store.database import Store
+from techdiplomacy.store import dashboard, pickles
+from techdiplomacy.store.database import Store, StoreLockedError, reading, writing
 
 NA = "\\N"
 _ESCAPE_FIRST = ("=", "+", "-", "@", "\t", "\r", "'", "\\")
 MANIFEST = "manifest.json"
+#: ``meta`` keys a backup does not carry: the dashboard tables are not in it (the next build or
+#: the readers derive them), and where a store was restored from is the restore's to say.
+_NOT_CARRIED = {dashboard.DERIVED_STAMP, "restored_from"}
 
 
 def encode_cell(value) -> str:
@@ -81,20 +91,26 @@ def export_store(store_path: str | Path, out_dir: str | Path) -> dict:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files = {}
-    with Store(store_path, read_only=True) as store:
+    with reading(store_path, wait_seconds=60), Store(store_path, read_only=True) as store:
         counts = store.counts()
-        meta = {k: store.get_meta(k) for k in ("schema_version", "corpus_version", "built_at")}
+        meta = dict(store.con.execute("SELECT key, value FROM meta ORDER BY key").fetchall())
         for table in schema.TABLES:
             data = table_bytes(store.table(table), table)
             (out / f"{table}.csv").write_bytes(data)
             files[f"{table}.csv"] = {"rows": counts[table], "sha256": hashlib.sha256(data).hexdigest()}
+        models = {}
+        for name, blob in store.con.execute("SELECT name, blob FROM models ORDER BY name").fetchall():
+            (out / f"{name}.model.pickle").write_bytes(blob)
+            models[name] = {"file": f"{name}.model.pickle", "sha256": hashlib.sha256(blob).hexdigest()}
     manifest = {
         "tool": "techdiplomacy",
         "tool_version": tool_version(),
         "schema_version": schema.SCHEMA_VERSION,
-        "corpus_version": meta["corpus_version"],
+        "corpus_version": meta.get("corpus_version"),
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "files": files,
+        "models": models,
+        "meta": {k: v for k, v in meta.items() if k not in _NOT_CARRIED},
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
@@ -119,27 +135,86 @@ def import_store(in_dir: str | Path, store_path: str | Path) -> dict[str, int]:
         if hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise ValueError(f"{table}.csv does not match its checksum in the manifest")
         frames[table] = read_table(data, table)
+    models = _read_models(folder, manifest)
     target = Path(store_path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    with writing(target):  # no add, build or other import runs while the store is swapped
+        return _swap_in(frames, models, manifest, folder, target)
+
+
+def _read_models(folder: Path, manifest: dict) -> dict[str, bytes]:
+    """Return {name: pickled model} of the backup, each checked against its checksum and read
+    through the allowlist (:mod:`techdiplomacy.store.pickles`) before anything is replaced."""
+    models = {}
+    for name, entry in (manifest.get("models") or {}).items():
+        file = str(entry.get("file", ""))
+        if Path(file).name != file or not file.endswith(".model.pickle"):
+            raise ValueError(f"backup names a model file {file!r} outside its folder")
+        data = (folder / file).read_bytes()
+        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            raise ValueError(f"{file} does not match its checksum in the manifest")
+        try:
+            pickles.loads(data)
+        except pickles.RefusedModel as exc:
+            raise ValueError(f"{file}: {exc}; this backup is not restored") from exc
+        models[str(name)] = data
+    return models
+
+
+def _swap_in(frames: dict[str, pd.DataFrame], models: dict[str, bytes], manifest: dict, folder: Path,
+             target: Path) -> dict[str, int]:
+    """Write ``frames``, ``models`` and the manifest's metadata into a new store beside
+    ``target`` and rename it over ``target`` (the caller holds the writer lock); return rows
+    per table."""
     fd, tmp_name = tempfile.mkstemp(prefix=".restore-", suffix=".duckdb", dir=target.parent)
     os.close(fd)
     os.unlink(tmp_name)  # DuckDB creates the file itself
     try:
         with Store(tmp_name) as store:
             store.replace(frames)
+            for name, blob in models.items():
+                store.con.execute("INSERT OR REPLACE INTO models VALUES (?, ?)", [name, blob])
+            for key, value in (manifest.get("meta") or {}).items():
+                if key not in _NOT_CARRIED and key != "schema_version" and value is not None:
+                    store.set_meta(str(key), str(value))
             if manifest.get("corpus_version"):
                 store.set_meta("corpus_version", manifest["corpus_version"])
             store.set_meta("restored_from", str(folder))
             counts = store.counts()
+            store.con.execute("CHECKPOINT")  # everything in the file itself: no log to carry along
+        if target.exists():
+            _fold_log(target)
         wal = Path(str(target) + ".wal")
-        if wal.exists():  # a stale log of the old store must never replay onto the new one
+        if wal.exists():  # a log that could not be folded in must never replay onto the new file
             wal.unlink()
+        _fsync(tmp_name)
         os.replace(tmp_name, target)
+        _fsync(target.parent)
     finally:
         for leftover in (Path(tmp_name), Path(tmp_name + ".wal")):
             if leftover.exists():
                 leftover.unlink()
     return counts
+
+
+def _fold_log(target: Path) -> None:
+    """Open and close the old store once, so DuckDB folds a killed writer's log into the file
+    (and removes it) before the file is replaced: the log never replays onto the new one."""
+    try:
+        duckdb.connect(str(target)).close()
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():  # a program that ignores the writer lock holds the file
+            raise StoreLockedError(f"store {target} is open in another program: close it, then import again") from exc
+    except duckdb.Error:
+        pass  # an unreadable old store is replaced whole; its log is removed below
+
+
+def _fsync(path: str | Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def backup_zip(store_path: str | Path) -> bytes:

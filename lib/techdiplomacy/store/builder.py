@@ -16,9 +16,14 @@ import pandas as pd
 
 from techdiplomacy.executors import Executor, Pending, open_executor
 from techdiplomacy.readers.corpus import Article, ReadError, read_paths
+from techdiplomacy.store import derived
 from techdiplomacy.store.database import BUILD_MEMORY, Progress, Store, writing
 from techdiplomacy.store.derived import corpus_version, refit_derived
 from techdiplomacy.tables import EXTRACTOR_VERSION
+
+#: The ``meta`` key a build sets before its first write and clears once its derived tables are
+#: refitted: found by the next build, it means a killed build's refit is still owed.
+REFIT_DUE = "refit_due"
 
 
 @dataclass
@@ -74,12 +79,14 @@ def build(
     with writing(store_path), Store(store_path, memory_limit=BUILD_MEMORY) as store:
         stale = rebuild or store.get_meta("extractor_version") != EXTRACTOR_VERSION
         stored = store.article_paths()
+        # a build killed after writing left this mark: its refit is still owed
+        owed = store.get_meta(REFIT_DUE) is not None
         seen: set[str] = set()
         with open_executor(executor, workers=workers, scheduler=scheduler) as extractor:
             if stale and stored:
                 _reextract(store, batch_size, report, extractor)
             batch: list[Article] = []
-            writer = _PipelinedWriter(store, extractor)
+            writer = _PipelinedWriter(store, extractor, owe=lambda: store.set_meta(REFIT_DUE, "1"))
             for record in read_paths(paths, max_bytes=max_file_bytes):
                 if isinstance(record, ReadError):
                     summary.errors.append({"path": record.path, "error": record.error})
@@ -101,16 +108,26 @@ def build(
             writer.push([])  # writes the last batch
             summary.added += len(batch)
         gone = [aid for aid, path in stored.items() if aid not in seen and _under(path, paths)]
+        if gone:
+            store.set_meta(REFIT_DUE, "1")
         store.remove(gone)
         summary.removed = len(gone)
         store.replace({"errors": pd.DataFrame(summary.errors, columns=["path", "error"])})
         store.set_meta("extractor_version", EXTRACTOR_VERSION)
         changed = bool(summary.added or summary.removed or stale)
-        if changed or store.get_meta("topics_version") is None:
+        # what a killed run left behind is repaired as that run would have finished it: a build's
+        # refit (``owed``) for the stages it had not reached, an add's assignment to the stored topics
+        due = set(derived.COVERS) if changed or store.get_meta("topics_version") is None else derived.behind(store)
+        if "topics" in due and not changed and not owed and store.model("topics") is not None:
+            derived.extend(store, derived.without_topics(store), topics_k, random_state)
+            due = derived.behind(store)
+        if due:
             del seen
             summary.topics = refit_derived(
-                store, topics_k, random_state, executor=executor, workers=workers, scheduler=scheduler, progress=report
+                store, topics_k, random_state, executor=executor, workers=workers, scheduler=scheduler, progress=report,
+                stages=due,
             )
+        store.con.execute("DELETE FROM meta WHERE key = ?", [REFIT_DUE])
         ids = store.article_paths()
         store.set_meta("corpus_version", corpus_version(ids))
         report("dashboard tables", 0, None)
@@ -125,15 +142,19 @@ class _PipelinedWriter:
     Only for articles known not to be stored (the build checked): nothing to delete first.
     """
 
-    def __init__(self, store: Store, extractor: Executor):
+    def __init__(self, store: Store, extractor: Executor, owe=lambda: None):
         self.store = store
         self.extractor = extractor
         self.pending: Pending | None = None
+        self.owe = owe  # called once, before the first write
 
     def push(self, batch: list[Article]) -> None:
         """Start extracting ``batch`` (empty: none), then write the batch started before it."""
         upcoming = self.extractor.submit(batch) if batch else None
         if self.pending is not None:
+            if self.owe is not None:
+                self.owe()
+                self.owe = None
             self.store.add_tables(self.pending.result(), replace=False)
         self.pending = upcoming
 

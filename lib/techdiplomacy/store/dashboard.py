@@ -74,7 +74,8 @@ def materialise(con, stamp: str, *, added: list[str] | None = None) -> None:
     """Store the :data:`DERIVED` tables and the :data:`SEARCH` text in the database ``con``
     writes, stamped ``stamp`` (the build's ``built_at``): readers use them instead of deriving
     their own. ``added``: only these articles are new since the search text was stored (an
-    add): the narrow tables are derived again, the search text gets their rows only."""
+    add): the narrow tables are derived again, the search text gets their rows and those of any
+    article it lacks (one a killed add committed), and loses those of removed articles."""
     register_sql(con)  # the search text calls Python's normalise for the rare presentation form
     has_search = bool(con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?", [SEARCH]
@@ -85,8 +86,7 @@ def materialise(con, stamp: str, *, added: list[str] | None = None) -> None:
             derive(con, search="none")
             con.execute(f"DELETE FROM {SEARCH} WHERE article_id NOT IN (SELECT article_id FROM articles) "
                         "OR article_id IN (SELECT unnest(?::VARCHAR[]))", [list(added)])
-            con.execute(f"INSERT INTO {SEARCH} {SEARCH_SQL} WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))",
-                        [list(added)])
+            con.execute(f"INSERT INTO {SEARCH} {SEARCH_SQL} WHERE a.article_id NOT IN (SELECT article_id FROM {SEARCH})")
         else:
             derive(con, search="table")
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DERIVED_STAMP, stamp])
@@ -94,3 +94,17 @@ def materialise(con, stamp: str, *, added: list[str] | None = None) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def current(store) -> bool:
+    """True when ``store`` holds its :data:`DERIVED` tables and :data:`SEARCH` text stamped with
+    its ``built_at`` (what readers trust); False after a write that was not followed by
+    :func:`materialise` (a killed add, a removal)."""
+    built = store.get_meta("built_at")
+    if built is None or store.get_meta(DERIVED_STAMP) != built:
+        return False
+    found = store.con.execute(
+        "SELECT count(DISTINCT table_name) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND table_name IN (SELECT unnest(?::VARCHAR[]))", [[*DERIVED, SEARCH]]
+    ).fetchall()[0][0]
+    return found == len(DERIVED) + 1

@@ -7,10 +7,8 @@ was after the last committed batch: readable, with everything added before.
 from __future__ import annotations
 
 import pickle
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,6 +18,10 @@ import pandas as pd
 from techdiplomacy import schema
 from techdiplomacy.executors import parts_to_arrow
 from techdiplomacy.store import dashboard
+from techdiplomacy.store.lock import StoreLockedError, reading, writing
+
+__all__ = ["BUILD_MEMORY", "PER_ARTICLE", "TOPIC_TABLES", "Progress", "Store", "StoreLockedError", "load_tables", "reading",
+           "writing"]
 
 _SQL_TYPES = {schema.STRING: "VARCHAR", schema.INT: "BIGINT", schema.FLOAT: "DOUBLE", schema.DATE: "DATE"}
 #: Tables that hold one article's rows (deleted together with the article).
@@ -29,25 +31,6 @@ TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
 Progress = Callable[[str, int, int | None], None]
 #: DuckDB's own memory cap in a build (its default is 80% of RAM); beyond it DuckDB spills to disk.
 BUILD_MEMORY = "512MB"
-
-
-_WRITERS: dict[str, threading.Lock] = {}
-_WRITERS_GUARD = threading.Lock()
-
-
-@contextmanager
-def writing(path: str | Path) -> Iterator[None]:
-    """Serialise writers of one store within this process (two dashboard sessions adding at
-    once); other processes are serialised by DuckDB's file lock (see :class:`Store`)."""
-    key = str(Path(path).resolve())
-    with _WRITERS_GUARD:
-        lock = _WRITERS.setdefault(key, threading.Lock())
-    with lock:
-        yield
-
-
-class StoreLockedError(RuntimeError):
-    """The store is held by another process for longer than the wait allowed."""
 
 
 def _ddl(table: str) -> str:
@@ -279,7 +262,6 @@ def load_tables(store_path: str | Path) -> dict[str, pd.DataFrame]:
     path = Path(store_path)
     if not path.exists():
         return {name: schema.empty(name) for name in schema.TABLES}
-    # In-process writers hold the store open read-write; DuckDB refuses a read-only connection
-    # beside them, so a reader waits for them (they are short).
-    with writing(path), Store(path, read_only=True) as store:
+    # a reader waits for a writer at work (DuckDB refuses a read-only connection beside it)
+    with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
         return store.tables()

@@ -16,6 +16,11 @@ from collections.abc import Callable, Iterable
 
 from techdiplomacy.executors import open_executor
 
+#: The ``meta`` key each derived stage stamps with the corpus version of the articles it covers
+#: (:func:`corpus_version`): a stage whose stamp differs from the stored articles' version was
+#: left behind (a killed run) or is due (an add that leaves near-duplicates to the next build).
+COVERS = {"topics": "topics_covers", "near_duplicates": "duplicates_covers"}
+
 
 def streamed(store) -> bool:
     """True when the store has more articles than are refitted in memory (``STREAM_ABOVE`` of
@@ -33,6 +38,37 @@ def corpus_version(article_ids: Iterable[str]) -> str:
     """Return a short hash that changes whenever the set of articles changes."""
     digest = hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()
     return digest[:12]
+
+
+def stored_version(store) -> str:
+    """Return the :func:`corpus_version` of the articles in ``store`` now."""
+    return corpus_version(row[0] for row in store.con.execute("SELECT article_id FROM articles").fetchall())
+
+
+def covered(store, stage: str, version: str) -> None:
+    """Stamp ``stage`` (a key of :data:`COVERS`) as covering the articles of ``version``."""
+    store.set_meta(COVERS[stage], version)
+
+
+def behind(store, version: str | None = None) -> set[str]:
+    """Return the derived stages (keys of :data:`COVERS`) that do not cover the stored articles.
+
+    A store stamped before stages recorded their cover counts its last topic fit
+    (``topics_version``) as the cover of both."""
+    version = version or stored_version(store)
+    stamps = {stage: store.get_meta(key) for stage, key in COVERS.items()}
+    if all(stamp is None for stamp in stamps.values()):
+        stamps = dict.fromkeys(COVERS, store.get_meta("topics_version"))
+    return {stage for stage, stamp in stamps.items() if stamp != version}
+
+
+def without_topics(store) -> list[str]:
+    """Return the ids of stored articles that have no ``article_topics`` row (an add killed
+    before it assigned them, or an article whose text scores no topic)."""
+    rows = store.con.execute(
+        "SELECT article_id FROM articles WHERE article_id NOT IN (SELECT article_id FROM article_topics)"
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def fit_topics_into(
@@ -69,6 +105,7 @@ def fit_topics_into(
         )
         ids = articles["article_id"].tolist()
     store.set_meta("topics_version", corpus_version(ids))
+    covered(store, "topics", corpus_version(ids))
     return True
 
 
@@ -77,11 +114,13 @@ def group_near_duplicates(store, mapper: Callable = map, progress: Callable | No
     from techdiplomacy.store import streamed_duplicates
     from techdiplomacy.topics import duplicates as dedup
 
+    version = stored_version(store)
     if streamed(store):
         groups = streamed_duplicates.near_duplicates_streamed(store.con, mapper=mapper, progress=progress or _silent)
     else:
         groups = dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())
     store.replace({"near_duplicates": groups})
+    covered(store, "near_duplicates", version)
 
 
 def refit_derived(
@@ -93,8 +132,10 @@ def refit_derived(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Callable[[str, int, int | None], None] | None = None,
+    stages: Iterable[str] = tuple(COVERS),
 ) -> bool:
-    """Refit the topic tables and the near-duplicate groups of the whole store; return True.
+    """Refit the topic tables and the near-duplicate groups (``stages``: both by default) of the
+    whole store; return True when the topics were refitted.
 
     A large corpus is refitted in chunk passes, each on fresh worker processes: the extraction
     workers' caches (gazetteers, name matchers) and what scoring left in the topic workers are
@@ -102,13 +143,17 @@ def refit_derived(
     topics still held 1.3 GB while the near-duplicate pass ran).
     """
     report = progress or (lambda stage, done, total: None)
-    report("topics", 0, None)
-    with _refit_executor(store, executor, workers, scheduler) as fresh:
-        fitted = fit_topics_into(store, k, random_state, fresh.imap, report)
-    gc.collect()
-    report("near-duplicates", 0, None)
-    with _refit_executor(store, executor, workers, scheduler) as fresh:
-        group_near_duplicates(store, fresh.imap, report)
+    stages = set(stages)
+    fitted = False
+    if "topics" in stages:
+        report("topics", 0, None)
+        with _refit_executor(store, executor, workers, scheduler) as fresh:
+            fitted = fit_topics_into(store, k, random_state, fresh.imap, report)
+        gc.collect()
+    if "near_duplicates" in stages:
+        report("near-duplicates", 0, None)
+        with _refit_executor(store, executor, workers, scheduler) as fresh:
+            group_near_duplicates(store, fresh.imap, report)
     return fitted
 
 
@@ -118,3 +163,36 @@ def _refit_executor(store, executor: str, workers: int, scheduler: str | None):
     if streamed(store):
         return open_executor(executor, workers=workers, scheduler=scheduler)
     return open_executor("local", workers=1)
+
+
+def extend(store, ids: list[str], k: int | None, random_state: int) -> None:
+    """Bring the derived tables up to the stored articles after ``ids`` were added (or found
+    without topics): assign them to the stored topics without a refit (fitting topics if the
+    store has none), regroup near-duplicates, stamp what each stage covers.
+
+    Up to :func:`streamed` size everything is read in memory and the near-duplicate groups are
+    recomputed; above, only the new articles' rows are read, the topic sizes are recounted in
+    SQL, and near-duplicates are left to the next ``build`` (a new article counts as its own
+    group meanwhile; the stage's stamp says it is due)."""
+    from techdiplomacy.topics import duplicates as dedup
+    from techdiplomacy.topics import model as topics
+
+    version = stored_version(store)
+    model = store.model("topics")
+    if model is None:
+        fit_topics_into(store, k, random_state)
+    elif ids:
+        new = "article_id IN (SELECT unnest(?::VARCHAR[]))"  # the ids as one bound list
+        new_articles = store.con.execute(f"SELECT * FROM articles WHERE {new}", [ids]).df()
+        new_mentions = store.con.execute(f"SELECT * FROM mentions WHERE {new}", [ids]).df()
+        result = topics.assign_topics(model, new_articles, new_mentions)
+        store.replace_rows(
+            ids, {"article_topics": result.article_topics, "passage_topics": result.passage_topics},
+            then="UPDATE topics SET size = coalesce((SELECT count(DISTINCT a.article_id) FROM article_topics a "
+                 "WHERE a.rank = 1 AND a.topic_id = topics.topic_id), 0)",
+        )
+    covered(store, "topics", version)
+    if not streamed(store):
+        store.replace({"near_duplicates": dedup.near_duplicate_groups(store.con.execute("SELECT article_id, text FROM articles").df())})
+        covered(store, "near_duplicates", version)
+    store.set_meta("corpus_version", version)

@@ -4,5 +4,5 @@
 ``language`` (ar/fa/en), ``passages`` (paragraphs and sentences as spans), ``document`` (a text
 prepared once for every extractor), ``search`` (normalised query terms and the same
 normalisation in SQL), ``highlight`` (an article as safe HTML with its spans marked).
-The bottom of the flow: may import nothing of techdiplomacy but ``schema``.
+The bottom of the flow: may import nothing of techdiplomacy but ``schema`` and ``escape``.
 """

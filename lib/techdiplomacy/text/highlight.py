@@ -5,9 +5,9 @@ Article text is untrusted: every character of it is escaped; only the wrapping t
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
+
+from techdiplomacy.escape import html as escaped
 
 #: Highlight colours by kind (colour-blind-safe Okabe-Ito tints).
 KIND_COLOURS = {
@@ -56,15 +56,15 @@ def highlight_html(text: str, spans: pd.DataFrame, *, rtl: bool) -> str:
         start, end = int(row.start), int(row.end)
         if start < pos or end <= start or end > len(text):
             continue
-        pieces.append(html.escape(text[pos:start]))
+        pieces.append(escaped(text[pos:start]))
         colour = KIND_COLOURS.get(row.kind, "#eeeeee")
-        title = html.escape(f"{row.kind}: {row.label}", quote=True)
+        title = escaped(f"{row.kind}: {row.label}")
         pieces.append(
             f'<mark style="background:{colour};padding:0 2px;border-radius:3px" title="{title}" '
-            f'data-kind="{html.escape(str(row.kind), quote=True)}">{html.escape(text[start:end])}</mark>'
+            f'data-kind="{escaped(row.kind)}">{escaped(text[start:end])}</mark>'
         )
         pos = end
-    pieces.append(html.escape(text[pos:]))
+    pieces.append(escaped(text[pos:]))
     body = "".join(pieces)
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
     direction = "rtl" if rtl else "ltr"

@@ -1,20 +1,24 @@
-"""Cached access to the store for the pages: one read-only DuckDB connection per store state,
-small query results cached per filter state; builds the store on first run with a progress bar.
+"""Cached access to the store for the pages: one reader connection per store state, small query
+results cached per filter state; builds the store on first run with a progress bar.
 
 Nothing here loads a table into pandas: pages ask for the aggregates and the page of rows they
 show (:mod:`techdiplomacy.warehouse.query`, ``warehouse.counts``, ``warehouse.rows``), and every
 query runs on its own cursor of the shared connection (DuckDB cursors are thread safe).
 
 The store state is the file's modification time (and its WAL's): an add or a rebuild changes
-it, so the next page run opens a fresh connection and computes fresh results. The Add page
-writes in this process: :func:`writing_store` closes the reader first and keeps it closed
-until the write is done (DuckDB refuses a writer beside a reader of the same file).
+it, so the next page run opens a fresh connection and computes fresh results. The store file
+is attached to that connection only while queries run, under a reader's share of the writer
+lock (:mod:`techdiplomacy.store.lock`): DuckDB refuses a writer beside any reader of the file,
+so an idle dashboard must hold nothing, and a build, an add or an import (from the command line
+or the Add page) waits at most for the queries under way. While a writer is at work, pages say
+so (:class:`StoreBusy`) instead of waiting.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -27,7 +31,7 @@ import streamlit as st
 
 from techdiplomacy.settings import Settings
 from techdiplomacy.store.builder import build
-from techdiplomacy.store.database import writing
+from techdiplomacy.store.lock import StoreLockedError, acquire_reading
 from techdiplomacy.warehouse import query as warehouse
 from techdiplomacy.warehouse import rows
 from techdiplomacy.warehouse.filters import Filters
@@ -68,45 +72,88 @@ def _stamp(path: Path) -> float:
 
 # --- the reader connection -----------------------------------------------------------------
 
-_GATE = threading.RLock()  # held while a reader opens, and for the whole of an in-process write
-_READERS: dict[str, tuple[float, duckdb.DuckDBPyConnection, OrderedDict]] = {}
+_GATE = threading.RLock()  # guards the readers' bookkeeping
 
 
-def _reader(path: str, stamp: float) -> tuple[duckdb.DuckDBPyConnection, OrderedDict]:
+class _Reader:
+    """One store state's reader: an in-memory DuckDB connection (the selections and any derived
+    tables it made live there) with the store file attached only while queries run."""
+
+    def __init__(self, stamp: float):
+        self.stamp = stamp
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.selections: OrderedDict = OrderedDict()
+        self.users = 0
+        self.lock: int | None = None  # descriptor holding the reader's share of the writer lock
+        self.retired = False
+
+
+_READERS: dict[str, _Reader] = {}
+
+
+@contextmanager
+def _attached(path: str, stamp: float) -> Iterator[tuple[duckdb.DuckDBPyConnection, OrderedDict]]:
+    """Yield the reader of this store state with the store attached, and let go of the file
+    (and of the lock's share) when the last query running on it ends: a writer waits at most
+    for the queries under way, never for an idle dashboard."""
     with _GATE:
-        held = _READERS.get(path)
-        if held is not None and held[0] == stamp:
-            return held[1], held[2]
-        if held is not None:
-            held[1].close()
-            del _READERS[path]
-        try:
-            with writing(path):  # wait for this process's writers (they are short)
-                con = warehouse.open_store(path)
-        except duckdb.IOException as exc:
-            raise StoreBusy(str(exc)) from exc
-        _READERS[path] = (stamp, con, OrderedDict())
-        return con, _READERS[path][2]
+        reader = _READERS.get(path)
+        if reader is None or reader.stamp != stamp:
+            if reader is not None:
+                _retire(path)
+            reader = _READERS[path] = _Reader(stamp)
+        if reader.users == 0:
+            try:
+                reader.lock = acquire_reading(path)
+            except StoreLockedError as exc:
+                raise StoreBusy(str(exc)) from exc
+            try:
+                if reader.con is None:
+                    reader.con = warehouse.open_store(path)  # attaches, and derives what is stale
+                else:
+                    warehouse.attach(reader.con, path)
+            except duckdb.IOException as exc:  # a program ignoring the writer lock holds the file
+                os.close(reader.lock)
+                reader.lock = None
+                raise StoreBusy(str(exc)) from exc
+        reader.users += 1
+    try:
+        yield reader.con, reader.selections
+    finally:
+        with _GATE:
+            reader.users -= 1
+            if reader.users == 0:
+                warehouse.detach(reader.con)
+                os.close(reader.lock)
+                reader.lock = None
+                if reader.retired:
+                    reader.con.close()
+
+
+def _retire(path: str) -> None:
+    """Forget the reader of ``path``: closed now if idle, else when its last query ends."""
+    reader = _READERS.pop(path)
+    reader.retired = True
+    if reader.users == 0 and reader.con is not None:
+        reader.con.close()
 
 
 def close() -> None:
     """Close every reader connection (they reopen on the next query)."""
     with _GATE:
-        for _, con, _ in _READERS.values():
-            con.close()
-        _READERS.clear()
+        for path in list(_READERS):
+            _retire(path)
 
 
 @contextmanager
 def writing_store() -> Iterator[Path]:
-    """Close the reader and keep readers closed while this process writes the store; forget
-    cached results afterwards. Yields the store path."""
-    with _GATE:
-        close()
-        try:
-            yield settings().store_path
-        finally:
-            clear()
+    """Forget the readers, let this process write the store (the writer lock waits for the
+    queries running), then forget cached results. Yields the store path."""
+    close()
+    try:
+        yield settings().store_path
+    finally:
+        clear()
 
 
 def _selection(con, selections: OrderedDict, filters_key: tuple) -> warehouse.Query:
@@ -163,13 +210,13 @@ def _cached(path: str, stamp: float, name: str, filters_key: tuple, args: tuple,
 
 
 def _run(path: str, stamp: float, name: str, filters_key: tuple, args: tuple, kwargs: tuple):
-    con, selections = _reader(path, stamp)
-    selected = _selection(con, selections, filters_key)
-    cur = warehouse.cursor(con)
-    try:
-        return _function(name)(cur, selected, *args, **dict(kwargs))
-    finally:
-        cur.close()
+    with _attached(path, stamp) as (con, selections):
+        selected = _selection(con, selections, filters_key)
+        cur = warehouse.cursor(con)
+        try:
+            return _function(name)(cur, selected, *args, **dict(kwargs))
+        finally:
+            cur.close()
 
 
 def get(function: Callable, filters: Filters, *args, **kwargs):
@@ -186,23 +233,23 @@ def fresh(function: Callable, filters: Filters, *args, **kwargs):
 
 
 def _plain(function: Callable, *args):
-    con, _ = _reader(*_key())
-    cur = warehouse.cursor(con)
-    try:
-        return function(cur, *args)
-    finally:
-        cur.close()
+    with _attached(*_key()) as (con, _):
+        cur = warehouse.cursor(con)
+        try:
+            return function(cur, *args)
+        finally:
+            cur.close()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _store_values(path: str, stamp: float) -> tuple[dict, str, dict, dict]:
-    con, _ = _reader(path, stamp)
-    cur = warehouse.cursor(con)
-    try:
-        return (warehouse.options(cur), warehouse.corpus_version(cur),
-                warehouse.key_labels(cur, "country"), warehouse.key_labels(cur, "sector"))
-    finally:
-        cur.close()
+    with _attached(path, stamp) as (con, _):
+        cur = warehouse.cursor(con)
+        try:
+            return (warehouse.options(cur), warehouse.corpus_version(cur),
+                    warehouse.key_labels(cur, "country"), warehouse.key_labels(cur, "sector"))
+        finally:
+            cur.close()
 
 
 def options() -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from techdiplomacy import export
+from techdiplomacy import escape, export
 from techdiplomacy.i18n import labels
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
@@ -29,7 +29,7 @@ def start(title_key: str) -> Filters:
         st.info(t("store_busy", url_filters().lang))
         st.stop()
     st.title(t(title_key, filters.lang))
-    st.caption(labels.strip_isolates(filters.describe(count)))
+    st.caption(escape.markdown(labels.strip_isolates(filters.describe(count))))  # q, sources: untrusted
     if corpus == 0:
         st.info(t("no_articles", filters.lang))
     return filters

@@ -150,7 +150,7 @@ def open_store(path: str | Path, *, memory_limit: str = "1GB", threads: int = 2)
     Raises ``duckdb.IOException`` when another process is writing the store."""
     spill = Path(tempfile.gettempdir()) / "techdiplomacy-duckdb"  # never the working directory
     con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads, "temp_directory": str(spill)})
-    con.execute(f"ATTACH {_literal(str(path))} AS {STORE} (READ_ONLY)")
+    attach(con, path)
     register_sql(con)
     if stored_derived(con):
         return con
@@ -160,6 +160,17 @@ def open_store(path: str | Path, *, memory_limit: str = "1GB", threads: int = 2)
     finally:
         cur.close()
     return con
+
+
+def attach(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+    """Attach the store at ``path`` read-only to a reader connection as :data:`STORE` (again,
+    after :func:`detach`); raises ``duckdb.IOException`` while another process writes it."""
+    con.execute(f"ATTACH {_literal(str(path))} AS {STORE} (READ_ONLY)")
+
+
+def detach(con: duckdb.DuckDBPyConnection) -> None:
+    """Let go of the store file (DuckDB's lock with it); what the reader made in memory stays."""
+    con.execute(f"DETACH DATABASE IF EXISTS {STORE}")
 
 
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
