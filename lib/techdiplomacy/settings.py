@@ -27,7 +27,14 @@ class Settings:
         default_factory=lambda: _env_path("TECHDIPLOMACY_STORE", PROJECT_ROOT / "data" / "techdiplomacy.duckdb"),
         metadata={"help": "the embedded DuckDB store"},
     )
-    max_file_bytes: int = field(default=20_000_000, metadata={"help": "larger files are rejected, not read"})
+    max_file_bytes: int = field(
+        default=20_000_000,
+        metadata={"help": "largest file read whole (a text, page, feed or JSON object); JSONL, CSV, JSON lists stream"},
+    )
+    max_record_bytes: int = field(
+        default=5_000_000,
+        metadata={"help": "largest JSONL line or CSV row read as one article; larger ones are rejected by line"},
+    )
     batch_size: int = field(default=500, metadata={"help": "articles extracted and committed per transaction"})
     workers: int = field(
         default_factory=lambda: int(os.environ.get("TECHDIPLOMACY_WORKERS", "0")),

@@ -168,3 +168,36 @@ def canonical(record: dict, columns: dict[str, str] | None = None) -> dict[str, 
                 out[field] = keyed[name]
                 break
     return out
+
+
+def record_article(record: object, path: str, what: str, columns: dict[str, str] | None = None) -> Article | ReadError:
+    """Return the article of one JSON/JSONL/Parquet record (``what`` names it in errors: "line 7")."""
+    if not isinstance(record, dict):
+        return ReadError(path, f"{what} is not an object")
+    fields = canonical(record, columns)
+    if "text" not in fields:
+        return ReadError(path, f"missing 'text' field in {what}")
+    if not isinstance(fields["text"], str):
+        return ReadError(path, f"'text' field in {what} is not a string")
+    if not fields["text"].strip():
+        return ReadError(path, f"empty text in {what}")
+    return make_article(fields, path)
+
+
+def parse_columns(spec: str) -> dict[str, str]:
+    """Return {field: column} from ``"text=story_body,title=head"`` (the ``--map`` option).
+
+    Raises :class:`ValueError` naming the problem: a part without ``=``, an unknown field, an
+    empty column name.
+    """
+    columns: dict[str, str] = {}
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        field, sep, column = (x.strip() for x in part.partition("="))
+        if not sep or not column:
+            raise ValueError(f"--map expects FIELD=COLUMN pairs separated by commas, got {part!r}")
+        if field.lower() not in FIELDS:
+            raise ValueError(f"--map: unknown field {field!r} (fields: {', '.join(FIELDS)})")
+        columns[field.lower()] = column
+    return columns

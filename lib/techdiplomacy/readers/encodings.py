@@ -233,3 +233,58 @@ def decode_for(ext: str, data: bytes) -> str:
             except (LookupError, UnicodeDecodeError):
                 pass
     return decode(data)
+
+
+# --- streams: one line (or record) at a time ----------------------------------------------------
+
+
+def stream_encoding(head: bytes) -> str | None:
+    """Return the wide encoding (UTF-16/32) of a stream starting with ``head``, or None for 8-bit text.
+
+    8-bit streams are decoded record by record with :class:`LineDecoder`; raises
+    :class:`NotTextError` when ``head`` is binary.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return None if encoding == "utf-8-sig" else encoding
+    if b"\x00" in head:
+        even = head[: len(head) - len(head) % 2]
+        if _bomless_utf16(even) is not None:
+            return "utf-16-le" if even[1::2].count(0) >= even[0::2].count(0) else "utf-16-be"
+        if head.count(0) > 0.05 * len(head):
+            raise NotTextError("binary file (not text)")
+        head = head.replace(b"\x00", b"")
+    if sum(head.count(b) for b in _CONTROL_BYTES) > 0.05 * max(1, len(head)):
+        raise NotTextError("binary file (not text)")
+    return None
+
+
+class LineDecoder:
+    """Decodes the lines of one 8-bit file: UTF-8 where a line is UTF-8, else the file's legacy code page.
+
+    The legacy encoding is chosen once, from the first line that is not UTF-8, so a long
+    export mixing UTF-8 and Windows-1256 lines reads each line right, as :func:`decode` does
+    for a whole file.
+    """
+
+    def __init__(self) -> None:
+        self.legacy: str | None = None
+
+    def __call__(self, data: bytes) -> str:
+        if b"\x00" in data:
+            data = data.replace(b"\x00", b"")  # stray NULs in text (a bad export)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        text = _mostly_utf8(data)
+        if text is not None:
+            return text
+        if self.legacy is None:
+            self.legacy = legacy_encoding(data) or ""
+        if self.legacy:
+            try:
+                return data.decode(self.legacy)
+            except UnicodeDecodeError:
+                pass
+        return data.decode("utf-8", "replace")
