@@ -64,8 +64,9 @@ def test_a_truncated_gz_gives_its_articles_then_a_clear_error_and_the_folder_goe
     (tmp_path / "a.jsonl.gz").write_bytes(packed[: len(packed) // 2])
     (tmp_path / "b.txt").write_text(EN, encoding="utf-8")
     results = list(read_paths([tmp_path]))
-    *articles, error, last = results
-    assert len(articles) > 100 and all(isinstance(a, Article) for a in articles)
+    *articles, cut, error, last = results
+    assert len(articles) > 800 and all(isinstance(a, Article) for a in articles)
+    assert cut.path == f"{tmp_path / 'a.jsonl.gz'}:{len(articles) + 1}" and "malformed JSON" in cut.error  # the line cut
     assert error == ReadError(str(tmp_path / "a.jsonl.gz"), "truncated .gz file: it ends before its end-of-stream marker")
     assert last.text == EN
 

@@ -176,6 +176,9 @@ def record_article(record: object, path: str, what: str, columns: dict[str, str]
         return ReadError(path, f"{what} is not an object")
     fields = canonical(record, columns)
     if "text" not in fields:
+        named = set(FIELDS["text"]) | ({columns["text"].strip().lower()} if columns and "text" in columns else set())
+        if any(str(k).strip().lower() in named for k in record):
+            return ReadError(path, f"empty text in {what}")
         return ReadError(path, f"missing 'text' field in {what}")
     if not isinstance(fields["text"], str):
         return ReadError(path, f"'text' field in {what} is not a string")

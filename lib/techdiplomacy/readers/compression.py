@@ -127,29 +127,40 @@ class _Counted(io.RawIOBase):
 class _Bounded(io.RawIOBase):
     """The decompressed bytes; raises :class:`ArchiveError` past ``max_total`` bytes, past
     ``max_ratio`` times the compressed bytes (once ``ratio_after`` came out), or on a corrupt
-    or truncated stream, naming which."""
+    or truncated stream, naming which.
+
+    A corrupt or truncated stream first ends (a read of 0 bytes), and raises on the read after:
+    a buffered ``read(n)`` then returns the bytes decompressed before the fault instead of losing
+    them with the exception. Readers read once more after the end (:func:`finish`) to hear it.
+    """
 
     def __init__(self, inner, counted: _Counted, suffix: str, max_total: int, max_ratio: float, ratio_after: int):
         self.inner, self.counted, self.suffix = inner, counted, suffix
         self.max_total, self.max_ratio, self.ratio_after = max_total, max_ratio, ratio_after
         self.total = 0
         self.read_some = getattr(inner, "read1", inner.read)
+        self.fault: ArchiveError | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
+        if self.fault is not None:
+            raise self.fault
         try:
             # read1: what one step decompresses, so a truncated stream gives all it held before the cut
             data = self.read_some(len(buffer))
         except EOFError:
-            raise ArchiveError(f"truncated {self.suffix} file: it ends before its end-of-stream marker") from None
+            self.fault = ArchiveError(f"truncated {self.suffix} file: it ends before its end-of-stream marker")
+            return 0
         except (OSError, lzma.LZMAError, ValueError) as exc:
-            raise ArchiveError(f"corrupt {self.suffix} data after {self.total / 1e6:.1f} MB: {exc}") from None
+            self.fault = ArchiveError(f"corrupt {self.suffix} data after {self.total / 1e6:.1f} MB: {exc}")
+            return 0
         except Exception as exc:  # zstandard.ZstdError: imported lazily, so caught by name
             if type(exc).__name__ != "ZstdError":
                 raise
-            raise ArchiveError(f"corrupt {self.suffix} data after {self.total / 1e6:.1f} MB: {exc}") from None
+            self.fault = ArchiveError(f"corrupt {self.suffix} data after {self.total / 1e6:.1f} MB: {exc}")
+            return 0
         self.total += len(data)
         if self.total > self.max_total:
             raise ArchiveError(f"{self.suffix} file expands past {self.max_total / 1e6:g} MB; refused as a decompression bomb")
@@ -160,3 +171,8 @@ class _Bounded(io.RawIOBase):
             )
         buffer[: len(data)] = data
         return len(data)
+
+
+def finish(stream: BinaryIO) -> None:
+    """Raise the :class:`ArchiveError` of a decompressed stream that ended on a fault (else nothing)."""
+    stream.read(1)

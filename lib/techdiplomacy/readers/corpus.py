@@ -1,9 +1,9 @@
 """Readers: files of every format the corpus holds -> one :class:`Article` per article.
 
 Formats: plain text and Markdown with optional YAML front matter, JSON (an object or a list),
-JSON Lines, CSV/TSV, saved HTML pages and RSS/Atom feeds, in the encodings news files are
-found in (UTF-8/16 with or without BOM, Windows-1256, ISO-8859-6, cp1252); any of them
-compressed as ``.gz``, ``.bz2``, ``.xz`` or ``.zst``.
+JSON Lines, CSV/TSV, saved HTML pages, RSS/Atom feeds, Parquet and WARC/ARC web archives, in
+the encodings news files are found in (UTF-8/16 with or without BOM, Windows-1256,
+ISO-8859-6, cp1252); any of them but Parquet compressed as ``.gz``, ``.bz2``, ``.xz`` or ``.zst``.
 
 Files are streamed: JSON Lines and CSV are read one record at a time (each record up to
 ``max_record_bytes``, the file any size), a JSON list past ``max_bytes`` item by item, and the
@@ -18,6 +18,7 @@ The pieces live by noun: :mod:`techdiplomacy.readers.article` (the :class:`Artic
 is built from canonical fields), :mod:`techdiplomacy.readers.encodings` (bytes -> text),
 :mod:`techdiplomacy.readers.compression` (compressed streams, bounded),
 :mod:`techdiplomacy.readers.streams` (JSON Lines, CSV and large JSON lists, record by record),
+:mod:`techdiplomacy.readers.archives` (Parquet, WARC/ARC),
 :mod:`techdiplomacy.readers.webpages` (saved HTML) and :mod:`techdiplomacy.readers.feeds` (RSS/Atom); this
 module picks the reader by extension, reads text and JSON itself, and is where the rest of the
 code imports the readers from.
@@ -36,6 +37,7 @@ from typing import BinaryIO
 
 import yaml
 
+from techdiplomacy.readers.archives import read_parquet, read_warc
 from techdiplomacy.readers.article import (
     FIELDS,
     LANGUAGES,
@@ -47,7 +49,14 @@ from techdiplomacy.readers.article import (
     make_article,
     record_article,
 )
-from techdiplomacy.readers.compression import COMPRESSIONS, ArchiveError, compression_of, decompressed, inner_name
+from techdiplomacy.readers.compression import (
+    COMPRESSIONS,
+    ArchiveError,
+    compression_of,
+    decompressed,
+    finish,
+    inner_name,
+)
 from techdiplomacy.readers.encodings import LEGACY_ENCODINGS, NotTextError, decode, decode_for
 from techdiplomacy.readers.feeds import read_feed
 from techdiplomacy.readers.streams import head_of, read_csv, read_json_list, read_jsonl
@@ -77,7 +86,7 @@ __all__ = [
 #: Lower-case file name endings the readers understand (each also compressed: ``.jsonl.gz``).
 SUPPORTED_EXTENSIONS = (
     ".txt", ".md", ".markdown", ".json", ".jsonl", ".csv", ".tsv",
-    ".html", ".htm", ".xml", ".rss", ".atom",
+    ".html", ".htm", ".xml", ".rss", ".atom", ".parquet", ".warc", ".arc",
 )  # fmt: skip
 #: Largest file read whole (a text, a page, a feed, a JSON object), after decompression.
 DEFAULT_MAX_BYTES = 20_000_000
@@ -202,16 +211,31 @@ def read_stream(
         return
     compression = compression_of(name, head)
     ext = file_format(name)
+    if ext == ".parquet":
+        if compression is not None:
+            yield ReadError(path, f"compressed Parquet ({compression}): decompress it first; Parquet compresses its own columns")
+        else:
+            yield from read_parquet(stream, path, max_record_bytes=max_record_bytes, columns=columns)
+        return
     try:
         if compression is not None:
             stream = decompressed(stream, compression)
-        if ext in _STREAMED:
+        if ext in (".warc", ".arc"):
+            yield from read_warc(stream, path, max_bytes=max_bytes)
+        elif ext in _STREAMED:
             yield from _STREAMED[ext](stream, path, ext, max_record_bytes=max_record_bytes, columns=columns)
+        if ext in (".warc", ".arc") or ext in _STREAMED:
+            if compression is not None:
+                finish(stream)  # a truncated or corrupt stream ends first, then says so
             return
         data = stream.read(max_bytes + 1)
         if ext == ".json" and len(data) > max_bytes:
             yield from _large_json(data, stream, path, max_bytes, columns)
+            if compression is not None:
+                finish(stream)
             return
+        if compression is not None and len(data) <= max_bytes:
+            finish(stream)
         if len(data) > max_bytes:
             yield ReadError(path, f"file too large: more than {max_bytes / 1e6:g} MB once decompressed")
             return
