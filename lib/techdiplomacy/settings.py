@@ -35,6 +35,10 @@ class Settings:
         default=5_000_000,
         metadata={"help": "largest JSONL line or CSV row read as one article; larger ones are rejected by line"},
     )
+    max_upload_mb: int = field(
+        default=200,
+        metadata={"help": "largest file the Add page accepts, in MB; .streamlit/config.toml server.maxUploadSize matches"},
+    )
     batch_size: int = field(default=500, metadata={"help": "articles extracted and committed per transaction"})
     workers: int = field(
         default_factory=lambda: int(os.environ.get("TECHDIPLOMACY_WORKERS", "0")),

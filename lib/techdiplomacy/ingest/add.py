@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from techdiplomacy.readers.corpus import Article, ReadError, read_bytes, read_paths
+from techdiplomacy.readers.corpus import (
+    SUPPORTED_EXTENSIONS,
+    Article,
+    ReadError,
+    file_format,
+    read_bytes,
+    read_paths,
+    read_stream,
+)
 from techdiplomacy.settings import Settings
 from techdiplomacy.store import derived
 from techdiplomacy.store.dashboard import current as dashboard_current
@@ -42,6 +50,19 @@ class ItemResult:
         return {k: getattr(self, k) for k in ("item", "status", "article_id", "title", "reason")}
 
 
+#: What the Add page's uploader says it takes.
+UPLOAD_TYPES = "txt, md, json, jsonl, csv, tsv, parquet, warc, html, xml, zip; also .gz .bz2 .xz .zst"
+
+
+def upload_limits(settings: Settings) -> str:
+    """Return the sentence stating the upload limits, as the Add page shows it."""
+    return (
+        f"Up to {settings.max_upload_mb} MB per file. JSON Lines, CSV, Parquet and WARC files are read record by "
+        f"record, each article up to {settings.max_record_bytes / 1e6:g} MB; other files are read whole, up to "
+        f"{settings.max_file_bytes / 1e6:g} MB once decompressed."
+    )
+
+
 def is_url(value: str) -> bool:
     """True when ``value`` looks like a web address rather than a path."""
     return value.lower().startswith(("http://", "https://"))
@@ -55,9 +76,24 @@ def read_upload(
     name: str, data: bytes, *, settings: Settings, columns: dict[str, str] | None = None
 ) -> list[Article | ReadError]:
     """Return the articles of one uploaded file; a ``.zip`` yields those of its members."""
+    return list(iter_upload(name, data, settings=settings, columns=columns))
+
+
+def iter_upload(
+    name: str, data: bytes, *, settings: Settings, columns: dict[str, str] | None = None
+) -> Iterator[Article | ReadError]:
+    """Yield the articles of one uploaded file as they are read; a ``.zip`` yields those of its members."""
     label = f"upload:{name}"
     if not name.lower().endswith(".zip"):
-        return read_bytes(data, name, path=label, **_limits(settings, columns))
+        if file_format(name) not in SUPPORTED_EXTENSIONS or len(data) <= settings.max_file_bytes:
+            yield from read_bytes(data, name, path=label, **_limits(settings, columns))
+        else:  # a large upload is streamed: JSONL, CSV, Parquet and WARC record by record
+            yield from read_stream(io.BytesIO(data), name, path=label, **_limits(settings, columns))
+        return
+    yield from _zip_members(label, data, settings=settings, columns=columns)
+
+
+def _zip_members(label: str, data: bytes, *, settings: Settings, columns: dict[str, str] | None) -> list[Article | ReadError]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
