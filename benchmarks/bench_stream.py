@@ -64,8 +64,12 @@ def run(archive: Path, store: Path, log: Path, workers: int) -> dict:
     with open(log, "w") as handle:
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=handle, cwd=ROOT)
         root, peak, cpu, last = psutil.Process(proc.pid), 0, {}, 0.0
+        stages: dict[str, int] = {}  # peak RSS by build stage (the last progress line's stage)
         while proc.poll() is None:
-            peak = max(peak, _tree_sample(root, cpu))
+            rss = _tree_sample(root, cpu)
+            peak = max(peak, rss)
+            stage = _stage(log)
+            stages[stage] = max(stages.get(stage, 0), rss)
             if time.perf_counter() - last > 60:  # a running figure, for runs stopped early
                 last = time.perf_counter()
                 print(f"{last - start:7.0f} s  peak RSS so far {peak / 1e6:.0f} MB", flush=True)
@@ -73,7 +77,16 @@ def run(archive: Path, store: Path, log: Path, workers: int) -> dict:
     seconds = time.perf_counter() - start
     summary = json.loads(log.read_text().strip().splitlines()[-1]) if proc.returncode == 0 else {}
     return {"returncode": proc.returncode, "build_s": seconds, "cpu_s": sum(cpu.values()), "peak_rss_mb": peak / 1e6,
+            "peak_rss_mb_by_stage": {k: round(v / 1e6) for k, v in stages.items()},
             **{k: summary.get(k) for k in ("read", "duplicates", "added", "errors")}}
+
+
+def _stage(log: Path) -> str:
+    """Return the stage of the build's last progress line ("extract", "topics", ...)."""
+    with open(log, "rb") as handle:
+        handle.seek(max(0, log.stat().st_size - 200))
+        lines = handle.read().decode("utf-8", "replace").splitlines()
+    return lines[-1].split(":", 1)[0] if lines else "start"
 
 
 def main() -> None:

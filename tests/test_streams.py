@@ -143,3 +143,34 @@ def _renamed(record, old: str, new: str):
     if isinstance(record, ReadError):
         return ReadError(path, record.error)
     return Article(**{**{k: getattr(record, k) for k in record.__slots__}, "path": path})
+
+
+def test_build_pulls_articles_as_it_writes_them_not_the_whole_file_first(tmp_path, monkeypatch):
+    from techdiplomacy.store import builder
+    from techdiplomacy.store.database import Store
+
+    path = tmp_path / "many.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        words = ("satellite", "fibre", "cybersecurity", "datacentre", "telecom", "startup", "software", "cloud", "AI")
+        for i in range(60):
+            topic = " ".join(words[(i + k) % len(words)] for k in range(4))
+            f.write(json.dumps({"text": f"Iran and Armenia discussed {topic} cooperation in Tehran, meeting {i}."}) + "\n")
+    pulled, at_first_write = [], []
+    reader = builder.read_paths
+
+    def counting(*args, **kwargs):
+        for record in reader(*args, **kwargs):
+            pulled.append(record)
+            yield record
+
+    def add_tables(self, tables, **kwargs):
+        if not at_first_write:
+            at_first_write.append(len(pulled))
+        return original(self, tables, **kwargs)
+
+    original = Store.add_tables
+    monkeypatch.setattr(builder, "read_paths", counting)
+    monkeypatch.setattr(Store, "add_tables", add_tables)
+    summary = builder.build([path], tmp_path / "s.duckdb", batch_size=10, workers=1)
+    assert summary.added == 60 and len(pulled) == 60
+    assert at_first_write[0] <= 21  # two batches read ahead at most: the file was not read whole first
