@@ -9,8 +9,9 @@ Each generated article has a new id (its text is new), the title of one real ANT
 text made of one sentence from each of 8 to 16 random real articles, each losing about one
 word in six, shuffled; dates spread
 over 2019-2025 and the six ANT sources. Near-duplicate grouping should therefore fold almost
-none of them: the report says how many it folded. Corpora are JSONL files of 2,000 records
-(about 6 MB, under the build's 20 MB file limit) in a scratch folder under /tmp.
+none of them: the report says how many it folded. A corpus is one ``corpus.jsonl.gz`` per size
+(``--layout gz``, the default: read as users will run it, streamed), or a folder of JSONL files
+of 2,000 records (``--layout files``, as before the readers streamed), in a scratch folder under /tmp.
 
 Targets (issue #7): 100k -> 1M takes <= 12x the time; peak RSS < 4 GB at 1M; a filter change
 < 1 s of server time at 1M.
@@ -19,6 +20,7 @@ Targets (issue #7): 100k -> 1M takes <= 12x the time; peak RSS < 4 GB at 1M; a f
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -109,14 +111,27 @@ def write_corpus(folder: Path, n: int, seed: int = 0) -> int:
     return written
 
 
-def ensure_corpus(folder: Path, n: int) -> Path:
-    """Return a folder holding the N-article corpus, written unless an earlier run left it."""
+def write_archive(path: Path, n: int, seed: int = 0) -> int:
+    """Write N generated articles as one JSONL.gz at ``path``; return the uncompressed bytes written."""
+    written = 0
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=6) as out:
+        for record in generated_records(n, seed):
+            written += out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return written
+
+
+def ensure_corpus(folder: Path, n: int, layout: str = "gz") -> Path:
+    """Return the N-article corpus (the .jsonl.gz, or the folder of files), written unless an earlier run left it."""
     marker = folder / "COMPLETE"
-    if not (marker.exists() and marker.read_text().strip() == str(n)):
+    if not (marker.exists() and marker.read_text().strip() == f"{n} {layout}"):
         shutil.rmtree(folder, ignore_errors=True)
-        write_corpus(folder, n)
-        marker.write_text(str(n))
-    return folder
+        if layout == "gz":
+            folder.mkdir(parents=True, exist_ok=True)
+            write_archive(folder / "corpus.jsonl.gz", n)
+        else:
+            write_corpus(folder, n)
+        marker.write_text(f"{n} {layout}")
+    return folder / "corpus.jsonl.gz" if layout == "gz" else folder
 
 
 def _tree_sample(root, cpu: dict[int, float]) -> int:
@@ -248,6 +263,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="corpus sizes, comma-separated")
     parser.add_argument("--workers", type=int, default=2, help="build --workers")
     parser.add_argument("--scratch", default="/tmp/scale", help="folder for the generated corpora")
+    parser.add_argument(
+        "--layout", choices=["gz", "files"], default="gz",
+        help="one .jsonl.gz per size (default) or a folder of 2,000-line JSONL files",
+    )
     parser.add_argument("--keep", metavar="DIR", help="keep the stores in DIR (default: deleted)")
     parser.add_argument("--json", default=None, help="write the results here (default: SCRATCH/bench_scale.json)")
     parser.add_argument("--dashboard-only", metavar="STORE", help="only measure the dashboard on an existing store")
@@ -261,8 +280,8 @@ def main() -> None:
     if args.corpus_only:
         n = int(args.sizes.split(",")[0])
         start = time.perf_counter()
-        ensure_corpus(Path(args.corpus_only), n)
-        size = sum(p.stat().st_size for p in Path(args.corpus_only).glob("*.jsonl"))
+        ensure_corpus(Path(args.corpus_only), n, args.layout)
+        size = sum(p.stat().st_size for p in Path(args.corpus_only).glob("*.jsonl*"))
         print(f"{n:,} articles, {size / 1e6:.0f} MB in {time.perf_counter() - start:.1f} s")
         return
     scratch = Path(args.scratch)
@@ -276,11 +295,11 @@ def main() -> None:
         return
     rows = []
     for n in [int(x) for x in args.sizes.split(",")]:
-        corpus = ensure_corpus(scratch / f"corpus-{n}", n)
+        corpus = ensure_corpus(scratch / f"corpus-{n}-{args.layout}", n, args.layout)
         keep = Path(args.keep) if args.keep else scratch
         keep.mkdir(parents=True, exist_ok=True)
         store = keep / f"store-{n}.duckdb"
-        row = {"n": n, "workers": args.workers, "rss_source": "psutil, main + all descendant processes"}
+        row = {"n": n, "workers": args.workers, "layout": args.layout, "rss_source": "psutil, main + all descendant processes"}
         row.update(run_build(corpus, store, scratch / f"build-{n}.log", args.workers))
         row.update(store_facts(store))
         row["articles_per_s"] = row["articles"] / row["build_s"]

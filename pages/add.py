@@ -25,16 +25,17 @@ def show(results) -> None:
 def run(pairs) -> None:
     bar = st.progress(0.0, text="Adding…")
     with data.writing_store():  # the reader connection is closed while this process writes
-        results = ingest.add_records(store, pairs, settings=config, progress=lambda s, d, n: bar.progress(d / max(n or 1, 1), text=f"{s}: {d}/{n}"))
+        results = ingest.add_records(store, pairs, settings=config, progress=lambda s, d, n: bar.progress(min(d / n, 1.0) if n else 0.0, text=f"{s}: {d}" + (f"/{n}" if n else "")))
     bar.empty()
     show(results)
 
 
 upload, paste, link, feeds = st.tabs(["Upload files", "Paste text", "Web page", "RSS/Atom feeds"])
 with upload:
-    files = st.file_uploader("Articles (txt, md, json, jsonl, csv, html, xml, zip)", accept_multiple_files=True)
+    files = st.file_uploader(f"Articles ({ingest.UPLOAD_TYPES})", accept_multiple_files=True)
+    st.caption(ingest.upload_limits(config))
     if files and st.button("Add files"):
-        run([(f.name, record) for f in files for record in ingest.read_upload(f.name, f.getvalue(), settings=config)])
+        run((f.name, record) for f in files for record in ingest.iter_upload(f.name, f.getvalue(), settings=config))
 with paste:
     with st.form("paste"):
         text = st.text_area("Article text", height=220)

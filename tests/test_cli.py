@@ -40,3 +40,30 @@ def test_build_and_info(tmp_path, capsys):
 def test_info_without_store_fails_clearly(tmp_path, capsys):
     assert main(["info", "--store", str(tmp_path / "none.duckdb")]) == 1
     assert "no store" in capsys.readouterr().err
+
+
+def test_map_names_an_exports_own_columns_on_extract_build_and_add(tmp_path, capsys):
+    import gzip
+
+    import pytest
+
+    rows = "story_body,head_line\n\"Iran and Armenia signed an agreement on information technology in Tehran.\",IT deal\n"
+    (tmp_path / "export.csv").write_text(rows, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "export.csv")]) == 1  # no known text column
+    assert "no 'text' column" in json.loads(capsys.readouterr().out)["errors"][0]["error"]
+    assert main(["extract", str(tmp_path / "export.csv"), "--map", "text=story_body,title=head_line"]) == 0
+    (article,) = json.loads(capsys.readouterr().out)["articles"]
+    assert article["title"] == "IT deal"
+    line = json.dumps({"story_body": "Iran and Oman discussed satellite launches in Muscat.", "head_line": "Space"})
+    (tmp_path / "more.jsonl.gz").write_bytes(gzip.compress(line.encode()))
+    store = tmp_path / "s.duckdb"
+    assert main(["build", str(tmp_path / "export.csv"), "--store", str(store), "--map", "text=story_body"]) == 0
+    assert '"added": 1' in capsys.readouterr().err
+    assert main(["add", str(tmp_path / "more.jsonl.gz"), "--store", str(store), "--map", "text=story_body,title=head_line"]) == 0
+    assert "Space" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path / "export.csv"), "--map", "body"])
+    assert "--map expects FIELD=COLUMN" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["build", "--map", "txt=story_body"])
+    assert "unknown field 'txt'" in capsys.readouterr().err

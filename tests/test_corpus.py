@@ -302,7 +302,8 @@ def test_csv_delimiters(name, content, texts):
     ],
 )
 def test_bad_csv(content, error):
-    assert one(read_bytes(content.encode(), "bad.csv")) == ReadError("bad.csv", error)
+    where = "bad.csv#1" if "malformed" in error else "bad.csv"  # a bad row is that row's error
+    assert one(read_bytes(content.encode(), "bad.csv")) == ReadError(where, error)
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -546,10 +547,18 @@ def test_too_large_is_checked_from_the_size_before_reading(tmp_path, monkeypatch
 
 
 def test_too_large_message(tmp_path):
-    path = tmp_path / "big.json"
+    path = tmp_path / "big.txt"
     with path.open("wb") as f:
         f.truncate(52_400_000)  # sparse: no real disk use
     assert one(read_file(path)) == ReadError(str(path), "file too large: 52.4 MB > 20 MB limit")
+    big_json = tmp_path / "big.json"  # JSON past the limit is read only when it is a list, item by item
+    with big_json.open("wb") as f:
+        f.truncate(52_400_000)
+    assert one(read_file(big_json)) == ReadError(
+        str(big_json),
+        "file too large: more than 20 MB of JSON that is not a list; "
+        "write one article per line (JSON Lines, .jsonl), which is read at any size",
+    )
     assert one(read_bytes(b"x" * 11, "up.txt", max_bytes=10)) == ReadError("up.txt", "file too large: 0.0 MB > 1e-05 MB limit")
 
 
@@ -557,11 +566,14 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(AR, encoding="utf-8")
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     assert one(read_file(path)) == ReadError(str(path), "cannot read file: Permission denied")
+
+
+SUPPORTED = f"{', '.join(SUPPORTED_EXTENSIONS)}, each optionally .gz, .bz2, .xz, .zst"
 
 
 def test_missing_and_unsupported_paths(tmp_path):
@@ -570,8 +582,8 @@ def test_missing_and_unsupported_paths(tmp_path):
     given = [tmp_path / "nope.txt", tmp_path / "report.pdf", str(tmp_path / "noext"), str(tmp_path / "no-folder"), "a\x00b.txt"]
     assert list(read_paths(given)) == [
         ReadError(str(tmp_path / "nope.txt"), "cannot read file: No such file or directory"),
-        ReadError(str(tmp_path / "report.pdf"), f"unsupported file type '.pdf' (supported: {', '.join(SUPPORTED_EXTENSIONS)})"),
-        ReadError(str(tmp_path / "noext"), f"unsupported file type '(none)' (supported: {', '.join(SUPPORTED_EXTENSIONS)})"),
+        ReadError(str(tmp_path / "report.pdf"), f"unsupported file type '.pdf' (supported: {SUPPORTED})"),
+        ReadError(str(tmp_path / "noext"), f"unsupported file type '(none)' (supported: {SUPPORTED})"),
         ReadError(str(tmp_path / "no-folder"), "cannot read file: No such file or directory"),
         ReadError("a\x00b.txt", "cannot read file: embedded null byte"),
     ]

@@ -125,6 +125,32 @@ def test_upload_files_zip_and_bad_inputs(app):
     assert [r["status"] for r in _results(app)] == ["duplicate"]
 
 
+def test_compressed_jsonl_and_parquet_uploads_and_the_stated_limit(app):
+    import gzip
+    import json
+    import tomllib
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from techdiplomacy.settings import Settings
+
+    configured = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert configured["server"]["maxUploadSize"] == Settings().max_upload_mb  # what the uploader takes
+    assert any(f"Up to {Settings().max_upload_mb} MB per file" in c.value for c in app.caption)  # what the page says
+    lines = [{"headline": f"Iran and Oman {i}", "content": f"Iran and Oman discussed satellite launch number {i} in Muscat."}
+             for i in range(3)]
+    packed = gzip.compress("\n".join(json.dumps(x) for x in lines).encode())
+    table = io.BytesIO()
+    pq.write_table(pa.table({"maintext": ["Iran and China discussed artificial intelligence and data centres in Beijing."]}), table)
+    app.file_uploader[0].set_value([
+        ("ant.jsonl.gz", packed, "application/gzip"), ("export.parquet", table.getvalue(), "application/octet-stream"),
+    ]).run()
+    _button(app, "Add files").click().run()
+    assert not app.exception
+    assert [r["status"] for r in _results(app)] == ["added"] * 4
+
+
 def test_paste_text(app):
     form = app.text_area[0]
     form.set_value("قال وزير الاتصالات الإيراني إن التعاون مع العراق في الأمن السيبراني سيتوسع.")

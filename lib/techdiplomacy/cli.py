@@ -74,14 +74,30 @@ def _write_tables(tables: dict[str, pd.DataFrame], fmt: str, out: str | None) ->
     print(f"wrote {len(tables)} CSV files to {folder}", file=sys.stderr)
 
 
+def _limits(settings: Settings, args) -> dict:
+    """The reading limits of ``settings`` and the columns of ``--map``, as read_paths takes them."""
+    return {
+        "max_bytes": settings.max_file_bytes,
+        "max_record_bytes": settings.max_record_bytes,
+        "columns": getattr(args, "map", None) or None,
+    }
+
+
+def _columns(spec: str) -> dict[str, str]:
+    from techdiplomacy.readers.article import parse_columns
+
+    try:
+        return parse_columns(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def cmd_extract(args) -> int:
     from techdiplomacy.readers.corpus import read_paths
     from techdiplomacy.tables import build_tables
 
     settings = Settings()
-    tables = build_tables(
-        read_paths(args.paths, max_bytes=settings.max_file_bytes), max_article_chars=settings.max_article_chars
-    )
+    tables = build_tables(read_paths(args.paths, **_limits(settings, args)), max_article_chars=settings.max_article_chars)
     _write_tables({name: tables[name] for name in EXTRACT_TABLES}, args.format, args.out)
     _summary({name: len(frame) for name, frame in tables.items()}, len(tables["errors"]))
     return 0 if len(tables["articles"]) else 1
@@ -101,6 +117,8 @@ def cmd_build(args) -> int:
         batch_size=settings.batch_size,
         max_file_bytes=settings.max_file_bytes,
         max_article_chars=settings.max_article_chars,
+        max_record_bytes=settings.max_record_bytes,
+        columns=args.map or None,
         topics_k=args.k if args.k is not None else settings.topics_k,
         random_state=settings.random_state,
         rebuild=args.rebuild,
@@ -125,9 +143,7 @@ def cmd_topics(args) -> int:
     from techdiplomacy.topics import model as topics
 
     settings = Settings()
-    tables = build_tables(
-        read_paths(args.paths, max_bytes=settings.max_file_bytes), max_article_chars=settings.max_article_chars
-    )
+    tables = build_tables(read_paths(args.paths, **_limits(settings, args)), max_article_chars=settings.max_article_chars)
     for _, row in tables["errors"].iterrows():
         print(escape.terminal(f"error: {row['path']}: {row['error']}"), file=sys.stderr)
     if tables["articles"].empty:
@@ -278,12 +294,12 @@ def _print_results(results, fmt: str) -> int:
 
 
 def cmd_add(args) -> int:
-    from techdiplomacy.ingest.add import add_records, read_sources
+    from techdiplomacy.ingest.add import add_records, iter_sources
 
     settings = Settings()
     progress = Progress(every=50)
     results = add_records(
-        args.store or settings.store_path, read_sources(args.sources, settings=settings),
+        args.store or settings.store_path, iter_sources(args.sources, settings=settings, columns=args.map or None),
         settings=settings, progress=progress,
     )
     progress.close()
@@ -344,16 +360,22 @@ def parser() -> argparse.ArgumentParser:
     store = argparse.ArgumentParser(add_help=False)
     store.add_argument("--store", help="the DuckDB store (default: data/techdiplomacy.duckdb)")
     store.add_argument("--debug", action="store_true", help="show the traceback of a failure, not one line")
+    mapping = argparse.ArgumentParser(add_help=False)
+    mapping.add_argument(
+        "--map", type=_columns, default={}, metavar="FIELD=COLUMN,...",
+        help="the columns (JSON keys) of an export that hold each field, e.g. text=story_body,title=head; "
+        "common names (content, body, headline, publish_date, ...) are known without it",
+    )
     top = argparse.ArgumentParser(prog="techdiplomacy", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", parents=[store], help="extract the tables of articles (no store)")
+    p = sub.add_parser("extract", parents=[store, mapping], help="extract the tables of articles (no store)")
     p.add_argument("paths", nargs="+", help="files or folders of articles")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", help="folder for --format csv")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("build", parents=[store], help="read a corpus into the store, incrementally")
+    p = sub.add_parser("build", parents=[store, mapping], help="read a corpus into the store, incrementally")
     p.add_argument("paths", nargs="*", help="folders or files (default: data/articles)")
     p.add_argument("--rebuild", action="store_true", help="re-extract every stored article")
     p.add_argument("--k", type=int, help="number of topics (default: chosen automatically)")
@@ -376,7 +398,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("out_dir", metavar="OUT_DIR")
     p.set_defaults(func=cmd_parquet)
 
-    p = sub.add_parser("topics", parents=[store], help="cluster articles into topics (no store)")
+    p = sub.add_parser("topics", parents=[store, mapping], help="cluster articles into topics (no store)")
     p.add_argument("paths", nargs="+")
     p.add_argument("--k", type=int, help="number of topics (default: chosen automatically)")
     p.add_argument("--format", choices=["json", "csv"], default="json")
@@ -387,7 +409,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("add", parents=[store], help="add articles from files, folders, zips or URLs")
+    p = sub.add_parser("add", parents=[store, mapping], help="add articles from files, folders, zips or URLs")
     p.add_argument("sources", nargs="+", metavar="PATH|URL")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=cmd_add)

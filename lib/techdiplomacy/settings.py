@@ -27,7 +27,18 @@ class Settings:
         default_factory=lambda: _env_path("TECHDIPLOMACY_STORE", PROJECT_ROOT / "data" / "techdiplomacy.duckdb"),
         metadata={"help": "the embedded DuckDB store"},
     )
-    max_file_bytes: int = field(default=20_000_000, metadata={"help": "larger files are rejected, not read"})
+    max_file_bytes: int = field(
+        default=20_000_000,
+        metadata={"help": "largest file read whole (a text, page, feed or JSON object); JSONL, CSV, JSON lists stream"},
+    )
+    max_record_bytes: int = field(
+        default=5_000_000,
+        metadata={"help": "largest JSONL line or CSV row read as one article; larger ones are rejected by line"},
+    )
+    max_upload_mb: int = field(
+        default=200,
+        metadata={"help": "largest file the Add page accepts, in MB; .streamlit/config.toml server.maxUploadSize matches"},
+    )
     zip_max_members: int = field(default=2_000, metadata={"help": "a zip of more files is refused"})
     zip_max_bytes: int = field(
         default=200_000_000, metadata={"help": "bytes read from one zip, counted as they decompress"}

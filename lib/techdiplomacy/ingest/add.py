@@ -11,12 +11,20 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from techdiplomacy.readers.corpus import Article, ReadError, read_bytes, read_paths
+from techdiplomacy.readers.corpus import (
+    SUPPORTED_EXTENSIONS,
+    Article,
+    ReadError,
+    file_format,
+    read_bytes,
+    read_paths,
+    read_stream,
+)
 from techdiplomacy.settings import Settings
 from techdiplomacy.store import derived
 from techdiplomacy.store.dashboard import current as dashboard_current
@@ -41,21 +49,55 @@ class ItemResult:
         return {k: getattr(self, k) for k in ("item", "status", "article_id", "title", "reason")}
 
 
+#: What the Add page's uploader says it takes.
+UPLOAD_TYPES = "txt, md, json, jsonl, csv, tsv, parquet, warc, html, xml, zip; also .gz .bz2 .xz .zst"
+
+
+def upload_limits(settings: Settings) -> str:
+    """Return the sentence stating the upload limits, as the Add page shows it."""
+    return (
+        f"Up to {settings.max_upload_mb} MB per file. JSON Lines, CSV, Parquet and WARC files are read record by "
+        f"record, each article up to {settings.max_record_bytes / 1e6:g} MB; other files are read whole, up to "
+        f"{settings.max_file_bytes / 1e6:g} MB once decompressed."
+    )
+
+
 def is_url(value: str) -> bool:
     """True when ``value`` looks like a web address rather than a path."""
     return value.lower().startswith(("http://", "https://"))
 
 
-def read_upload(name: str, data: bytes, *, settings: Settings) -> list[Article | ReadError]:
+def _limits(settings: Settings, columns: dict[str, str] | None) -> dict:
+    return {"max_bytes": settings.max_file_bytes, "max_record_bytes": settings.max_record_bytes, "columns": columns}
+
+
+def read_upload(
+    name: str, data: bytes, *, settings: Settings, columns: dict[str, str] | None = None
+) -> list[Article | ReadError]:
     """Return the articles of one uploaded file; a ``.zip`` yields those of its members.
 
     A zip's headers are not trusted: members are counted as they decompress, each stopped at
     ``max_file_bytes`` and all together at ``zip_max_bytes``; a zip of more than
     ``zip_max_members`` files is refused before any is read.
     """
+    return list(iter_upload(name, data, settings=settings, columns=columns))
+
+
+def iter_upload(
+    name: str, data: bytes, *, settings: Settings, columns: dict[str, str] | None = None
+) -> Iterator[Article | ReadError]:
+    """Yield the articles of one uploaded file as they are read; a ``.zip`` yields those of its members."""
     label = f"upload:{name}"
     if not name.lower().endswith(".zip"):
-        return read_bytes(data, name, path=label, max_bytes=settings.max_file_bytes)
+        if file_format(name) not in SUPPORTED_EXTENSIONS or len(data) <= settings.max_file_bytes:
+            yield from read_bytes(data, name, path=label, **_limits(settings, columns))
+        else:  # a large upload is streamed: JSONL, CSV, Parquet and WARC record by record
+            yield from read_stream(io.BytesIO(data), name, path=label, **_limits(settings, columns))
+        return
+    yield from _zip_members(label, data, settings=settings, columns=columns)
+
+
+def _zip_members(label: str, data: bytes, *, settings: Settings, columns: dict[str, str] | None) -> list[Article | ReadError]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
@@ -84,7 +126,7 @@ def read_upload(name: str, data: bytes, *, settings: Settings) -> list[Article |
             out.append(ReadError(where, f"cannot extract from zip: {exc}"))
             continue
         budget -= len(content)
-        out.extend(read_bytes(content, base, path=where, max_bytes=settings.max_file_bytes))
+        out.extend(read_bytes(content, base, path=where, **_limits(settings, columns)))
     return out or [ReadError(label, "zip holds no article files")]
 
 
@@ -118,20 +160,27 @@ def read_pasted(text: str, *, title: str = "", date: str = "", source: str = "",
     return read_bytes(json.dumps(record, ensure_ascii=False).encode("utf-8"), "pasted.json", path=f"pasted:{stamp}")
 
 
-def read_sources(sources: Iterable[str], *, settings: Settings) -> list[tuple[str, Article | ReadError]]:
+def read_sources(
+    sources: Iterable[str], *, settings: Settings, columns: dict[str, str] | None = None
+) -> list[tuple[str, Article | ReadError]]:
     """Return (item, record) pairs for paths and URLs given on the command line."""
+    return list(iter_sources(sources, settings=settings, columns=columns))
+
+
+def iter_sources(
+    sources: Iterable[str], *, settings: Settings, columns: dict[str, str] | None = None
+) -> Iterator[tuple[str, Article | ReadError]]:
+    """Yield (item, record) pairs for paths and URLs as they are read: files are streamed."""
     from techdiplomacy.ingest.fetch import fetch_articles
 
-    out = []
     for source in sources:
         if is_url(source):
-            out.extend((source, record) for record in fetch_articles(source, settings))
+            yield from ((source, record) for record in fetch_articles(source, settings))
         elif source.lower().endswith(".zip") and Path(source).is_file():
             data = Path(source).read_bytes()
-            out.extend((source, r) for r in read_upload(Path(source).name, data, settings=settings))
+            yield from ((source, r) for r in read_upload(Path(source).name, data, settings=settings, columns=columns))
         else:
-            out.extend((source, record) for record in read_paths([source], max_bytes=settings.max_file_bytes))
-    return out
+            yield from ((source, record) for record in read_paths([source], **_limits(settings, columns)))
 
 
 def add_records(
@@ -147,7 +196,7 @@ def add_records(
     dashboard tables a killed run left out of date are stored again, so an add leaves every
     derived table whole whatever the run before it did."""
     settings = settings or Settings()
-    records = list(records)
+    total = len(records) if isinstance(records, Sized) else None  # a stream of records is read as it comes
     report = progress or (lambda stage, done, total: None)
     results: list[ItemResult] = []
     added: list[str] = []
@@ -166,7 +215,7 @@ def add_records(
                 known.add(record.article_id)
                 added.append(record.article_id)
                 results.append(ItemResult(record.path or item, "added", record.article_id, record.title))
-            report("add", i, len(records))
+            report("add", i, total)
         touched = added + [a for a in orphans if a not in set(added)]
         if known and (touched or (due - ({"near_duplicates"} if derived.streamed(store) else set())) or not dashboard_current(store)):
             derived.extend(store, touched, settings.topics_k, settings.random_state)

@@ -18,14 +18,19 @@ from techdiplomacy.text.normalisation import normalise
 
 LANGUAGES = ("ar", "fa", "en")
 #: Field name synonyms (front matter keys, JSON keys, CSV headers), canonical name first.
+#: Keys are compared lower-cased, so ``pubDate`` is ``pubdate``; the names are those of common
+#: news exports (Media Cloud, news-please, GDELT-derived dumps, CMS exports).
 FIELDS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "article"),
+    "text": ("text", "body", "content", "article", "story_text", "article_text", "maintext", "full_text"),
     "title": ("title", "headline"),
-    "published": ("published", "date", "pubdate", "pub_date", "published_at", "datetime", "time"),
-    "source": ("source", "publisher", "sitename", "site"),
+    "published": (
+        "published", "date", "pubdate", "pub_date", "published_at", "publish_date", "date_publish",
+        "publication_date", "datetime", "time",
+    ),
+    "source": ("source", "publisher", "sitename", "site", "media_name", "outlet", "domain"),
     "url": ("url", "link"),
     "language": ("language", "lang"),
-}
+}  # fmt: skip
 _LANGUAGE_NAMES = {
     "arabic": "ar", "ara": "ar", "persian": "fa", "farsi": "fa", "fas": "fa", "per": "fa",
     "english": "en", "eng": "en",
@@ -69,8 +74,32 @@ def clean(text: str) -> str:
     return NEWLINES.sub("\n", text.lstrip("\ufeff")).strip()
 
 
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def sanitised(value: str) -> str:
+    """Return ``value`` with lone surrogates (JSON ``"\\udfff"``, which no UTF-8 store can hold) as U+FFFD."""
+    return _SURROGATES.sub("\ufffd", value)
+
+
+def printable_path(path: str) -> str:
+    """Return a path as text a store can hold: bytes of a non-UTF-8 file name as ``\\xff``."""
+    if not _SURROGATES.search(path):
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        return sanitised(path)
+
+
 def make_article(fields: dict[str, object], path: str) -> Article | ReadError:
-    """Build an article from canonical fields; text is required and kept as written."""
+    """Build an article from canonical fields; text is required and kept as written.
+
+    Lone surrogates in any field become U+FFFD: the record is kept, and nothing downstream
+    (ids, the store, CSV export) meets a string that cannot be written as UTF-8.
+    """
+    fields = {k: sanitised(v) if isinstance(v, str) else v for k, v in fields.items()}
+    path = printable_path(path)
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         return ReadError(path, "empty text" if isinstance(text, str) else "missing 'text' field")
@@ -123,13 +152,55 @@ def _date(value: object) -> datetime.date | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
-def canonical(record: dict) -> dict[str, object]:
-    """Map a record's keys (any case, any synonym) to canonical field names."""
+def canonical(record: dict, columns: dict[str, str] | None = None) -> dict[str, object]:
+    """Map a record's keys (any case, any synonym) to canonical field names.
+
+    ``columns`` ({field: key}, e.g. from ``--map text=story``) names a field's key explicitly;
+    it wins over the synonyms of :data:`FIELDS`.
+    """
     keyed = {str(k).strip().lstrip("\ufeff").lower(): v for k, v in record.items() if k is not None}
     out = {}
     for field, names in FIELDS.items():
+        if columns and field in columns:
+            names = (columns[field].strip().lower(), *names)
         for name in names:
             if name in keyed and keyed[name] not in (None, ""):
                 out[field] = keyed[name]
                 break
     return out
+
+
+def record_article(record: object, path: str, what: str, columns: dict[str, str] | None = None) -> Article | ReadError:
+    """Return the article of one JSON/JSONL/Parquet record (``what`` names it in errors: "line 7")."""
+    if not isinstance(record, dict):
+        return ReadError(path, f"{what} is not an object")
+    fields = canonical(record, columns)
+    if "text" not in fields:
+        named = set(FIELDS["text"]) | ({columns["text"].strip().lower()} if columns and "text" in columns else set())
+        if any(str(k).strip().lower() in named for k in record):
+            return ReadError(path, f"empty text in {what}")
+        return ReadError(path, f"missing 'text' field in {what}")
+    if not isinstance(fields["text"], str):
+        return ReadError(path, f"'text' field in {what} is not a string")
+    if not fields["text"].strip():
+        return ReadError(path, f"empty text in {what}")
+    return make_article(fields, path)
+
+
+def parse_columns(spec: str) -> dict[str, str]:
+    """Return {field: column} from ``"text=story_body,title=head"`` (the ``--map`` option).
+
+    Raises :class:`ValueError` naming the problem: a part without ``=``, an unknown field, an
+    empty column name.
+    """
+    columns: dict[str, str] = {}
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        field, sep, column = (x.strip() for x in part.partition("="))
+        if not sep or not column:
+            raise ValueError(f"--map expects FIELD=COLUMN pairs separated by commas, got {part!r}")
+        if field.lower() not in FIELDS:
+            raise ValueError(f"--map: unknown field {field!r} (fields: {', '.join(FIELDS)})")
+        columns[field.lower()] = column
+    return columns

@@ -46,9 +46,11 @@ def decode(data: bytes) -> str:
             return text
     if b"\x00" in data:
         text = _bomless_utf16(data)
-        if text is None:
+        if text is not None:
+            return text
+        if data.count(0) > 0.05 * len(data):
             raise NotTextError("binary file (not text)")
-        return text
+        data = data.replace(b"\x00", b"")  # stray NULs in text (a bad export), not UTF-16
     head = data[:_SAMPLE]
     if sum(head.count(b) for b in _CONTROL_BYTES) > 0.05 * len(head):
         raise NotTextError("binary file (not text)")
@@ -59,14 +61,12 @@ def decode(data: bytes) -> str:
     text = _mostly_utf8(data)
     if text is not None:
         return text
-    candidates = [(_suspect_ratio(head.decode(enc, "replace")), i, enc) for i, enc in enumerate(LEGACY_ENCODINGS)]
-    for ratio, _, encoding in sorted(candidates):
-        if ratio > 0.15:
-            break
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    text = _mixed_lines(data)
+    if text is not None:
+        return text
+    encoding = legacy_encoding(data)
+    if encoding is not None:
+        return data.decode(encoding)
     guess = _charset_normalizer_guess(data)
     if guess is not None:
         return guess
@@ -87,16 +87,65 @@ def _mostly_utf8(data: bytes) -> str | None:
     return None
 
 
-def _bomless_utf16(data: bytes) -> str | None:
-    if len(data) % 2:
+def _mixed_lines(data: bytes) -> str | None:
+    """Return a file whose lines are partly UTF-8, partly a legacy code page, decoded line by line.
+
+    Concatenated exports mix encodings by line; read whole as Windows-1256, the UTF-8 lines
+    would become mojibake. None when no line is UTF-8 with non-ASCII letters in it.
+    """
+    lines = data.split(b"\n")
+    utf8 = [_utf8(line) for line in lines]
+    if not any(t is not None and not t.isascii() for t in utf8):
         return None
-    for encoding in ("utf-16-le", "utf-16-be"):
+    legacy = b"\n".join(line for line, t in zip(lines, utf8, strict=True) if t is None)
+    encoding = legacy_encoding(legacy)
+    if encoding is None:
+        return None
+    return "\n".join(t if t is not None else line.decode(encoding) for line, t in zip(lines, utf8, strict=True))
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """Return the legacy encoding (of :data:`LEGACY_ENCODINGS`) ``data`` reads right in, or None."""
+    head = data[:_SAMPLE]
+    candidates = [(_suspect_ratio(head.decode(enc, "replace")), i, enc) for i, enc in enumerate(LEGACY_ENCODINGS)]
+    for ratio, _, encoding in sorted(candidates):
+        if ratio > 0.15:
+            return None
         try:
-            text = data.decode(encoding)
+            data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text and _suspect_ratio(text[:_SAMPLE]) <= 0.05:
-            return text
+        return encoding
+    return None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Return BOM-less UTF-16 text, or None when the NUL bytes are strays in 8-bit text.
+
+    In UTF-16 the high bytes sit at one parity and take few values (0x00 for ASCII and
+    spaces, 0x06 for Arabic letters); 8-bit text with a stray NUL, read as UTF-16, has its
+    high bytes spread over every letter (CJK soup), and NULs at both parities.
+    """
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    encoding, high = ("utf-16-le", odd) if odd.count(0) >= even.count(0) else ("utf-16-be", even)
+    counts = sorted((high.count(b) for b in set(high)), reverse=True)
+    if sum(counts[:2]) < 0.9 * len(high):
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" not in text and _suspect_ratio(text[:_SAMPLE]) <= 0.05:
+        return text
     return None
 
 
@@ -184,3 +233,58 @@ def decode_for(ext: str, data: bytes) -> str:
             except (LookupError, UnicodeDecodeError):
                 pass
     return decode(data)
+
+
+# --- streams: one line (or record) at a time ----------------------------------------------------
+
+
+def stream_encoding(head: bytes) -> str | None:
+    """Return the wide encoding (UTF-16/32) of a stream starting with ``head``, or None for 8-bit text.
+
+    8-bit streams are decoded record by record with :class:`LineDecoder`; raises
+    :class:`NotTextError` when ``head`` is binary.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return None if encoding == "utf-8-sig" else encoding
+    if b"\x00" in head:
+        even = head[: len(head) - len(head) % 2]
+        if _bomless_utf16(even) is not None:
+            return "utf-16-le" if even[1::2].count(0) >= even[0::2].count(0) else "utf-16-be"
+        if head.count(0) > 0.05 * len(head):
+            raise NotTextError("binary file (not text)")
+        head = head.replace(b"\x00", b"")
+    if sum(head.count(b) for b in _CONTROL_BYTES) > 0.05 * max(1, len(head)):
+        raise NotTextError("binary file (not text)")
+    return None
+
+
+class LineDecoder:
+    """Decodes the lines of one 8-bit file: UTF-8 where a line is UTF-8, else the file's legacy code page.
+
+    The legacy encoding is chosen once, from the first line that is not UTF-8, so a long
+    export mixing UTF-8 and Windows-1256 lines reads each line right, as :func:`decode` does
+    for a whole file.
+    """
+
+    def __init__(self) -> None:
+        self.legacy: str | None = None
+
+    def __call__(self, data: bytes) -> str:
+        if b"\x00" in data:
+            data = data.replace(b"\x00", b"")  # stray NULs in text (a bad export)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        text = _mostly_utf8(data)
+        if text is not None:
+            return text
+        if self.legacy is None:
+            self.legacy = legacy_encoding(data) or ""
+        if self.legacy:
+            try:
+                return data.decode(self.legacy)
+            except UnicodeDecodeError:
+                pass
+        return data.decode("utf-8", "replace")

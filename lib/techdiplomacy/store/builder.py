@@ -32,6 +32,7 @@ class BuildSummary:
     """What a build did."""
 
     read: int = 0
+    duplicates: int = 0
     added: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -42,6 +43,7 @@ class BuildSummary:
     def as_dict(self) -> dict:
         return {
             "read": self.read,
+            "duplicates": self.duplicates,
             "added": self.added,
             "unchanged": self.unchanged,
             "removed": self.removed,
@@ -58,6 +60,8 @@ def build(
     batch_size: int = 500,
     max_file_bytes: int = 20_000_000,
     max_article_chars: int = Settings.max_article_chars,
+    max_record_bytes: int = 5_000_000,
+    columns: dict[str, str] | None = None,
     topics_k: int | None = None,
     random_state: int = 0,
     rebuild: bool = False,
@@ -73,7 +77,9 @@ def build(
     changed. Each batch is one transaction. Extraction runs on ``executor``: ``"local"``, with
     ``workers`` processes (0: one per core) on large batches, or ``"dask"``, on the cluster at
     ``scheduler`` (None: a local cluster started and closed here); the tables are the same
-    whichever runs it. An article longer than ``max_article_chars`` is an error, not stored.
+    whichever runs it. An article longer than ``max_article_chars`` is an error, not stored. Files are streamed (:func:`~techdiplomacy.readers.corpus.read_paths`):
+    memory holds a batch of articles and the ids seen, never a whole file. ``columns`` names
+    the fields of an export ({"text": "story"}). The same text read twice counts as a duplicate.
     """
     paths = [Path(p) for p in paths]
     summary = BuildSummary()
@@ -89,13 +95,15 @@ def build(
                 _reextract(store, batch_size, report, extractor)
             batch: list[Article] = []
             writer = _PipelinedWriter(store, extractor, owe=lambda: store.set_meta(REFIT_DUE, "1"))
-            for record in read_paths(paths, max_bytes=max_file_bytes):
+            records = read_paths(paths, max_bytes=max_file_bytes, max_record_bytes=max_record_bytes, columns=columns)
+            for record in records:
                 record = within_limits(record, max_chars=max_article_chars)
                 if isinstance(record, ReadError):
                     summary.errors.append({"path": record.path, "error": record.error})
                     continue
                 summary.read += 1
                 if record.article_id in seen:
+                    summary.duplicates += 1
                     continue
                 seen.add(record.article_id)
                 if record.article_id in stored:
