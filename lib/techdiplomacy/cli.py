@@ -4,37 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from techdiplomacy import escape, schema
+from techdiplomacy.report import records, select_threads, thread_payload
 from techdiplomacy.settings import Settings
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "cooperation", "errors")
-
-
-def _jsonable(value):
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, (pd.Timestamp, datetime)):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def records(frame: pd.DataFrame) -> list[dict]:
-    """Return a table's rows as JSON-ready dicts (dates ISO, missing values None)."""
-    return [{k: _jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 class Progress:
@@ -254,28 +234,13 @@ def cmd_cooperation(args) -> int:
         raise SystemExit(f"--stage must be one of {', '.join(schema.COOPERATION_STAGES)}")
     with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
         threads, rows = store.table("cooperation_threads"), store.table("cooperation")
-    if args.partner:
-        partner = args.partner.upper()
-        threads = threads[threads["partners"].fillna("").str.split("|").map(lambda p: partner in p)]
-    if args.stage:
-        threads = threads[threads["stage"] == args.stage]
-    threads = threads.sort_values(["latest_published", "thread_id"], ascending=[False, True], na_position="last")
+    threads = select_threads(threads, partner=args.partner, stage=args.stage)
     if args.format == "csv":
         from techdiplomacy.export import table_csv
 
         sys.stdout.buffer.write(table_csv(threads, "cooperation_threads"))
         return 0
-    from techdiplomacy.i18n.gloss import cooperation_gloss
-
-    evidence = thread_evidence(rows, window_days=Settings().thread_window_days)
-    payload = []
-    for thread in records(threads):
-        shown = records(pd.DataFrame(evidence.get(thread["thread_id"], [])))
-        for item in shown:
-            item["gloss"] = cooperation_gloss(dict(thread, stage=item["stage"], instrument=item["instrument"],
-                                                   published=item["published"]), args.language)
-        payload.append(dict(thread, gloss=cooperation_gloss(dict(thread, published=thread["latest_published"]), args.language),
-                            evidence=shown))
+    payload = thread_payload(threads, thread_evidence(rows, window_days=Settings().thread_window_days), args.language)
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

@@ -7,7 +7,9 @@ logical order (what every other program expects).
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date, datetime
 
 import arabic_reshaper
 import pandas as pd
@@ -75,3 +77,49 @@ def render_report(summary: dict, *, shape: bool) -> str:
             cells = ["" if pd.isna(v) else (f"{v:g}" if isinstance(v, float) else str(v)) for v in row]
             lines.append("  " + " | ".join(fix(escape.terminal(c)) for c in cells))  # names, measures: untrusted
     return "\n".join(lines) + "\n"
+
+
+def _jsonable(value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Return a table's rows as JSON-ready dicts (dates ISO, missing values None)."""
+    return [{k: _jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def select_threads(threads: pd.DataFrame, *, partner: str | None = None, stage: str | None = None) -> pd.DataFrame:
+    """The cooperation threads with ``partner`` (ISO3) among their partners and at ``stage``,
+    the most lately active first."""
+    if partner:
+        partner = partner.upper()
+        threads = threads[threads["partners"].fillna("").str.split("|").map(lambda p: partner in p)]
+    if stage:
+        threads = threads[threads["stage"] == stage]
+    return threads.sort_values(["latest_published", "thread_id"], ascending=[False, True], na_position="last")
+
+
+def thread_payload(threads: pd.DataFrame, evidence: dict[str, list[dict]], language: str) -> list[dict]:
+    """The threads as JSON-ready dicts, each with its gloss in ``language`` and its evidence
+    rows (each glossed too)."""
+    from techdiplomacy.i18n.gloss import cooperation_gloss
+
+    payload = []
+    for thread in records(threads):
+        shown = records(pd.DataFrame(evidence.get(thread["thread_id"], [])))
+        for item in shown:
+            item["gloss"] = cooperation_gloss(dict(thread, stage=item["stage"], instrument=item["instrument"],
+                                                   published=item["published"]), language)
+        payload.append(dict(thread, gloss=cooperation_gloss(dict(thread, published=thread["latest_published"]), language),
+                            evidence=shown))
+    return payload
