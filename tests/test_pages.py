@@ -146,3 +146,12 @@ def test_near_duplicates_count_once_and_show_as_a_group(monkeypatch, tmp_path):
     at = _app(monkeypatch, env, "articles")
     assert any("Near-duplicates" in h.value for h in at.subheader)
     assert len(at.dataframe[-1].value) == 2
+
+
+def test_without_a_browser_the_page_says_how_to_get_png_and_svg(monkeypatch, corpus_env):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = _app(monkeypatch, corpus_env, "sectors")
+    warnings = [w.value for w in at.warning]
+    assert any("apt-get install chromium" in w and "BROWSER_PATH" in w for w in warnings), warnings
+    labels = [b.label for b in at.get("download_button")]
+    assert not any("PNG" in label or "SVG" in label for label in labels) and any("Evidence bundle" in label for label in labels)

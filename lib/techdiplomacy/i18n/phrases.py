@@ -63,6 +63,18 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "ar": "تعرض الخريطة عينة ثابتة من {shown} من أصل {total} مقالاً.",
         "fa": "نقشه نمونه‌ای ثابت از {shown} مقاله از {total} مقاله را نشان می‌دهد.",
     },
+    "data_csv": {"en": "Data (CSV)", "ar": "البيانات (CSV)", "fa": "داده‌ها (CSV)"},
+    "evidence_zip": {"en": "Evidence bundle (zip)", "ar": "حزمة الأدلة (zip)", "fa": "بسته شواهد (zip)"},
+    "no_image_export": {
+        "en": "PNG and SVG downloads are off on this machine: {reason}. The other downloads work; the evidence bundle comes without images.",
+        "ar": "تنزيل PNG وSVG غير متاح على هذا الجهاز: {reason}. التنزيلات الأخرى تعمل، وتأتي حزمة الأدلة بلا صور.",
+        "fa": "دانلود PNG و SVG روی این دستگاه ممکن نیست: {reason}. دانلودهای دیگر کار می‌کنند و بسته شواهد بدون تصویر است.",
+    },
+    "download_failed": {
+        "en": "The last {what} download failed: {reason}",
+        "ar": "فشل آخر تنزيل بصيغة {what}: {reason}",
+        "fa": "آخرین دانلود {what} ناموفق بود: {reason}",
+    },
 }
 
 

@@ -232,6 +232,16 @@ def fresh(function: Callable, filters: Filters, *args, **kwargs):
     return _run(*_key(), name, _filters_key(filters), args, tuple(sorted(kwargs.items())))
 
 
+def evidence(filters: Filters, *, limit: int | None = 200) -> pd.DataFrame:
+    """Return the evidence sentences of the view (:func:`rows.evidence` for the countries,
+    sectors and topics the filters name): the first ``limit`` rows cached, or every row, fresh,
+    with ``limit=None`` (a download)."""
+    keys = {"countries": filters.countries, "sectors": filters.sectors, "topics": filters.topics}
+    if limit is None:
+        return fresh(rows.evidence, filters, limit=None, **keys)
+    return get(rows.evidence, filters, limit=limit, **keys)
+
+
 def _plain(function: Callable, *args):
     with _attached(*_key()) as (con, _):
         cur = warehouse.cursor(con)
