@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from techdiplomacy.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,3 +42,25 @@ def test_build_and_info(tmp_path, capsys):
 def test_info_without_store_fails_clearly(tmp_path, capsys):
     assert main(["info", "--store", str(tmp_path / "none.duckdb")]) == 1
     assert "no store" in capsys.readouterr().err
+
+
+def test_dashboard_command_names_the_store_and_port(tmp_path, monkeypatch):
+    from techdiplomacy import cli
+
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command, env, cwd: calls.append((command, env)) or 0)
+    assert cli.main(["dashboard", "--store", str(tmp_path / "s.duckdb"), "--port", "8599"]) == 0
+    command, env = calls[0]
+    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("dashboard.py")
+    assert command[command.index("--server.port") + 1] == "8599"
+    assert command[command.index("--server.address") + 1] == "127.0.0.1"
+    assert env["TECHDIPLOMACY_STORE"] == str((tmp_path / "s.duckdb").resolve())
+
+
+def test_dashboard_help_names_store_and_port(capsys):
+    from techdiplomacy import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["dashboard", "--help"])
+    out = capsys.readouterr().out
+    assert "--store" in out and "--port" in out

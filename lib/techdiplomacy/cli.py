@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -13,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from techdiplomacy import escape, schema
-from techdiplomacy.settings import Settings
+from techdiplomacy.settings import PROJECT_ROOT, Settings
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "errors")
 
@@ -287,6 +289,32 @@ def cmd_import(args) -> int:
     return 0
 
 
+def dashboard_command(store: str | None, port: int, address: str) -> tuple[list[str], dict[str, str]]:
+    """Return the command line and environment that start the dashboard on ``store``."""
+    app = PROJECT_ROOT / "dashboard.py"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+        "--server.address", address, "--browser.gatherUsageStats", "false",
+    ]
+    env = dict(os.environ)
+    if store:
+        env["TECHDIPLOMACY_STORE"] = str(Path(store).resolve())
+    return command, env
+
+
+def cmd_dashboard(args) -> int:
+    command, env = dashboard_command(args.store, args.port, args.address)
+    if not Path(command[4]).exists():
+        print(f"error: {command[4]} not found: run the dashboard from a checkout (pip install -e .)", file=sys.stderr)
+        return 2
+    store = env.get("TECHDIPLOMACY_STORE") or str(Settings().store_path)
+    print(f"dashboard on http://{args.address}:{args.port} (store: {store}); Ctrl+C stops it", file=sys.stderr)
+    try:
+        return subprocess.call(command, env=env, cwd=str(PROJECT_ROOT))
+    except KeyboardInterrupt:
+        return 0
+
+
 def _summary(counts: dict[str, int], n_errors: int) -> None:
     rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
     print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
@@ -334,6 +362,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", help="folder for --format csv")
     p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser(
+        "dashboard", parents=[store],
+        help="open the dashboard on a store (built from data/articles on first run if missing)",
+    )
+    p.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
+    p.add_argument("--address", default="127.0.0.1", help="address to serve on (default: this machine only)")
+    p.set_defaults(func=cmd_dashboard)
 
     p = sub.add_parser("info", parents=[store], help="row counts and schema version of a store")
     p.add_argument("--format", choices=["json", "text"], default="text")

@@ -211,9 +211,22 @@ def heatmap(
             xgap=1, ygap=1,
         )
     )
+    # Plotly reports no click or box selection on heatmap cells: an invisible square marker on
+    # every non-empty cell carries the cell's keys, so a click (or a box) on it filters.
+    x_labels = [key_label(column_kind, c, lang, column_fallbacks) for c in cols]
+    y_labels = [key_label(row_kind, r, lang, row_fallbacks) for r in rows]
+    cells = [(i, j) for i in range(len(rows)) for j in range(len(cols)) if matrix.iat[i, j] > 0]
+    fig.data[0].hoverinfo = "skip"
+    fig.add_trace(go.Scatter(
+        x=[x_labels[j] for _, j in cells], y=[y_labels[i] for i, _ in cells],
+        customdata=[[str(rows[i]), str(cols[j]), int(matrix.iat[i, j])] for i, j in cells],
+        mode="markers", marker=dict(symbol="square", size=22, color="rgba(0,0,0,0)"),
+        hovertemplate=hover("%{y}", "%{x}", f"{labels.isolate(labels.message('articles', lang))}: %{{customdata[2]}}"),
+        showlegend=False, name="",
+    ))
     fig.update_xaxes(type="category", tickangle=-35)
     fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_layout(height=max(360, 150 + 28 * len(rows)))
+    fig.update_layout(height=max(360, 150 + 28 * len(rows)), clickmode="event+select")
     return style(fig, chart=chart, title=title, lang=lang)
 
 

@@ -19,6 +19,12 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
     "page_articles": {"en": "Articles", "ar": "المقالات", "fa": "مقاله‌ها"},
     "page_data": {"en": "Data", "ar": "البيانات", "fa": "داده‌ها"},
     "page_add": {"en": "Add articles", "ar": "إضافة مقالات", "fa": "افزودن مقاله"},
+    "store_in_use": {
+        "en": "Store: {path} (another: techdiplomacy dashboard --store PATH)",
+        "ar": "المخزن: {path} (لفتح غيره: techdiplomacy dashboard --store PATH)",
+        "fa": "پایگاه داده: {path} (برای دیگری: techdiplomacy dashboard --store PATH)",
+    },
+    "choose": {"en": "Type or choose", "ar": "اكتب أو اختر", "fa": "بنویسید یا انتخاب کنید"},
     "filters": {"en": "Filters", "ar": "المرشحات", "fa": "فیلترها"},
     "display_language": {"en": "Display language", "ar": "لغة العرض", "fa": "زبان نمایش"},
     "partner_country": {"en": "Partner country", "ar": "البلد الشريك", "fa": "کشور شریک"},

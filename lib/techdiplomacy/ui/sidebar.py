@@ -67,23 +67,24 @@ def sidebar() -> Filters:
             index=list(labels.UI_LANGUAGES).index(lang), format_func=LANGUAGE_NAMES.get,
         )
         st.header(t("filters", lang))
+        pick = {"select_all": False, "placeholder": t("choose", lang)}
         countries = st.multiselect(
-            t("partner_country", lang), options["countries"], default=list(current.countries),
+            t("partner_country", lang), options["countries"], default=list(current.countries), **pick,
             format_func=lambda k: f"{labels.name('country', k, lang)} ({k})",
         )
         sectors = st.multiselect(
-            t("sector", lang), options["sectors"], default=list(current.sectors),
+            t("sector", lang), options["sectors"], default=list(current.sectors), **pick,
             format_func=lambda k: labels.name("sector", k, lang),
         )
         date_from, date_to = _dates(current, options, lang)
         languages = st.multiselect(
-            t("language", lang), options["languages"], default=list(current.languages),
+            t("language", lang), options["languages"], default=list(current.languages), **pick,
             format_func=lambda k: LANGUAGE_NAMES.get(k, k),
         )
-        sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources))
+        sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources), **pick)
         names = topic_names(data.get(counts.topics, Filters()), lang)
         topics = st.multiselect(
-            t("topic", lang), options["topics"], default=list(current.topics),
+            t("topic", lang), options["topics"], default=list(current.topics), **pick,
             format_func=lambda k: labels.strip_isolates(str(names.get(k, k))),
         )
         query = st.text_input(t("search", lang), value=current.query)
@@ -93,6 +94,7 @@ def sidebar() -> Filters:
         )
         if not chosen.is_empty() and st.button(t("clear_filters", lang)):
             chosen = Filters(lang=lang)
+        st.caption(t("store_in_use", lang, path=labels.embed(str(data.settings().store_path), lang)))
     set_url(chosen)
     back_button_support()
     if labels.is_rtl(chosen.lang):
