@@ -7,6 +7,7 @@ from techdiplomacy.ingest import add as ingest
 from techdiplomacy.ingest import subscriptions
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
+from techdiplomacy.ui.tables import show_rows
 
 filters = start("page_add")
 config = data.settings()
@@ -19,7 +20,7 @@ def show(results) -> None:
     frame = pd.DataFrame([r.as_dict() for r in results], columns=["item", "status", "title", "reason", "article_id"])
     counts = frame["status"].value_counts().to_dict()
     st.success(", ".join(f"{counts.get(s, 0)} {s}" for s in ("added", "duplicate", "rejected")))
-    st.dataframe(frame, hide_index=True, width="stretch")
+    show_rows(frame, filters.lang)
 
 
 def run(pairs) -> None:
@@ -58,7 +59,7 @@ with feeds:
         with st.spinner("Fetching the feed…"), data.writing_store():
             show(subscriptions.add_feed(store, feed_url, settings=config))
     followed = data.feeds()
-    st.dataframe(followed, hide_index=True, width="stretch")
+    show_rows(followed, filters.lang)
     if not followed.empty and st.button("Refresh feeds"):
         with st.spinner("Refreshing feeds…"), data.writing_store():
             show(subscriptions.refresh_feeds(store, settings=config))

@@ -6,7 +6,7 @@ from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import start
-from techdiplomacy.ui.tables import paged_table
+from techdiplomacy.ui.tables import paged_table, show_rows
 from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse import rows
 
@@ -16,7 +16,7 @@ for name in ("articles", "mentions", "officials", "figures", "article_topics", "
     paged_table(name, filters, key=f"table-{name}")
 st.subheader("topics")
 topics = data.get(wc.topics, filters)
-st.dataframe(topics, hide_index=True, width="stretch")
+show_rows(topics, filters.lang)
 table_download(topics, "topics", "topics", filters, key="table-topics")
 if data.get(rows.total, filters, "errors"):
     st.subheader(t("errors_read", filters.lang))
