@@ -25,7 +25,7 @@ def table_download(
     function is called only on a click."""
     make = frame if callable(frame) else (lambda: frame)
     st.download_button(
-        f"⬇ {what}.csv",
+        f"⬇ {t('table_csv', filters.lang)}",
         data=lambda: export.table_csv(make(), table),
         file_name=export.export_filename(what, filters, "csv"),
         mime="text/csv",

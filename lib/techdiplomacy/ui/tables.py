@@ -38,7 +38,7 @@ def paged_table(
     if total:
         st.caption(t("rows_shown", filters.lang, first=f"{offset + 1:,}", last=f"{offset + len(shown):,}", total=f"{total:,}"))
     st.download_button(
-        f"⬇ {table}.csv ({t('full_csv', filters.lang, total=f'{total:,}')})",
+        f"⬇ {t('table_csv', filters.lang)} ({t('full_csv', filters.lang, total=f'{total:,}')})",
         data=lambda: data.table_csv(table, view, where),
         file_name=export.export_filename(key, filters, "csv"),
         mime="text/csv",
