@@ -476,3 +476,11 @@ def test_time_axes_use_numeric_dates_in_every_language():
     yearly = charts.sectors_over_time(agg(wc.counts_over_time, t, "sector", freq="Y"), freq="Y")
     assert yearly.layout.xaxis.tickformat == "%Y" and yearly.layout.xaxis.dtick == "M12"
     assert fig.layout.yaxis.dtick == 1  # small counts: whole-number ticks
+
+
+def test_a_chart_over_time_of_undated_articles_says_so():
+    empty = agg(wc.counts_over_time, tables(), "country").iloc[0:0]
+    fig = charts.articles_over_time(empty, undated=1)
+    assert fig.layout.annotations[0].text == "1 article without a date"
+    assert charts.sectors_over_time(empty.rename(columns={}), undated=3, lang="en").layout.annotations[0].text == "3 articles without a date"
+    assert charts.articles_over_time(empty).layout.annotations[0].text == "No data for these filters"

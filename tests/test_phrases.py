@@ -44,3 +44,13 @@ def test_arabic_and_persian_phrases_hold_no_latin_ui_words(table, key, entry):
     for lang in ("ar", "fa"):
         text = re.sub(r"\{[a-z_]+\}", "", ALLOWED_LATIN.sub("", entry[lang]))
         assert not labels.has_latin(text), (table, key, lang, entry[lang])
+
+
+@pytest.mark.parametrize(("stage", "done", "total", "expected"), [
+    ("extract", 1500, None, "extract: 1,500 articles read"),
+    ("topics", 0, None, "topics: started"),
+    ("add", 3, 10, "add: 3 of 10 articles added"),
+    ("near-duplicates: texts signed", 5, 10, "near-duplicates: texts signed: 5 of 10"),
+])
+def test_progress_lines_say_what_they_count(stage, done, total, expected):
+    assert phrases.progress_text(stage, done, total) == expected

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from techdiplomacy import escape, schema
+from techdiplomacy.i18n.phrases import progress_text
 from techdiplomacy.settings import PROJECT_ROOT, Settings
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "errors")
@@ -50,7 +51,7 @@ class Progress:
     def __call__(self, stage: str, done: int, total: int | None) -> None:
         if not self.tty and done % self.every and done != total:
             return
-        text = f"{stage}: {done}" + (f"/{total}" if total else "")
+        text = progress_text(stage, done, total)
         self.stream.write(("\r" + text) if self.tty else text + "\n")
         self.stream.flush()
 

@@ -42,14 +42,16 @@ def hover(*lines: str) -> str:
 
 
 def lines_over_time(
-    counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None
+    counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None,
+    undated: int = 0,
 ) -> go.Figure:
     """Return one line per key of a :func:`warehouse.counts.counts_over_time` frame.
 
-    customdata per point: ``[key, period "YYYY-MM-DD"]``.
+    customdata per point: ``[key, period "YYYY-MM-DD"]``. ``undated``: articles of the view
+    without a date (named when no line can be drawn).
     """
     if counts.empty:
-        return empty_figure(chart=chart, title=title, lang=lang)
+        return empty_figure(chart=chart, title=title, lang=lang, undated=undated)
     colour = {"country": country_colour, "sector": sector_colour}[kind]
     fig = go.Figure()
     for value, rows in counts.groupby(key, sort=False):
@@ -74,7 +76,9 @@ def lines_over_time(
     return style(fig, chart=chart, title=title, lang=lang)
 
 
-def articles_over_time(counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None) -> go.Figure:
+def articles_over_time(
+    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0
+) -> go.Figure:
     """Return lines of articles per period (``freq`` W, M, Q, Y) naming each partner country.
 
     ``counts``: :func:`warehouse.counts.counts_over_time` of kind "country" (with the same
@@ -82,7 +86,8 @@ def articles_over_time(counts: pd.DataFrame, *, freq: str = "M", lang: str = "en
     ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
     """
     return lines_over_time(counts, "country", "country", freq=freq, chart="articles_over_time",
-                           title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks)
+                           title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks,
+                           undated=undated)
 
 
 def bars(

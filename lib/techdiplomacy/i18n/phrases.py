@@ -128,3 +128,19 @@ def t(key: str, lang: str = "en", **fields) -> str:
         return labels.message(key, lang, **fields)
     text = entry.get(lang) or entry["en"]
     return text.format(**fields) if fields else text
+
+
+#: What the number of a progress stage counts ("extract: 1500" reads as 1500 articles read).
+PROGRESS_UNITS = {
+    "extract": "articles read", "re-extract": "articles re-extracted", "add": "articles added",
+}
+
+
+def progress_text(stage: str, done: int, total: int | None) -> str:
+    """Return a progress line that says what it counts: "extract: 1,500 articles read",
+    "add: 3 of 10 articles added", "topics: started" (a stage announced with nothing done yet)."""
+    if not done and not total:
+        return f"{stage}: started"
+    unit = PROGRESS_UNITS.get(stage, "done" if ":" not in stage else "")
+    count = f"{done:,} of {total:,}" if total else f"{done:,}"
+    return f"{stage}: {count} {unit}".rstrip()

@@ -29,6 +29,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from techdiplomacy.i18n.phrases import progress_text
 from techdiplomacy.settings import Settings
 from techdiplomacy.store.builder import build
 from techdiplomacy.store.lock import StoreLockedError, acquire_reading
@@ -57,7 +58,7 @@ def ensure_store() -> Path:
 
         def progress(stage: str, done: int, total: int | None) -> None:
             fraction = done / total if total else 0.5
-            bar.progress(min(fraction, 1.0), text=f"{stage}: {done}")
+            bar.progress(min(fraction, 1.0), text=progress_text(stage, done, total))
 
         with _GATE:
             build([config.data_dir], config.store_path, progress=progress)
