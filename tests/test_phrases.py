@@ -53,4 +53,6 @@ def test_arabic_and_persian_phrases_hold_no_latin_ui_words(table, key, entry):
     ("near-duplicates: texts signed", 5, 10, "near-duplicates: texts signed: 5 of 10"),
 ])
 def test_progress_lines_say_what_they_count(stage, done, total, expected):
-    assert phrases.progress_text(stage, done, total) == expected
+    from techdiplomacy.report import progress_text
+
+    assert progress_text(stage, done, total) == expected

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from techdiplomacy import escape, schema
-from techdiplomacy.i18n.phrases import progress_text
+from techdiplomacy.report import progress_text  # the terminal's progress lines (report may use i18n)
 from techdiplomacy.settings import PROJECT_ROOT, Settings
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "errors")

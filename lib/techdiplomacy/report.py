@@ -14,6 +14,7 @@ import pandas as pd
 from bidi import get_display
 
 from techdiplomacy import escape, reference
+from techdiplomacy.i18n.phrases import progress_text  # noqa: F401 - the CLI's progress lines come through here
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -75,3 +76,4 @@ def render_report(summary: dict, *, shape: bool) -> str:
             cells = ["" if pd.isna(v) else (f"{v:g}" if isinstance(v, float) else str(v)) for v in row]
             lines.append("  " + " | ".join(fix(escape.terminal(c)) for c in cells))  # names, measures: untrusted
     return "\n".join(lines) + "\n"
+
