@@ -3,12 +3,16 @@
 import pandas as pd
 import streamlit as st
 
+from techdiplomacy.i18n.labels import embed
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ingest import add as ingest
 from techdiplomacy.ingest import subscriptions
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
+from techdiplomacy.ui.tables import show_rows
 
 filters = start("page_add")
+lang = filters.lang
 config = data.settings()
 store = config.store_path
 
@@ -18,50 +22,51 @@ def show(results) -> None:
     data.clear()
     frame = pd.DataFrame([r.as_dict() for r in results], columns=["item", "status", "title", "reason", "article_id"])
     counts = frame["status"].value_counts().to_dict()
-    st.success(", ".join(f"{counts.get(s, 0)} {s}" for s in ("added", "duplicate", "rejected")))
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.success(t("add_result", lang, **{s: counts.get(s, 0) for s in ("added", "duplicate", "rejected")}))
+    show_rows(frame, filters.lang)
 
 
 def run(pairs) -> None:
-    bar = st.progress(0.0, text="Adding…")
+    bar = st.progress(0.0, text=t("adding", lang))
     with data.writing_store():  # the reader connection is closed while this process writes
-        results = ingest.add_records(store, pairs, settings=config, progress=lambda s, d, n: bar.progress(min(d / n, 1.0) if n else 0.0, text=f"{s}: {d}" + (f"/{n}" if n else "")))
+        results = ingest.add_records(store, pairs, settings=config, progress=lambda s, d, n: bar.progress(min(d / n, 1.0) if n else 0.0, text=t("add_progress", lang, stage=embed(s, lang), done=d, total=n or "?")))
     bar.empty()
     show(results)
 
 
-upload, paste, link, feeds = st.tabs(["Upload files", "Paste text", "Web page", "RSS/Atom feeds"])
+upload, paste, link, feeds = st.tabs([t(k, lang) for k in ("tab_upload", "tab_paste", "tab_link", "tab_feeds")])
 with upload:
-    files = st.file_uploader(f"Articles ({ingest.UPLOAD_TYPES})", accept_multiple_files=True)
-    st.caption(ingest.upload_limits(config))
-    if files and st.button("Add files"):
+    files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True)
+    st.caption(t("upload_limits", lang, upload_mb=config.max_upload_mb, record_mb=f"{config.max_record_bytes / 1e6:g}",
+                 file_mb=f"{config.max_file_bytes / 1e6:g}"))
+    if files and st.button(t("add_files", lang)):
         run((f.name, record) for f in files for record in ingest.iter_upload(f.name, f.getvalue(), settings=config))
 with paste:
     with st.form("paste"):
-        text = st.text_area("Article text", height=220)
+        text = st.text_area(t("article_text", lang), height=220)
         title, date = st.columns(2)
-        title_value, date_value = title.text_input("Title (optional)"), date.text_input("Date (optional, e.g. 2024-08-12 or ۲۲ مرداد ۱۴۰۳)")
-        source_value, url_value = st.text_input("Source (optional)"), st.text_input("URL (optional)")
-        if st.form_submit_button("Add text"):
+        title_value, date_value = title.text_input(t("title_optional", lang)), date.text_input(t("date_optional", lang))
+        source_value, url_value = st.text_input(t("source_optional", lang)), st.text_input(t("url_optional", lang))
+        if st.form_submit_button(t("add_text", lang)):
             run([("pasted text", r) for r in ingest.read_pasted(text, title=title_value, date=date_value, source=source_value, url=url_value)])
 with link:
-    url = st.text_input("Web page URL (http or https)")
-    if url and st.button("Fetch and add"):
-        with st.spinner("Fetching…"):
+    url = st.text_input(t("page_url", lang))
+    if url and st.button(t("fetch_and_add", lang)):
+        with st.spinner(t("fetching", lang)):
             pairs = ingest.read_sources([url], settings=config) if ingest.is_url(url) else [(url, None)]
         if pairs and pairs[0][1] is None:
-            st.error("Only http(s) addresses can be fetched.")
+            st.error(t("only_http", lang))
         else:
             run(pairs)
 with feeds:
-    feed_url = st.text_input("Feed URL (RSS or Atom)")
-    if feed_url and st.button("Follow feed and fetch it now"):
-        with st.spinner("Fetching the feed…"), data.writing_store():
+    feed_url = st.text_input(t("feed_url", lang))
+    if feed_url and st.button(t("follow_feed", lang)):
+        with st.spinner(t("fetching_feed", lang)), data.writing_store():
             show(subscriptions.add_feed(store, feed_url, settings=config))
     followed = data.feeds()
-    st.dataframe(followed, hide_index=True, width="stretch")
-    if not followed.empty and st.button("Refresh feeds"):
-        with st.spinner("Refreshing feeds…"), data.writing_store():
+    show_rows(followed, filters.lang)
+    if not followed.empty and st.button(t("refresh_feeds", lang)):
+        with st.spinner(t("refreshing_feeds", lang)), data.writing_store():
             show(subscriptions.refresh_feeds(store, settings=config))
 if not config.fetch_allow_private:
-    st.caption("Addresses on this machine's own network (loopback, private ranges) are refused; set TECHDIPLOMACY_ALLOW_PRIVATE=1 to allow them.")
+    st.caption(t("private_refused", lang))

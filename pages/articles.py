@@ -3,11 +3,12 @@
 import streamlit as st
 
 from techdiplomacy import escape
+from techdiplomacy.i18n.display import article_line, word
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.text.highlight import KIND_COLOURS, highlight_html, spans_of
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
-from techdiplomacy.ui.tables import paged_table
+from techdiplomacy.ui.tables import paged_table, show_rows
 
 filters = start("page_articles")
 lang = filters.lang
@@ -17,11 +18,11 @@ if not shown.empty:
     chosen = st.selectbox(t("read_article", lang), list(titles), format_func=lambda a: str(titles[a])[:120])
     article, extracted = data.article(chosen)
     if article is not None:
-        st.caption(" · ".join(escape.markdown(v) for v in (article["source"], article["published"], article["url"]) if v is not None and str(v) not in ("", "NaT", "<NA>", "nan")))
-        st.html(" ".join(f'<span style="background:{c};padding:0 4px;margin-right:4px">{k}</span>' for k, c in KIND_COLOURS.items()))
+        st.caption(escape.markdown(article_line(article, lang)))
+        st.html(" ".join(f'<span style="background:{c};padding:0 4px;margin-right:4px">{escape.html(word(k, lang))}</span>' for k, c in KIND_COLOURS.items()))
         rtl = article["language"] in ("ar", "fa")
         st.html(highlight_html(str(article["text"]), spans_of(chosen, extracted), rtl=rtl))
         members = data.near_duplicates_of(chosen)
         if not members.empty:
             st.subheader(t("near_duplicates", lang))
-            st.dataframe(members[["title", "source", "published", "similarity"]], hide_index=True, width="stretch")
+            show_rows(members[["title", "source", "published", "similarity"]], lang)

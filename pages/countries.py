@@ -24,7 +24,7 @@ evidence_panel(filters, key="countries")
 
 st.header(t("bilateral", lang))
 if not partners.empty:
-    partner = st.selectbox(t("choose_partner", lang), partners["country"].tolist(), format_func=lambda k: f"{labels.name('country', k, lang)} ({k})")
+    partner = st.selectbox(t("choose_partner", lang), partners["country"].tolist(), format_func=lambda k: labels.name("country", k, lang))
     one = data.both(filters, Filters(countries=(partner,)))  # the current view AND this partner
     left, right = st.columns(2)
     with left:

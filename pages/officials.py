@@ -3,12 +3,13 @@
 import streamlit as st
 
 from techdiplomacy import charts
-from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.display import person_label
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
+from techdiplomacy.ui.tables import show_rows
 from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse import rows
 
@@ -30,16 +31,16 @@ total = data.get(wc.official_count, filters)
 pages = max(1, -(-total // PAGE_ROWS))
 number = int(st.number_input(t("page_number", lang), min_value=1, max_value=pages, value=1, key="people-page")) if pages > 1 else 1
 people = data.get(wc.official_nodes, filters, top_n=PAGE_ROWS, offset=(number - 1) * PAGE_ROWS)
-st.dataframe(people, hide_index=True, width="stretch")
+show_rows(people, lang)
 if total:
     st.caption(t("rows_shown", lang, first=f"{(number - 1) * PAGE_ROWS + 1:,}", last=f"{(number - 1) * PAGE_ROWS + len(people):,}", total=f"{total:,}"))
 table_download(lambda: data.fresh(wc.official_nodes, filters), None, "officials-people", filters, key="people")
 if not people.empty:
     person = st.selectbox(
         t("evidence", lang), people["official"].tolist(),
-        format_func=lambda k: (lambda r: f"{r['name']} — {labels.name('role', r['role'], lang)} ({r['country']})")(people.set_index("official").loc[k]),
+        format_func=lambda k: person_label(people.set_index("official").loc[k], lang),
     )
     shown = data.get(rows.evidence, filters, official_ids=(person,))
-    st.dataframe(shown, hide_index=True, width="stretch")
+    show_rows(shown, lang)
     table_download(lambda: data.fresh(rows.evidence, filters, official_ids=(person,), limit=None), None, "official-evidence", filters, key="official-evidence")
 evidence_panel(filters, key="officials")

@@ -11,6 +11,7 @@ from techdiplomacy.warehouse import counts as wc
 
 filters = start("page_overview")
 lang = filters.lang
+undated = data.get(wc.undated_count, filters)  # shown when a chart over time has no dated article
 countries, sectors = data.fallbacks("country"), data.fallbacks("sector")
 counts = data.get(wc.headline_counts, filters)
 cols = st.columns(5)
@@ -23,7 +24,7 @@ cols[4].metric(t("topics_n", lang), counts["topics"])
 left, right = st.columns(2)
 with left:
     over_time = data.get(wc.counts_over_time, filters, "country", top_n=8)
-    chart(charts.articles_over_time(over_time, lang=lang, fallbacks=countries), key="over-time", filters=filters, data=over_time, manifest=manifest(filters))
+    chart(charts.articles_over_time(over_time, lang=lang, fallbacks=countries, undated=undated), key="over-time", filters=filters, data=over_time, manifest=manifest(filters))
 with right:
     top = data.get(wc.sector_counts, filters, top_n=12)
     chart(charts.sectors_by_count(top, lang=lang, fallbacks=sectors), key="sectors", filters=filters, data=lambda: data.get(wc.sector_counts, filters), manifest=manifest(filters))

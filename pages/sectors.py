@@ -12,6 +12,7 @@ from techdiplomacy.warehouse import counts as wc
 
 filters = start("page_sectors")
 lang = filters.lang
+undated = data.get(wc.undated_count, filters)  # shown when a chart over time has no dated article
 countries, sectors = data.fallbacks("country"), data.fallbacks("sector")
 counts = data.get(wc.sector_counts, filters)
 left, right = st.columns(2)
@@ -19,7 +20,7 @@ with left:
     chart(charts.sectors_by_count(counts, lang=lang, fallbacks=sectors), key="count", filters=filters, data=counts, manifest=manifest(filters))
 with right:
     over_time = data.get(wc.counts_over_time, filters, "sector", top_n=8)
-    chart(charts.sectors_over_time(over_time, lang=lang, fallbacks=sectors), key="time", filters=filters, data=over_time, manifest=manifest(filters))
+    chart(charts.sectors_over_time(over_time, lang=lang, fallbacks=sectors, undated=undated), key="time", filters=filters, data=over_time, manifest=manifest(filters))
 pairs = data.get(wc.sector_cooccurrence_counts, filters)
 order = counts["sector"].tolist()
 chart(charts.sector_cooccurrence(pairs, order, lang=lang, fallbacks=sectors), key="cooc", filters=filters, data=pairs, manifest=manifest(filters))

@@ -13,6 +13,7 @@ MAP_POINTS = 3000
 
 filters = start("page_topics")
 lang = filters.lang
+undated = data.get(wc.undated_count, filters)  # shown when a chart over time has no dated article
 topics = data.get(wc.topics, filters)
 left, right = st.columns(2)
 with left:
@@ -24,7 +25,7 @@ with right:
     if len(points) < placed:
         st.caption(t("map_sample", lang, shown=f"{len(points):,}", total=f"{placed:,}"))
 over_time = data.get(wc.topic_counts_over_time, filters)
-chart(charts.topics_over_time(over_time, topics=topics, lang=lang), key="time", filters=filters, data=over_time, manifest=manifest(filters))
+chart(charts.topics_over_time(over_time, topics=topics, lang=lang, undated=undated), key="time", filters=filters, data=over_time, manifest=manifest(filters))
 per_country = data.get(wc.topic_counts_by_country, filters)
 chart(charts.topics_per_country(per_country, topics=topics, lang=lang), key="country", filters=filters, data=per_country, manifest=manifest(filters))
 st.subheader(t("representative", lang))

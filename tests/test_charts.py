@@ -7,6 +7,7 @@ from techdiplomacy.charts.style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, count
 from techdiplomacy.i18n.labels import PDI, RLI
 from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse import query as wh
+from techdiplomacy.warehouse.selection import selection_filters
 
 ARM_AR = f"{RLI}أرمينيا{PDI}"
 TUR_AR = f"{RLI}تركيا{PDI}"
@@ -234,11 +235,16 @@ def test_partner_map():
 def test_country_sector_heatmap():
     fig = charts.country_sector_heatmap(agg(wc.country_sector_counts), agg(wc.country_counts), agg(wc.sector_counts))
     heat = fig.to_dict()["data"][0]
-    assert trace_types(fig) == ["heatmap"]
+    assert trace_types(fig) == ["heatmap", "scatter"]
     assert list(heat["y"]) == ["Armenia", "Türkiye"]
     assert list(heat["x"]) == ["Data centres", "AI", "Cybersecurity"]
     assert [list(row) for row in heat["z"]] == [[2, 0, 1], [1, 1, 0]]
     assert list(heat["customdata"][1][1]) == ["TUR", "ai"]
+    # the clickable layer: one invisible marker per non-empty cell, keyed like the cell
+    cells = fig.to_dict()["data"][1]
+    assert [list(c) for c in cells["customdata"]] == [["ARM", "data_centres", 2], ["ARM", "cybersecurity", 1], ["TUR", "data_centres", 1], ["TUR", "ai", 1]]
+    assert list(cells["x"]) == ["Data centres", "Cybersecurity", "Data centres", "AI"]
+    assert selection_filters("country_sector_heatmap", [{"customdata": cells["customdata"][3]}]) == {"countries": ("TUR",), "sectors": ("ai",)}
 
 
 # --- sectors -----------------------------------------------------------------------------------
@@ -470,3 +476,11 @@ def test_time_axes_use_numeric_dates_in_every_language():
     yearly = charts.sectors_over_time(agg(wc.counts_over_time, t, "sector", freq="Y"), freq="Y")
     assert yearly.layout.xaxis.tickformat == "%Y" and yearly.layout.xaxis.dtick == "M12"
     assert fig.layout.yaxis.dtick == 1  # small counts: whole-number ticks
+
+
+def test_a_chart_over_time_of_undated_articles_says_so():
+    empty = agg(wc.counts_over_time, tables(), "country").iloc[0:0]
+    fig = charts.articles_over_time(empty, undated=1)
+    assert fig.layout.annotations[0].text == "1 article without a date"
+    assert charts.sectors_over_time(empty.rename(columns={}), undated=3, lang="en").layout.annotations[0].text == "3 articles without a date"
+    assert charts.articles_over_time(empty).layout.annotations[0].text == "No data for these filters"

@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from techdiplomacy.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,3 +69,25 @@ def test_map_names_an_exports_own_columns_on_extract_build_and_add(tmp_path, cap
     with pytest.raises(SystemExit):
         main(["build", "--map", "txt=story_body"])
     assert "unknown field 'txt'" in capsys.readouterr().err
+
+
+def test_dashboard_command_names_the_store_and_port(tmp_path, monkeypatch):
+    from techdiplomacy import cli
+
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command, env, cwd: calls.append((command, env)) or 0)
+    assert cli.main(["dashboard", "--store", str(tmp_path / "s.duckdb"), "--port", "8599"]) == 0
+    command, env = calls[0]
+    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("dashboard.py")
+    assert command[command.index("--server.port") + 1] == "8599"
+    assert command[command.index("--server.address") + 1] == "127.0.0.1"
+    assert env["TECHDIPLOMACY_STORE"] == str((tmp_path / "s.duckdb").resolve())
+
+
+def test_dashboard_help_names_store_and_port(capsys):
+    from techdiplomacy import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["dashboard", "--help"])
+    out = capsys.readouterr().out
+    assert "--store" in out and "--port" in out

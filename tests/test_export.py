@@ -6,6 +6,7 @@ import re
 import shutil
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -303,3 +304,20 @@ def test_csv_chunks_equal_one_csv_of_the_whole_table():
     whole = export.table_csv(frame, "mentions")
     assert b"".join(export.csv_chunks([frame.iloc[:1], frame.iloc[1:]], "mentions")) == whole
     assert b"".join(export.csv_chunks([], "mentions")) == export.table_csv(schema.empty("mentions"), "mentions")
+
+
+def test_image_export_problem_names_what_is_missing(monkeypatch):
+    # on this machine Kaleido is installed (a runtime dependency) and Chromium is found
+    if export.image_export_problem() is None:
+        monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+        problem = export.image_export_problem()
+        assert problem and "chromium" in problem.lower() and "BROWSER_PATH" in problem
+    else:
+        assert "pip install kaleido" in export.image_export_problem() or "chromium" in export.image_export_problem().lower()
+
+
+def test_kaleido_is_a_runtime_dependency():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]
+    assert any(d.startswith("kaleido") for d in project["dependencies"])

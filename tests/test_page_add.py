@@ -80,8 +80,10 @@ def _button(at, label):
 
 def _results(at) -> list[dict]:
     """The per-item results table of the last action on the page."""
-    frames = [d.value for d in at.dataframe if "status" in d.value.columns]
-    return frames[-1].to_dict("records")
+    # the screen shows headers and statuses as words of the display language (English here)
+    frames = [d.value for d in at.dataframe if "Result" in d.value.columns]
+    columns = {"Item": "item", "Result": "status", "Title": "title", "Reason": "reason"}
+    return frames[-1].rename(columns=columns).replace({"—": ""}).to_dict("records")
 
 
 def _articles(at) -> int:
@@ -171,7 +173,7 @@ def test_web_page_and_feed_from_a_local_server(app, site):
     next(t for t in app.text_input if t.label.startswith("Feed URL")).set_value(f"{site}/feed").run()
     _button(app, "Follow feed and fetch it now").click().run()
     assert [r["status"] for r in _results(app)] == ["added", "added"]
-    assert f"{site}/feed" in app.dataframe[-1].value["url"].tolist()
+    assert f"{site}/feed" in app.dataframe[-1].value["Address"].tolist()
     _button(app, "Refresh feeds").click().run()
     assert [r["status"] for r in _results(app)] == ["duplicate", "duplicate"]
     assert _articles(app) == 3

@@ -119,7 +119,7 @@ def test_bad_url_values_are_ignored(monkeypatch, corpus_env):
 def test_display_language_switches_names_and_direction(monkeypatch, corpus_env):
     at = _app(monkeypatch, corpus_env, params={"lang": "fa"})
     assert at.title[0].value == "نمای کلی"
-    assert any("direction:rtl" in h.proto.body for h in at.get("html"))
+    assert any("direction: rtl" in h.proto.body for h in at.get("html"))
 
 
 def test_articles_page_escapes_untrusted_text(monkeypatch, tmp_path):
@@ -129,7 +129,8 @@ def test_articles_page_escapes_untrusted_text(monkeypatch, tmp_path):
     at = _app(monkeypatch, env, "articles")
     at.selectbox[0].select(at.selectbox[0].options[-1]).run() if len(at.selectbox[0].options) > 1 else None
     bodies = [h.proto.body for h in at.get("html")]
-    assert not any("<script>" in b or "<img" in b for b in bodies)
+    # the page's own history scripts are st.html too; the article's markup must never be
+    assert not any("<script>alert" in b or "<img" in b for b in bodies)
 
 
 def test_near_duplicates_count_once_and_show_as_a_group(monkeypatch, tmp_path):
@@ -146,3 +147,12 @@ def test_near_duplicates_count_once_and_show_as_a_group(monkeypatch, tmp_path):
     at = _app(monkeypatch, env, "articles")
     assert any("Near-duplicates" in h.value for h in at.subheader)
     assert len(at.dataframe[-1].value) == 2
+
+
+def test_without_a_browser_the_page_says_how_to_get_png_and_svg(monkeypatch, corpus_env):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = _app(monkeypatch, corpus_env, "sectors")
+    warnings = [w.value for w in at.warning]
+    assert any("apt-get install chromium" in w and "BROWSER_PATH" in w for w in warnings), warnings
+    labels = [b.label for b in at.get("download_button")]
+    assert not any("PNG" in label or "SVG" in label for label in labels) and any("Evidence bundle" in label for label in labels)

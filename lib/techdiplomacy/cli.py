@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,30 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from techdiplomacy import escape, schema
-from techdiplomacy.report import records, select_threads, thread_payload
-from techdiplomacy.settings import Settings
+from techdiplomacy.report import Progress, records, select_threads, thread_payload
+from techdiplomacy.settings import PROJECT_ROOT, Settings, dashboard_command
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "cooperation", "errors")
-
-
-class Progress:
-    """Progress lines on stderr: rewritten in place on a terminal, sparse otherwise."""
-
-    def __init__(self, stream=None, every: int = 500):
-        self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
-        self.every = every
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        if not self.tty and done % self.every and done != total:
-            return
-        text = f"{stage}: {done}" + (f"/{total}" if total else "")
-        self.stream.write(("\r" + text) if self.tty else text + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
 
 
 def _write_tables(tables: dict[str, pd.DataFrame], fmt: str, out: str | None) -> None:
@@ -315,6 +296,19 @@ def cmd_import(args) -> int:
 _STORE_COMMANDS = (cmd_build, cmd_add, cmd_feeds, cmd_info, cmd_parquet, cmd_export, cmd_import, cmd_report)
 
 
+def cmd_dashboard(args) -> int:
+    command, env = dashboard_command(args.store, args.port, args.address)
+    if not Path(command[4]).exists():
+        print(f"error: {command[4]} not found: run the dashboard from a checkout (pip install -e .)", file=sys.stderr)
+        return 2
+    store = env.get("TECHDIPLOMACY_STORE") or str(Settings().store_path)
+    print(f"dashboard on http://{args.address}:{args.port} (store: {store}); Ctrl+C stops it", file=sys.stderr)
+    try:
+        return subprocess.call(command, env=env, cwd=str(PROJECT_ROOT))
+    except KeyboardInterrupt:
+        return 0
+
+
 def _summary(counts: dict[str, int], n_errors: int) -> None:
     rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
     print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
@@ -369,6 +363,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", help="folder for --format csv")
     p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser(
+        "dashboard", parents=[store],
+        help="open the dashboard on a store (built from data/articles on first run if missing)",
+    )
+    p.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
+    p.add_argument("--address", default="127.0.0.1", help="address to serve on (default: this machine only)")
+    p.set_defaults(func=cmd_dashboard)
 
     p = sub.add_parser("info", parents=[store], help="row counts and schema version of a store")
     p.add_argument("--format", choices=["json", "text"], default="text")

@@ -191,6 +191,25 @@ def figure_html(fig: go.Figure, *, title: str | None = None) -> bytes:
     return html.encode("utf-8")
 
 
+#: How to get a browser for PNG/SVG export, shown when none is found.
+BROWSER_HINT = "apt-get install chromium (Debian/Ubuntu), or set BROWSER_PATH to a Chrome or Chromium executable"
+
+
+def image_export_problem() -> str | None:
+    """Return why PNG/SVG export cannot work here (Kaleido missing, no Chromium found), or
+    None when it can. Kaleido 1.x drives a Chrome/Chromium it finds on the PATH or in
+    ``BROWSER_PATH``; it never downloads one at run time here."""
+    try:
+        import kaleido  # noqa: F401
+        from choreographer.browsers.chromium import Chromium
+    except ImportError as exc:
+        return f"Kaleido is not installed ({exc.name}): pip install kaleido"
+    path = Chromium.find_browser(skip_local=False)
+    if not path or not Path(path).exists():
+        return f"No Chrome or Chromium found for Kaleido: {BROWSER_HINT}"
+    return None
+
+
 def _options(fmt: str, width: int, height: int, scale: float) -> dict:
     return dict(format=fmt, width=width, height=height, scale=scale)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from datetime import date, datetime
 
 import arabic_reshaper
@@ -16,6 +17,7 @@ import pandas as pd
 from bidi import get_display
 
 from techdiplomacy import escape, reference
+from techdiplomacy.i18n.phrases import progress_text  # noqa: F401 - the CLI's progress lines come through here
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -123,3 +125,23 @@ def thread_payload(threads: pd.DataFrame, evidence: dict[str, list[dict]], langu
         payload.append(dict(thread, gloss=cooperation_gloss(dict(thread, published=thread["latest_published"]), language),
                             evidence=shown))
     return payload
+
+
+class Progress:
+    """Progress lines on stderr: rewritten in place on a terminal, sparse otherwise."""
+
+    def __init__(self, stream=None, every: int = 500):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.every = every
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if not self.tty and done % self.every and done != total:
+            return
+        text = progress_text(stage, done, total)
+        self.stream.write(("\r" + text) if self.tty else text + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")

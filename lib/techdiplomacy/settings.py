@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -81,3 +82,16 @@ class Settings:
     def help(cls) -> dict[str, str]:
         """Return {setting: one-line help}."""
         return {f.name: f.metadata.get("help", "") for f in fields(cls)}
+
+
+def dashboard_command(store: str | None, port: int, address: str) -> tuple[list[str], dict[str, str]]:
+    """Return the command line and environment that start the dashboard on ``store``."""
+    app = PROJECT_ROOT / "dashboard.py"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+        "--server.address", address, "--browser.gatherUsageStats", "false",
+    ]
+    env = dict(os.environ)
+    if store:
+        env["TECHDIPLOMACY_STORE"] = str(Path(store).resolve())
+    return command, env

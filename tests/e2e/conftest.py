@@ -42,7 +42,9 @@ def app_url(tmp_path_factory):
         shutil.copy(path, corpus / path.name)
     store = tmp_path_factory.mktemp("store") / "e2e.duckdb"
     port = _free_port()
-    env = {**os.environ, "TECHDIPLOMACY_STORE": str(store), "TECHDIPLOMACY_DATA": str(corpus)}
+    # this checkout's lib first: an editable install elsewhere (another worktree) must not win
+    path = os.pathsep.join(p for p in (str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "TECHDIPLOMACY_STORE": str(store), "TECHDIPLOMACY_DATA": str(corpus), "PYTHONPATH": path}
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",

@@ -42,14 +42,16 @@ def hover(*lines: str) -> str:
 
 
 def lines_over_time(
-    counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None
+    counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None,
+    undated: int = 0,
 ) -> go.Figure:
     """Return one line per key of a :func:`warehouse.counts.counts_over_time` frame.
 
-    customdata per point: ``[key, period "YYYY-MM-DD"]``.
+    customdata per point: ``[key, period "YYYY-MM-DD"]``. ``undated``: articles of the view
+    without a date (named when no line can be drawn).
     """
     if counts.empty:
-        return empty_figure(chart=chart, title=title, lang=lang)
+        return empty_figure(chart=chart, title=title, lang=lang, undated=undated)
     colour = {"country": country_colour, "sector": sector_colour}[kind]
     fig = go.Figure()
     for value, rows in counts.groupby(key, sort=False):
@@ -74,7 +76,9 @@ def lines_over_time(
     return style(fig, chart=chart, title=title, lang=lang)
 
 
-def articles_over_time(counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None) -> go.Figure:
+def articles_over_time(
+    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0
+) -> go.Figure:
     """Return lines of articles per period (``freq`` W, M, Q, Y) naming each partner country.
 
     ``counts``: :func:`warehouse.counts.counts_over_time` of kind "country" (with the same
@@ -82,7 +86,8 @@ def articles_over_time(counts: pd.DataFrame, *, freq: str = "M", lang: str = "en
     ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
     """
     return lines_over_time(counts, "country", "country", freq=freq, chart="articles_over_time",
-                           title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks)
+                           title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks,
+                           undated=undated)
 
 
 def bars(
@@ -211,9 +216,22 @@ def heatmap(
             xgap=1, ygap=1,
         )
     )
+    # Plotly reports no click or box selection on heatmap cells: an invisible square marker on
+    # every non-empty cell carries the cell's keys, so a click (or a box) on it filters.
+    x_labels = [key_label(column_kind, c, lang, column_fallbacks) for c in cols]
+    y_labels = [key_label(row_kind, r, lang, row_fallbacks) for r in rows]
+    cells = [(i, j) for i in range(len(rows)) for j in range(len(cols)) if matrix.iat[i, j] > 0]
+    fig.data[0].hoverinfo = "skip"
+    fig.add_trace(go.Scatter(
+        x=[x_labels[j] for _, j in cells], y=[y_labels[i] for i, _ in cells],
+        customdata=[[str(rows[i]), str(cols[j]), int(matrix.iat[i, j])] for i, j in cells],
+        mode="markers", marker=dict(symbol="square", size=22, color="rgba(0,0,0,0)"),
+        hovertemplate=hover("%{y}", "%{x}", f"{labels.isolate(labels.message('articles', lang))}: %{{customdata[2]}}"),
+        showlegend=False, name="",
+    ))
     fig.update_xaxes(type="category", tickangle=-35)
     fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_layout(height=max(360, 150 + 28 * len(rows)))
+    fig.update_layout(height=max(360, 150 + 28 * len(rows)), clickmode="event+select")
     return style(fig, chart=chart, title=title, lang=lang)
 
 

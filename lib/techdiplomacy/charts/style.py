@@ -125,11 +125,16 @@ def style(fig: go.Figure, *, chart: str, title: str, lang: str, empty: bool = Fa
     return fig
 
 
-def empty_figure(*, chart: str, title: str, lang: str) -> go.Figure:
-    """Return a figure with ``title`` and a centred "No data for these filters" note."""
+def empty_figure(*, chart: str, title: str, lang: str, undated: int = 0) -> go.Figure:
+    """Return a figure with ``title`` and a centred "No data for these filters" note, or, for a
+    chart over time with ``undated`` articles and none dated, "1 article without a date"."""
     fig = go.Figure()
+    if undated:
+        note = labels.message("n_undated_one", lang) if undated == 1 else labels.message("n_undated", lang, n=f"{undated:,}")
+    else:
+        note = labels.message("no_data", lang)
     fig.add_annotation(
-        text=labels.isolate(labels.message("no_data", lang)),
+        text=labels.isolate(note),
         xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font=dict(size=16, color="#6B7280"),
     )
     fig.update_xaxes(visible=False)

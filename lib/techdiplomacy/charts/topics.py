@@ -123,7 +123,7 @@ def topic_map(points: pd.DataFrame, topics: pd.DataFrame, *, lang: str = "en") -
 
 
 def topics_over_time(
-    over_time: pd.DataFrame, *, topics: pd.DataFrame | None = None, freq: str = "M", lang: str = "en"
+    over_time: pd.DataFrame, *, topics: pd.DataFrame | None = None, freq: str = "M", lang: str = "en", undated: int = 0
 ) -> go.Figure:
     """Return one line per topic of articles per period.
 
@@ -134,7 +134,7 @@ def topics_over_time(
     """
     chart, title = "topics_over_time", labels.message("title_topics_over_time", lang)
     if over_time is None or over_time.empty:
-        return empty_figure(chart=chart, title=title, lang=lang)
+        return empty_figure(chart=chart, title=title, lang=lang, undated=undated)
     names = topic_names(topics, lang)
     fig = go.Figure()
     for topic_id, part in over_time.sort_values(["topic_id", "period"]).groupby("topic_id", sort=True):

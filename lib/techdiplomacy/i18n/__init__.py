@@ -3,5 +3,6 @@
 ``labels`` (display names of countries, sectors, roles… from the reference data; number and
 date formatting; right-to-left isolation of display strings), ``phrases`` (the pages' titles,
 widget labels and captions), ``gloss`` (one plain sentence per cooperation row in the reader's
-language). May import: ``reference``.
+language), ``display`` (tables as a reader sees them: names for keys, dates as dates, "—" for
+missing values, headers in the display language, no ids). May import: ``reference``.
 """

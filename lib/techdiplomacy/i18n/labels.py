@@ -57,6 +57,8 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
 #: ``{name}`` placeholders are filled with str.format.
 MESSAGES: dict[str, dict[str, str]] = {
     "no_data": {"en": "No data for these filters", "ar": "لا توجد بيانات لهذه المرشحات", "fa": "برای این فیلترها داده‌ای نیست"},
+    "n_undated_one": {"en": "1 article without a date", "ar": "مقال واحد بلا تاريخ", "fa": "۱ مقاله بدون تاریخ"},
+    "n_undated": {"en": "{n} articles without a date", "ar": "{n} من المقالات بلا تاريخ", "fa": "{n} مقاله بدون تاریخ"},
     "other": {"en": "Other", "ar": "أخرى", "fa": "سایر"},
     "unknown": {"en": "Unknown", "ar": "غير معروف", "fa": "نامعلوم"},
     # axes and hover fields

@@ -19,6 +19,59 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
     "page_articles": {"en": "Articles", "ar": "المقالات", "fa": "مقاله‌ها"},
     "page_data": {"en": "Data", "ar": "البيانات", "fa": "داده‌ها"},
     "page_add": {"en": "Add articles", "ar": "إضافة مقالات", "fa": "افزودن مقاله"},
+    "table_csv": {"en": "CSV", "ar": "CSV", "fa": "CSV"},
+    "table_articles": {"en": "Articles", "ar": "المقالات", "fa": "مقاله\u200cها"},
+    "table_mentions": {"en": "Mentions of countries, places, sectors and organisations", "ar": "إشارات البلدان والأماكن والقطاعات والجهات", "fa": "اشاره به کشورها، مکان\u200cها، بخش\u200cها و سازمان\u200cها"},
+    "table_officials": {"en": "Officials", "ar": "المسؤولون", "fa": "مقامات"},
+    "table_figures": {"en": "Figures", "ar": "الأرقام", "fa": "ارقام"},
+    "table_article_topics": {"en": "Topics of each article", "ar": "مواضيع كل مقال", "fa": "موضوع\u200cهای هر مقاله"},
+    "table_passage_topics": {"en": "Topics of each passage", "ar": "مواضيع كل فقرة", "fa": "موضوع\u200cهای هر بند"},
+    "table_near_duplicates": {"en": "Near-duplicate groups", "ar": "مجموعات النسخ شبه المكررة", "fa": "گروه\u200cهای تقریباً تکراری"},
+    "table_topics": {"en": "Topics", "ar": "المواضيع", "fa": "موضوع\u200cها"},
+    "table_cooperation": {"en": "Cooperation", "ar": "التعاون", "fa": "همکاری"},
+    "table_cooperation_threads": {"en": "Cooperation threads", "ar": "مسارات التعاون", "fa": "رشته\u200cهای همکاری"},
+    "upload_limits": {
+        "en": "Up to {upload_mb} MB per file. JSON Lines, CSV, Parquet and WARC files are read record by record, "
+              "each article up to {record_mb} MB; other files are read whole, up to {file_mb} MB once decompressed.",
+        "ar": "حتى {upload_mb} ميغابايت للملف. تُقرأ ملفات JSONL وCSV وParquet وWARC سجلًا سجلًا، وكل مقال حتى "
+              "{record_mb} ميغابايت؛ وتُقرأ الملفات الأخرى كاملة، حتى {file_mb} ميغابايت بعد فك الضغط.",
+        "fa": "تا {upload_mb} مگابایت برای هر پرونده. پرونده‌های JSONL، CSV، Parquet و WARC رکورد به رکورد خوانده "
+              "می‌شوند و هر مقاله تا {record_mb} مگابایت؛ پرونده‌های دیگر کامل خوانده می‌شوند، تا {file_mb} مگابایت پس از گشودن.",
+    },
+    "backup": {"en": "Backup", "ar": "نسخة احتياطية", "fa": "پشتیبان"},
+    "backup_button": {"en": "⬇ Back up the whole store (zip of CSVs and a manifest; restore with techdiplomacy import)", "ar": "⬇ نسخة احتياطية من المخزن كله (ملف zip من جداول CSV وبيان؛ للاستعادة: techdiplomacy import)", "fa": "⬇ پشتیبان از کل پایگاه داده (zip از جدول\u200cهای CSV و فهرست؛ بازیابی با techdiplomacy import)"},
+    "tab_upload": {"en": "Upload files", "ar": "رفع ملفات", "fa": "بارگذاری فایل"},
+    "tab_paste": {"en": "Paste text", "ar": "لصق نص", "fa": "چسباندن متن"},
+    "tab_link": {"en": "Web page", "ar": "صفحة ويب", "fa": "صفحه وب"},
+    "tab_feeds": {"en": "RSS/Atom feeds", "ar": "خلاصات RSS/Atom", "fa": "خوراک\u200cهای RSS/Atom"},
+    "upload_label": {"en": "Articles (txt, md, json, jsonl, csv, html, xml, zip)", "ar": "مقالات (txt وmd وjson وjsonl وcsv وhtml وxml وzip)", "fa": "مقاله\u200cها (txt، md، json، jsonl، csv، html، xml، zip)"},
+    "add_files": {"en": "Add files", "ar": "أضف الملفات", "fa": "افزودن فایل\u200cها"},
+    "article_text": {"en": "Article text", "ar": "نص المقال", "fa": "متن مقاله"},
+    "title_optional": {"en": "Title (optional)", "ar": "العنوان (اختياري)", "fa": "عنوان (اختیاری)"},
+    "date_optional": {"en": "Date (optional, e.g. 2024-08-12 or ۲۲ مرداد ۱۴۰۳)", "ar": "التاريخ (اختياري، مثل 2024-08-12 أو ۲۲ مرداد ۱۴۰۳)", "fa": "تاریخ (اختیاری، مثلاً ۲۲ مرداد ۱۴۰۳ یا 2024-08-12)"},
+    "source_optional": {"en": "Source (optional)", "ar": "المصدر (اختياري)", "fa": "منبع (اختیاری)"},
+    "url_optional": {"en": "URL (optional)", "ar": "الرابط (اختياري)", "fa": "نشانی (اختیاری)"},
+    "add_text": {"en": "Add text", "ar": "أضف النص", "fa": "افزودن متن"},
+    "page_url": {"en": "Web page URL (http or https)", "ar": "رابط صفحة الويب (http أو https)", "fa": "نشانی صفحه وب (http یا https)"},
+    "fetch_and_add": {"en": "Fetch and add", "ar": "اجلب وأضف", "fa": "دریافت و افزودن"},
+    "fetching": {"en": "Fetching…", "ar": "جارٍ الجلب…", "fa": "در حال دریافت…"},
+    "only_http": {"en": "Only http(s) addresses can be fetched.", "ar": "لا يمكن جلب إلا عناوين http(s).", "fa": "فقط نشانی\u200cهای http(s) دریافت می\u200cشوند."},
+    "feed_url": {"en": "Feed URL (RSS or Atom)", "ar": "رابط الخلاصة (RSS أو Atom)", "fa": "نشانی خوراک (RSS یا Atom)"},
+    "follow_feed": {"en": "Follow feed and fetch it now", "ar": "تابع الخلاصة واجلبها الآن", "fa": "دنبال کردن خوراک و دریافت آن اکنون"},
+    "fetching_feed": {"en": "Fetching the feed…", "ar": "جارٍ جلب الخلاصة…", "fa": "در حال دریافت خوراک…"},
+    "refresh_feeds": {"en": "Refresh feeds", "ar": "حدّث الخلاصات", "fa": "به\u200cروزرسانی خوراک\u200cها"},
+    "refreshing_feeds": {"en": "Refreshing feeds…", "ar": "جارٍ تحديث الخلاصات…", "fa": "در حال به\u200cروزرسانی خوراک\u200cها…"},
+    "adding": {"en": "Adding…", "ar": "جارٍ الإضافة…", "fa": "در حال افزودن…"},
+    "add_progress": {"en": "{stage}: {done} of {total}", "ar": "{stage}: {done} من {total}", "fa": "{stage}: {done} از {total}"},
+    "add_result": {"en": "{added} added, {duplicate} duplicate, {rejected} rejected", "ar": "أضيف: {added}، مكرر: {duplicate}، مرفوض: {rejected}", "fa": "افزوده: {added}، تکراری: {duplicate}، ردشده: {rejected}"},
+    "private_refused": {"en": "Addresses on this machine's own network (loopback, private ranges) are refused; set TECHDIPLOMACY_ALLOW_PRIVATE=1 to allow them.", "ar": "تُرفض عناوين الشبكة الخاصة بهذا الجهاز (loopback والنطاقات الخاصة)؛ للسماح بها اضبط TECHDIPLOMACY_ALLOW_PRIVATE=1.", "fa": "نشانی\u200cهای شبکه خود این دستگاه (loopback و بازه\u200cهای خصوصی) پذیرفته نمی\u200cشوند؛ برای اجازه، TECHDIPLOMACY_ALLOW_PRIVATE=1 را تنظیم کنید."},
+    "articles_in_store": {"en": "Articles in the store: {n}", "ar": "المقالات في المخزن: {n}", "fa": "مقاله\u200cهای پایگاه داده: {n}"},
+    "store_in_use": {
+        "en": "Store: {path} (another: techdiplomacy dashboard --store PATH)",
+        "ar": "المخزن: {path} (لفتح غيره: techdiplomacy dashboard --store PATH)",
+        "fa": "پایگاه داده: {path} (برای دیگری: techdiplomacy dashboard --store PATH)",
+    },
+    "choose": {"en": "Type or choose", "ar": "اكتب أو اختر", "fa": "بنویسید یا انتخاب کنید"},
     "filters": {"en": "Filters", "ar": "المرشحات", "fa": "فیلترها"},
     "display_language": {"en": "Display language", "ar": "لغة العرض", "fa": "زبان نمایش"},
     "partner_country": {"en": "Partner country", "ar": "البلد الشريك", "fa": "کشور شریک"},
@@ -63,6 +116,18 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "ar": "تعرض الخريطة عينة ثابتة من {shown} من أصل {total} مقالاً.",
         "fa": "نقشه نمونه‌ای ثابت از {shown} مقاله از {total} مقاله را نشان می‌دهد.",
     },
+    "data_csv": {"en": "Data (CSV)", "ar": "البيانات (CSV)", "fa": "داده‌ها (CSV)"},
+    "evidence_zip": {"en": "Evidence bundle (zip)", "ar": "حزمة الأدلة (zip)", "fa": "بسته شواهد (zip)"},
+    "no_image_export": {
+        "en": "PNG and SVG downloads are off on this machine: {reason}. The other downloads work; the evidence bundle comes without images.",
+        "ar": "تنزيل PNG وSVG غير متاح على هذا الجهاز: {reason}. التنزيلات الأخرى تعمل، وتأتي حزمة الأدلة بلا صور.",
+        "fa": "دانلود PNG و SVG روی این دستگاه ممکن نیست: {reason}. دانلودهای دیگر کار می‌کنند و بسته شواهد بدون تصویر است.",
+    },
+    "download_failed": {
+        "en": "The last {what} download failed: {reason}",
+        "ar": "فشل آخر تنزيل بصيغة {what}: {reason}",
+        "fa": "آخرین دانلود {what} ناموفق بود: {reason}",
+    },
 }
 
 
@@ -73,3 +138,19 @@ def t(key: str, lang: str = "en", **fields) -> str:
         return labels.message(key, lang, **fields)
     text = entry.get(lang) or entry["en"]
     return text.format(**fields) if fields else text
+
+
+#: What the number of a progress stage counts ("extract: 1500" reads as 1500 articles read).
+PROGRESS_UNITS = {
+    "extract": "articles read", "re-extract": "articles re-extracted", "add": "articles added",
+}
+
+
+def progress_text(stage: str, done: int, total: int | None) -> str:
+    """Return a progress line that says what it counts: "extract: 1,500 articles read",
+    "add: 3 of 10 articles added", "topics: started" (a stage announced with nothing done yet)."""
+    if not done and not total:
+        return f"{stage}: started"
+    unit = PROGRESS_UNITS.get(stage, "done" if ":" not in stage else "")
+    count = f"{done:,} of {total:,}" if total else f"{done:,}"
+    return f"{stage}: {count} {unit}".rstrip()

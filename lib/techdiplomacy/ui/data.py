@@ -29,6 +29,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from techdiplomacy.i18n.phrases import progress_text
 from techdiplomacy.settings import Settings
 from techdiplomacy.store.builder import build
 from techdiplomacy.store.lock import StoreLockedError, acquire_reading
@@ -57,7 +58,7 @@ def ensure_store() -> Path:
 
         def progress(stage: str, done: int, total: int | None) -> None:
             fraction = done / total if total else 0.5
-            bar.progress(min(fraction, 1.0), text=f"{stage}: {done}")
+            bar.progress(min(fraction, 1.0), text=progress_text(stage, done, total))
 
         with _GATE:
             build([config.data_dir], config.store_path, progress=progress)
@@ -230,6 +231,16 @@ def fresh(function: Callable, filters: Filters, *args, **kwargs):
     """Like :func:`get` but never cached: for downloads made on a click (large results)."""
     name = f"{function.__module__}.{function.__name__}"
     return _run(*_key(), name, _filters_key(filters), args, tuple(sorted(kwargs.items())))
+
+
+def evidence(filters: Filters, *, limit: int | None = 200) -> pd.DataFrame:
+    """Return the evidence sentences of the view (:func:`rows.evidence` for the countries,
+    sectors and topics the filters name): the first ``limit`` rows cached, or every row, fresh,
+    with ``limit=None`` (a download)."""
+    keys = {"countries": filters.countries, "sectors": filters.sectors, "topics": filters.topics}
+    if limit is None:
+        return fresh(rows.evidence, filters, limit=None, **keys)
+    return get(rows.evidence, filters, limit=limit, **keys)
 
 
 def _plain(function: Callable, *args):

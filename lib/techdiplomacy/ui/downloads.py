@@ -13,6 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from techdiplomacy import export
+from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.phrases import t
 from techdiplomacy.warehouse.filters import Filters
 
 
@@ -23,7 +25,7 @@ def table_download(
     function is called only on a click."""
     make = frame if callable(frame) else (lambda: frame)
     st.download_button(
-        f"⬇ {what}.csv",
+        f"⬇ {t('table_csv', filters.lang)}",
         data=lambda: export.table_csv(make(), table),
         file_name=export.export_filename(what, filters, "csv"),
         mime="text/csv",
@@ -32,10 +34,30 @@ def table_download(
     )
 
 
+#: Why the last PNG/SVG/bundle made for a button failed, by button key: shown on the next run
+#: of the page (Streamlit's own message for a failed deferred download gives no reason).
+_FAILURES: dict[str, str] = {}
+
+
+def _remembering(key: str, make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Return ``make`` that, when it fails, keeps the reason for :data:`_FAILURES` and re-raises."""
+
+    def run() -> bytes:
+        try:
+            content = make()
+        except Exception as exc:
+            _FAILURES[key] = f"{type(exc).__name__}: {exc}"[:400]
+            raise
+        _FAILURES.pop(key, None)
+        return content
+
+    return run
+
+
 def figure_downloads(
     fig: go.Figure,
     data: pd.DataFrame | Callable[[], pd.DataFrame],
-    evidence: pd.DataFrame,
+    evidence: pd.DataFrame | Callable[[], pd.DataFrame],
     what: str,
     filters: Filters,
     manifest: dict,
@@ -44,23 +66,39 @@ def figure_downloads(
 ) -> None:
     """Show PNG, SVG, HTML, data CSV and evidence-bundle buttons for one chart.
 
-    ``data`` may be a function: the frame behind the chart is then computed only on a click.
+    ``data`` and ``evidence`` may be functions: they are then computed only on a click. When
+    PNG/SVG cannot be made here (no Kaleido, no Chromium) the page says why and how to fix
+    it, and the bundle is made without images; a download that failed says why on the next run.
     """
+    lang = filters.lang
     frame = data if callable(data) else (lambda: data)
-    cols = st.columns(5)
-    buttons = (
+    rows = evidence if callable(evidence) else (lambda: evidence)
+    problem = export.image_export_problem()
+    images = problem is None
+    buttons = [
         ("PNG", "png", "image/png", lambda: export.figure_png(fig)),
         ("SVG", "svg", "image/svg+xml", lambda: export.figure_svg(fig)),
+    ] if images else []
+    buttons += [
         ("HTML", "html", "text/html", lambda: export.figure_html(fig)),
-        ("CSV", "csv", "text/csv", lambda: export.table_csv(frame())),
-        ("Evidence (zip)", "zip", "application/zip", lambda: export.evidence_bundle(fig, frame(), evidence, {**manifest, "chart": what})),
-    )
+        (t("data_csv", lang), "csv", "text/csv", lambda: export.table_csv(frame())),
+        (t("evidence_zip", lang), "zip", "application/zip",
+         lambda: export.evidence_bundle(fig, frame(), rows(), {**manifest, "chart": what}, images=images)),
+    ]
+    cols = st.columns(len(buttons))
     for col, (label, ext, mime, make) in zip(cols, buttons):
+        button_key = f"{ext}-{key}"
         col.download_button(
             f"⬇ {label}",
-            data=make,
+            data=_remembering(button_key, make),
             file_name=export.export_filename(what, filters, ext),
             mime=mime,
-            key=f"{ext}-{key}",
+            key=button_key,
             on_click="ignore",
         )
+    if problem:
+        st.warning(t("no_image_export", lang, reason=labels.embed(problem, lang)))
+    for ext, _label in (("png", "PNG"), ("svg", "SVG"), ("zip", "zip")):
+        reason = _FAILURES.get(f"{ext}-{key}")
+        if reason:
+            st.error(t("download_failed", lang, what=ext.upper(), reason=labels.embed(reason, lang)))

@@ -7,11 +7,13 @@ import streamlit as st
 
 from techdiplomacy import escape, export
 from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.display import topic_labels
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.sidebar import sidebar, url_filters
-from techdiplomacy.warehouse import rows
+from techdiplomacy.ui.tables import show_rows
+from techdiplomacy.warehouse import counts
 from techdiplomacy.warehouse.filters import Filters
 
 #: Evidence rows shown in a panel (all of them are in its CSV).
@@ -29,7 +31,8 @@ def start(title_key: str) -> Filters:
         st.info(t("store_busy", url_filters().lang))
         st.stop()
     st.title(t(title_key, filters.lang))
-    st.caption(escape.markdown(labels.strip_isolates(filters.describe(count))))  # q, sources: untrusted
+    topics = topic_labels(data.get(counts.topics, Filters()), filters.lang)
+    st.caption(escape.markdown(labels.strip_isolates(filters.describe(count, names={"topic": topics}))))  # q, sources: untrusted
     if corpus == 0:
         st.info(t("no_articles", filters.lang))
     return filters
@@ -43,14 +46,12 @@ def manifest(filters: Filters, **extra) -> dict:
 def evidence_panel(filters: Filters, *, key: str) -> pd.DataFrame:
     """Show the evidence sentences behind the current selection (the first
     :data:`EVIDENCE_ROWS`; the CSV has them all); return the rows shown."""
-    keys = {"countries": filters.countries, "sectors": filters.sectors, "topics": filters.topics}
-    shown = data.get(rows.evidence, filters, limit=EVIDENCE_ROWS, **keys)
+    shown = data.evidence(filters, limit=EVIDENCE_ROWS)
     more = "+" if len(shown) >= EVIDENCE_ROWS else ""
     with st.expander(f"{t('evidence', filters.lang)} ({len(shown):,}{more})", expanded=not shown.empty):
         if shown.empty:
             st.caption(t("evidence_hint", filters.lang))
         else:
-            st.dataframe(shown, hide_index=True, width="stretch")
-            every = lambda: data.fresh(rows.evidence, filters, limit=None, **keys)  # noqa: E731
-            table_download(every, None, f"evidence-{key}", filters, key=f"evidence-{key}")
+            show_rows(shown, filters.lang)
+            table_download(lambda: data.evidence(filters, limit=None), None, f"evidence-{key}", filters, key=f"evidence-{key}")
     return shown

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from techdiplomacy.i18n.phrases import t
+from techdiplomacy.ui import data as data_access
 from techdiplomacy.ui.downloads import figure_downloads
 from techdiplomacy.ui.sidebar import selected
 from techdiplomacy.warehouse.filters import Filters
@@ -30,12 +31,14 @@ def chart(
     key: str,
     filters: Filters,
     data: pd.DataFrame | Callable[[], pd.DataFrame],
-    evidence: pd.DataFrame | None = None,
+    evidence: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
     manifest: dict | None = None,
 ) -> None:
     """Show ``fig``; a selection on it filters the dashboard; downloads sit under it.
 
     ``data`` (the frame behind the chart) may be a function, computed only when downloaded.
+    ``evidence`` (the bundle's ``evidence.csv``) defaults to every evidence sentence of the
+    view, the rows the page's evidence panel lists.
     """
     name = (fig.layout.meta or {}).get("chart", key) if isinstance(fig.layout.meta, dict) else key
     state = hashlib.sha1(repr(sorted(filters.to_query().items())).encode()).hexdigest()[:8]
@@ -53,6 +56,6 @@ def chart(
         st.plotly_chart(fig, key=f"{key}-{state}", config=config, width="stretch")
     with st.expander(t("downloads", filters.lang)):
         figure_downloads(
-            fig, data, evidence if evidence is not None else pd.DataFrame(), key, filters,
+            fig, data, evidence if evidence is not None else (lambda: data_access.evidence(filters, limit=None)), key, filters,
             manifest or {}, key=f"{key}-{state}",
         )

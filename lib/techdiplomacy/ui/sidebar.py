@@ -6,7 +6,6 @@ import json
 from urllib.parse import urlencode
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from techdiplomacy.charts.topics import topic_names
 from techdiplomacy.i18n import labels
@@ -14,6 +13,17 @@ from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.warehouse import counts
 from techdiplomacy.warehouse.filters import Filters
+
+#: Right-to-left layout for ar/fa: the main column, the sidebar, every heading, caption, label
+#: and message, right-aligned (Streamlit aligns headings left by its own rule, so each is named).
+RTL_STYLE = """<style>
+[data-testid="stMain"] .block-container, [data-testid="stSidebar"] {direction: rtl; text-align: right}
+[data-testid="stHeading"], [data-testid="stHeading"] h1, [data-testid="stHeading"] h2, [data-testid="stHeading"] h3,
+[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"], [data-testid="stWidgetLabel"],
+[data-testid="stAlertContainer"], [data-testid="stExpander"] summary, [data-testid="stMetric"] {direction: rtl; text-align: right}
+[data-testid="stSidebarNav"] a {direction: rtl; text-align: right}
+[data-testid="stDateInput"] input, [data-testid="stNumberInput"] input {direction: ltr; text-align: right}
+</style>"""
 
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fa": "فارسی"}
 
@@ -35,24 +45,24 @@ def set_url(filters: Filters) -> None:
 def _history_entry(before: dict, after: dict) -> None:
     """Keep the previous filters as their own history entry, so the back button returns to them.
 
-    Streamlit replaces the current entry when query parameters change; a tiny same-origin
-    component re-adds the old URL behind the new one. The URLs are built from validated filter
-    values and passed as JSON strings, never as markup.
+    Streamlit replaces the current entry when query parameters change; a tiny script (run by
+    ``st.html`` in the page itself, not an iframe) re-adds the old URL behind the new one. The URLs
+    are built from validated filter values and passed as JSON strings, never as markup.
     """
     old, new = json.dumps("?" + urlencode(before, doseq=True)), json.dumps("?" + urlencode(after, doseq=True))
-    components.html(
-        f"<script>const h = window.parent.history, p = window.parent.location.pathname;"
-        f"h.replaceState(null, '', p + {old}); h.pushState(null, '', p + {new});</script>",
-        height=0,
+    st.html(
+        f"<script>{{ const h = window.history, p = window.location.pathname;"
+        f"h.replaceState(null, '', p + {old}); h.pushState(null, '', p + {new}); }}</script>",
+        unsafe_allow_javascript=True,
     )
 
 
 def back_button_support() -> None:
     """Reload the app when the user goes back or forward, so the view follows the URL."""
-    components.html(
-        "<script>const w = window.parent; if (!w.__tdPopstate) { w.__tdPopstate = true;"
-        "w.addEventListener('popstate', () => w.location.reload()); }</script>",
-        height=0,
+    st.html(
+        "<script>if (!window.__tdPopstate) { window.__tdPopstate = true;"
+        "window.addEventListener('popstate', () => window.location.reload()); }</script>",
+        unsafe_allow_javascript=True,
     )
 
 
@@ -67,23 +77,24 @@ def sidebar() -> Filters:
             index=list(labels.UI_LANGUAGES).index(lang), format_func=LANGUAGE_NAMES.get,
         )
         st.header(t("filters", lang))
+        pick = {"select_all": False, "placeholder": t("choose", lang)}
         countries = st.multiselect(
-            t("partner_country", lang), options["countries"], default=list(current.countries),
+            t("partner_country", lang), options["countries"], default=list(current.countries), **pick,
             format_func=lambda k: f"{labels.name('country', k, lang)} ({k})",
         )
         sectors = st.multiselect(
-            t("sector", lang), options["sectors"], default=list(current.sectors),
+            t("sector", lang), options["sectors"], default=list(current.sectors), **pick,
             format_func=lambda k: labels.name("sector", k, lang),
         )
         date_from, date_to = _dates(current, options, lang)
         languages = st.multiselect(
-            t("language", lang), options["languages"], default=list(current.languages),
+            t("language", lang), options["languages"], default=list(current.languages), **pick,
             format_func=lambda k: LANGUAGE_NAMES.get(k, k),
         )
-        sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources))
+        sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources), **pick)
         names = topic_names(data.get(counts.topics, Filters()), lang)
         topics = st.multiselect(
-            t("topic", lang), options["topics"], default=list(current.topics),
+            t("topic", lang), options["topics"], default=list(current.topics), **pick,
             format_func=lambda k: labels.strip_isolates(str(names.get(k, k))),
         )
         query = st.text_input(t("search", lang), value=current.query)
@@ -93,10 +104,11 @@ def sidebar() -> Filters:
         )
         if not chosen.is_empty() and st.button(t("clear_filters", lang)):
             chosen = Filters(lang=lang)
+        st.caption(t("store_in_use", lang, path=labels.embed(str(data.settings().store_path), lang)))
     set_url(chosen)
     back_button_support()
     if labels.is_rtl(chosen.lang):
-        st.html('<style>[data-testid="stMain"] .block-container{direction:rtl;text-align:right}</style>')
+        st.html(RTL_STYLE)
     return chosen
 
 

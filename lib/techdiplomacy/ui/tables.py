@@ -5,12 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from techdiplomacy import export
+from techdiplomacy.i18n.display import display_table, topic_labels
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
-from techdiplomacy.warehouse import rows
+from techdiplomacy.warehouse import counts, rows
 from techdiplomacy.warehouse.filters import Filters
 
 PAGE_ROWS = 50
+
+
+def show_rows(frame, lang: str) -> None:
+    """Show ``frame`` as a reader sees it (:func:`display_table`: names, dates, "—"; no ids)."""
+    st.dataframe(display_table(frame, lang, topics=topic_labels(data.get(counts.topics, Filters()), lang)), hide_index=True, width="stretch")
 
 
 def paged_table(
@@ -28,11 +34,11 @@ def paged_table(
         number = int(st.number_input(t("page_number", filters.lang), min_value=1, max_value=pages, value=1, step=1, key=f"page-{key}"))
     offset = (number - 1) * page_rows
     shown = data.get(rows.page, view, table, columns=columns, offset=offset, limit=page_rows, where=where)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    show_rows(shown, filters.lang)
     if total:
         st.caption(t("rows_shown", filters.lang, first=f"{offset + 1:,}", last=f"{offset + len(shown):,}", total=f"{total:,}"))
     st.download_button(
-        f"⬇ {table}.csv ({t('full_csv', filters.lang, total=f'{total:,}')})",
+        f"⬇ {t('table_csv', filters.lang)} ({t('full_csv', filters.lang, total=f'{total:,}')})",
         data=lambda: data.table_csv(table, view, where),
         file_name=export.export_filename(key, filters, "csv"),
         mime="text/csv",

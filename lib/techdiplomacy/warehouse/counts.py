@@ -344,3 +344,10 @@ def headline_counts(con, selected: Query) -> dict:
     out["date_min"] = None if row[7] is None else pd.Timestamp(row[7]).date().isoformat()
     out["date_max"] = None if row[8] is None else pd.Timestamp(row[8]).date().isoformat()
     return out
+
+
+def undated_count(con, selected: Query) -> int:
+    """Return how many selected articles have no publication date (charts over time leave
+    them out, so pages say how many there are)."""
+    sql = f"WITH sel AS ({selected[0]}) SELECT count(*) FROM td_articles WHERE {AID_IN_SEL} AND published IS NULL"
+    return int(con.execute(sql, list(selected[1])).fetchone()[0])
