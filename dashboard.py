@@ -10,6 +10,7 @@ pages = [
     st.Page("pages/sectors.py", title="Sectors"),
     st.Page("pages/officials.py", title="Officials"),
     st.Page("pages/figures.py", title="Figures"),
+    st.Page("pages/cooperation.py", title="Cooperation"),
     st.Page("pages/topics.py", title="Topics"),
     st.Page("pages/articles.py", title="Articles"),
     st.Page("pages/data.py", title="Data"),
