@@ -30,7 +30,7 @@ if newest.empty:
     st.caption(t("no_milestones", lang))
 else:
     st.dataframe(wco.readable(newest, lang), hide_index=True, width="stretch")
-table_download(newest, None, "cooperation-milestones", filters, key="milestones")
+table_download(wco.plain(newest), None, "cooperation-milestones", filters, key="milestones")
 
 st.subheader(t("thread_list", lang))
 st.dataframe(wco.readable(wco.thread_table(threads, lang), lang), hide_index=True, width="stretch")
@@ -41,5 +41,5 @@ if not threads.empty:
     thread = st.selectbox(t("thread_evidence", lang), list(names), format_func=names.get)
     shown = wco.thread_rows(marks, thread, lang)
     st.dataframe(wco.readable(shown, lang), hide_index=True, width="stretch")
-    table_download(shown, None, "cooperation-thread-evidence", filters, key="thread-evidence")
+    table_download(wco.plain(shown), None, "cooperation-thread-evidence", filters, key="thread-evidence")
 evidence_panel(filters, key="cooperation")

@@ -68,6 +68,8 @@ def test_timeline_draws_a_line_per_dated_thread_and_a_mark_per_row(frames):
     assert set(by_stage) == {"Signed", "Implemented", "Discussed"}
     assert by_stage["Implemented"]["customdata"][0][1] == "a2"
     assert by_stage["Discussed"]["text"][0] == f"{RLI}ایران و ارمنستان &lt;b&gt;گفت‌وگو&lt;/b&gt; کردند{PDI}"
+    long = charts.cooperation_timeline(threads, marks.assign(sentence="word " * 100), lang="en").to_dict()
+    assert [len(line) <= 60 for line in long["data"][1]["text"][0].split("<br>")] == [True] * 5
 
 
 def test_timeline_and_pipeline_of_nothing_say_so():
@@ -91,3 +93,10 @@ def test_thread_table_names_partners_and_stages(frames):
     assert table["partners"].tolist()[-1] == "Armenia, Russia"
     assert table["stages"].iloc[0] == "Signed → Implemented"
     assert next(iter(wco.readable(table, "fa").columns)) == "شریکان"
+
+
+def test_an_rtl_gloss_keeps_its_date_left_to_right_and_its_csv_has_no_marks():
+    table = wco.milestones(ROWS, "fa")
+    assert "\u20682024-09-15\u2069" in table["gloss"].iloc[0]
+    assert "\u2068" not in wco.plain(table)["gloss"].iloc[0]
+    assert "\u2068" not in wco.milestones(ROWS, "en")["gloss"].iloc[0]

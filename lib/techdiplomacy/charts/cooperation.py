@@ -7,6 +7,8 @@ Stages keep one colour each (:data:`STAGE_COLOURS`) in every chart and view.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,7 +27,8 @@ STAGE_COLOURS = {
     "implemented": "#009E73",
     "stalled": "#D55E00",
 }
-SNIPPET = 160  # characters of the evidence sentence shown on hover
+SNIPPET = 240  # characters of the evidence sentence shown on hover
+LINE = 60  # characters per line of it
 
 
 def _field(key: str, lang: str) -> str:
@@ -51,10 +54,14 @@ def _partners(value, lang: str) -> str:
 
 
 def _snippet(text) -> str:
+    """The evidence sentence for a hover: its first :data:`SNIPPET` characters in lines of
+    :data:`LINE` (a hover label is one line otherwise, wider than the chart), escaped, each line
+    isolated when right to left."""
     if text is None or pd.isna(text):
         return ""
     text = " ".join(str(text).split())
-    return labels.isolate(escape.plotly(text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")))
+    text = text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")
+    return "<br>".join(labels.isolate(escape.plotly(line)) for line in textwrap.wrap(text, LINE))
 
 
 def cooperation_pipeline(pipeline: pd.DataFrame, *, lang: str = "en", top_n: int = 20) -> go.Figure:
@@ -139,9 +146,10 @@ def cooperation_timeline(threads: pd.DataFrame, marks: pd.DataFrame, *, lang: st
                      ticktext=[thread_label(r, lang) for r in dated.to_dict("records")],
                      autorange="reversed", showgrid=False, zeroline=False)
     fig.update_xaxes(type="date", tickformat="%Y-%m", title=_field("date", lang))
-    fig.update_layout(height=max(340, 140 + 28 * len(dated)),
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.5, "xanchor": "center"})
+    # a legend beside the plot, on the side away from the thread labels (above, it meets the tool bar)
+    fig.update_layout(height=max(340, 140 + 28 * len(dated)), legend={"orientation": "v", "y": 1.0, "yanchor": "top"})
     if labels.is_rtl(lang):
         fig.update_xaxes(autorange="reversed")
         fig.update_yaxes(side="right")
+        fig.update_layout(legend={"x": -0.02, "xanchor": "right"}, margin={"l": 150})
     return style(fig, chart=chart, title=title, lang=lang)

@@ -9,6 +9,8 @@ the rows naming a chosen sector.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from techdiplomacy import schema
@@ -88,6 +90,32 @@ def pipeline(threads: pd.DataFrame) -> pd.DataFrame:
                                                             "n_threads": "Int64"}).reset_index(drop=True)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _gloss(row, lang: str) -> str:
+    """The row's gloss for a table: in Arabic and Persian its ISO date isolated left to right
+    (bidi would show 2024-05-12 as 12-05-2024); :func:`plain` takes the marks out for CSVs."""
+    text = cooperation_gloss(row, lang)
+    if labels.is_rtl(lang):
+        text = _ISO_DATE.sub(lambda m: f"{labels.FSI}{m.group(0)}{labels.PDI}", text)
+    return text
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a display ``frame`` without bidi isolate marks in its text (for a CSV)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype in (object, "string"):
+            out[column] = out[column].map(lambda v: labels.strip_isolates(v) if isinstance(v, str) else v)
+    return out
+
+
+def _days(dates: pd.Series) -> pd.Series:
+    """ISO dates as text, blank when undated (a table would show "None")."""
+    return pd.to_datetime(dates).dt.strftime("%Y-%m-%d").fillna("").astype("string")
+
+
 def partner_names(partners, lang: str) -> str:
     """Return the partners of a "|"-joined ISO3 list by their names in ``lang``."""
     return labels.message("comma", lang).join(labels.name("country", p, lang) for p in _ids(partners))
@@ -101,10 +129,10 @@ def milestones(rows: pd.DataFrame, lang: str = "en", *, top_n: int = 50) -> pd.D
     chosen = chosen.sort_values(["published", "article_id", "start"], ascending=[False, True, True],
                                 na_position="last", kind="mergesort").head(top_n)
     return pd.DataFrame({
-        "published": chosen["published"].dt.date,
+        "published": _days(chosen["published"]),
         "partners": [partner_names(p, lang) for p in chosen["partners"]],
         "stage": [labels.message(f"stage_{s}", lang) for s in chosen["stage"]],
-        "gloss": [cooperation_gloss(r, lang) for r in chosen.to_dict("records")],
+        "gloss": [_gloss(r, lang) for r in chosen.to_dict("records")],
         "sentence": chosen["sentence"],
         "article_id": chosen["article_id"],
     }).reset_index(drop=True)
@@ -118,9 +146,9 @@ def thread_table(threads: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         "partners": [partner_names(p, lang) for p in threads["partners"]],
         "sectors": [comma.join(labels.name("sector", s, lang) for s in _ids(v)) for v in threads["sectors"]],
         "stage": [labels.message(f"stage_{s}", lang) for s in threads["stage"]],
-        "stages": [" → ".join(labels.message(f"stage_{s}", lang) for s in _ids(v)) for v in threads["stages"]],
-        "first": threads["first_published"].dt.date,
-        "latest": threads["latest_published"].dt.date,
+        "stages": [(" ← " if labels.is_rtl(lang) else " → ").join(labels.message(f"stage_{s}", lang) for s in _ids(v)) for v in threads["stages"]],
+        "first": _days(threads["first_published"]),
+        "latest": _days(threads["latest_published"]),
         "n_articles": threads["n_articles"],
         "sentence": threads["sentence"],
     })
@@ -131,9 +159,9 @@ def thread_rows(marks: pd.DataFrame, thread_id: str, lang: str = "en") -> pd.Dat
     name, ``gloss`` in ``lang``, ``sentence`` as written, ``article_id``."""
     chosen = marks[marks["thread_id"].eq(thread_id).fillna(False)]
     return pd.DataFrame({
-        "published": chosen["published"].dt.date,
+        "published": _days(chosen["published"]),
         "stage": [labels.message(f"stage_{s}", lang) for s in chosen["stage"]],
-        "gloss": [cooperation_gloss(r, lang) for r in chosen.to_dict("records")],
+        "gloss": [_gloss(r, lang) for r in chosen.to_dict("records")],
         "sentence": chosen["sentence"],
         "article_id": chosen["article_id"],
     }).reset_index(drop=True)
