@@ -14,6 +14,7 @@ pages = [
     st.Page("pages/sectors.py", title=t("page_sectors", lang)),
     st.Page("pages/officials.py", title=t("page_officials", lang)),
     st.Page("pages/figures.py", title=t("page_figures", lang)),
+    st.Page("pages/cooperation.py", title=t("page_cooperation", lang)),
     st.Page("pages/topics.py", title=t("page_topics", lang)),
     st.Page("pages/articles.py", title=t("page_articles", lang)),
     st.Page("pages/data.py", title=t("page_data", lang)),

@@ -13,11 +13,12 @@ Every chart:
 - puts the keys of each mark in ``customdata`` (documented per function) and its own name in
   ``layout.meta["chart"]``.
 
-The functions live in modules by noun (``countries``, ``sectors``, ``people``, ``topics``; the
+The functions live in modules by noun (``countries``, ``sectors``, ``people``, ``topics``, ``cooperation``; the
 shared look in ``style``); this package gathers them: ``charts.partner_map(...)``. May import:
 ``i18n``, ``reference``, ``schema``; never ``store``, ``warehouse`` or ``ui``.
 """
 
+from techdiplomacy.charts.cooperation import cooperation_pipeline, cooperation_timeline
 from techdiplomacy.charts.countries import articles_over_time, country_sector_heatmap, mentions_by_country, partner_map
 from techdiplomacy.charts.people import figures_by_unit, officials_by_role, officials_network
 from techdiplomacy.charts.sectors import partners_by_sector, sector_cooccurrence, sectors_by_count, sectors_over_time
@@ -30,6 +31,8 @@ __all__ = [
     "TEMPLATE",
     "articles_over_time",
     "colour_map",
+    "cooperation_pipeline",
+    "cooperation_timeline",
     "country_colour",
     "country_sector_heatmap",
     "empty_figure",

@@ -92,6 +92,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "title_topic_map": {"en": "Map of topics", "ar": "خريطة المواضيع", "fa": "نقشه موضوع‌ها"},
     "title_topics_over_time": {"en": "Topics over time", "ar": "المواضيع عبر الزمن", "fa": "موضوع‌ها در طول زمان"},
     "title_topics_per_country": {"en": "Topics by partner country", "ar": "المواضيع حسب البلد الشريك", "fa": "موضوع‌ها به تفکیک کشور شریک"},
+    # cooperation (issue 17): chart titles, axes and the stages
+    "title_cooperation_pipeline": {"en": "Cooperation threads per partner, by latest stage", "ar": "مسارات التعاون لكل شريك حسب آخر مرحلة", "fa": "رشته‌های همکاری هر شریک به تفکیک آخرین مرحله"},
+    "title_cooperation_timeline": {"en": "Cooperation threads over time", "ar": "مسارات التعاون عبر الزمن", "fa": "رشته‌های همکاری در طول زمان"},
+    "threads": {"en": "Threads", "ar": "المسارات", "fa": "رشته‌ها"},
+    "stage": {"en": "Stage", "ar": "المرحلة", "fa": "مرحله"},
+    "stage_discussed": {"en": "Discussed", "ar": "نوقش", "fa": "گفت‌وگو شده"},
+    "stage_proposed": {"en": "Proposed", "ar": "مقترح", "fa": "پیشنهاد شده"},
+    "stage_agreed": {"en": "Agreed", "ar": "متفق عليه", "fa": "توافق شده"},
+    "stage_signed": {"en": "Signed", "ar": "موقّع", "fa": "امضا شده"},
+    "stage_implemented": {"en": "Implemented", "ar": "منفّذ", "fa": "اجرا شده"},
+    "stage_stalled": {"en": "Stalled", "ar": "متعثر", "fa": "متوقف"},
     # Filters.describe
     "n_articles": {"en": "{n} articles", "ar": "عدد المقالات: {n}", "fa": "{n} مقاله"},
     "n_articles_one": {"en": "1 article", "ar": "عدد المقالات: 1", "fa": "1 مقاله"},
