@@ -66,6 +66,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "particle": lex["particles"],
         "stop": lex["stop"],
         "known": lex["known_tokens"],
+        "name_words": lex["first"] | lex["first_common"] | lex["known_tokens"],
     }
 
 
@@ -121,18 +122,57 @@ def features(words: list[str], language: str) -> list[list[str]]:
     return out
 
 
-def _emissions(words: list[str], language: str, state: dict) -> list[tuple[float, float, float]]:
-    zero = (0.0, 0.0, 0.0)
+_ZERO = (0.0, 0.0, 0.0)
+
+
+def _sum(state: dict, feats) -> tuple[float, float, float]:
+    o = b = i = 0.0
+    for f in feats:
+        wo, wb, wi = state.get(f, _ZERO)
+        o += wo
+        b += wb
+        i += wi
+    return o, b, i
+
+
+@lru_cache(maxsize=262144)
+def _part(w: str, language: str, d: int) -> tuple[float, float, float]:
+    """The weights the word ``w`` adds to the score of the word ``d`` places before it (0:
+    its own features): the features of :func:`features` split by the word they read, so that
+    each word's share is summed once and a sentence's scores are sums of cached parts."""
+    state = _model(language)[0]
+    s, feats, shared = _word_features(w, language)
+    if d == 0:
+        return _sum(state, ("bias", *feats))
+    return _sum(state, (f"{d}:s={s}", *(f"{d}:{f}" for f in shared)))
+
+
+@cache
+def _edges(language: str) -> tuple[dict, dict]:
+    state = _model(language)[0]
+    return {d: state.get(f"{d}:BOS", _ZERO) for d in (-2, -1)}, {d: state.get(f"{d}:EOS", _ZERO) for d in (1, 2)}
+
+
+def _emissions(words: list[str], language: str) -> list[tuple[float, float, float]]:
+    """The score of each label for each word: its own part and its neighbours' (the same sums
+    as the weights of :func:`features`)."""
+    n = len(words)
+    bos, eos = _edges(language)
     out = []
-    get = state.get
-    for feats in features(words, language):
-        o = b = i = 0.0
-        for f in feats:
-            wo, wb, wi = get(f, zero)
-            o += wo
-            b += wb
-            i += wi
-        out.append((o, b, i))
+    for i in range(n):
+        o, b, y = _part(words[i], language, 0)
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if j < 0:
+                po, pb, py = bos[d]
+            elif j >= n:
+                po, pb, py = eos[d]
+            else:
+                po, pb, py = _part(words[j], language, d)
+            o += po
+            b += pb
+            y += py
+        out.append((o, b, y))
     return out
 
 
@@ -142,9 +182,10 @@ def _viterbi(em: list[tuple[float, float, float]], trans: list[list[float]]) -> 
     for e in em[1:]:
         ptr, new = [], []
         for y in range(3):
-            best = max(range(3), key=lambda x: score[x] + trans[x][y])
+            c0, c1, c2 = score[0] + trans[0][y], score[1] + trans[1][y], score[2] + trans[2][y]
+            best = 0 if c0 >= c1 and c0 >= c2 else (1 if c1 >= c2 else 2)
             ptr.append(best)
-            new.append(score[best] + trans[best][y] + e[y])
+            new.append((c0, c1, c2)[best] + e[y])
         back.append(ptr)
         score = new
     y = max(range(3), key=score.__getitem__)
@@ -155,9 +196,13 @@ def _viterbi(em: list[tuple[float, float, float]], trans: list[list[float]]) -> 
     return [LABELS[y] for y in reversed(path)]
 
 
-def _marginals(em: list[tuple[float, float, float]], trans: list[list[float]]) -> list[float]:
+@cache
+def _exp_transitions(language: str) -> list[list[float]]:
+    return [[math.exp(t) for t in row] for row in _model(language)[1]]
+
+
+def _marginals(em: list[tuple[float, float, float]], et: list[list[float]]) -> list[float]:
     """P(label is B or I) per word: forward-backward, each step rescaled to sum 1."""
-    et = [[math.exp(t) for t in row] for row in trans]
     pots = []
     for e in em:
         m = max(e)
@@ -191,9 +236,9 @@ def analyse(words: list[str], language: str) -> tuple[list[str], list[float]] | 
         return None
     if not words:
         return [], []
-    state, trans = model
-    em = _emissions(words, language, state)
-    return _viterbi(em, trans), _marginals(em, trans)
+    trans = model[1]
+    em = _emissions(words, language)
+    return _viterbi(em, trans), _marginals(em, _exp_transitions(language))
 
 
 def tags(words: list[str], language: str) -> list[str] | None:
@@ -202,7 +247,7 @@ def tags(words: list[str], language: str) -> list[str] | None:
     model = _model(language)
     if model is None:
         return None
-    return _viterbi(_emissions(words, language, model[0]), model[1]) if words else []
+    return _viterbi(_emissions(words, language), model[1]) if words else []
 
 
 def person_probabilities(words: list[str], language: str) -> list[float] | None:
@@ -211,7 +256,7 @@ def person_probabilities(words: list[str], language: str) -> list[float] | None:
     model = _model(language)
     if model is None:
         return None
-    return _marginals(_emissions(words, language, model[0]), model[1]) if words else []
+    return _marginals(_emissions(words, language), _exp_transitions(language)) if words else []
 
 
 def spans(labels: list[str]) -> list[tuple[int, int]]:
@@ -241,3 +286,134 @@ def person_spans(text: str, language: str) -> list[tuple[int, int]]:
     if not labels:
         return []
     return [(starts[a], ends[b]) for a, b in spans(labels)]
+
+
+#: A rule name whose every word the tagger gives less than this probability of being part of
+#: a person's name is dropped ...
+NO_PERSON = 0.01
+#: ... and a word at the edge of a rule name is cut off when the tagger gives it no such chance
+#: and it is this common (Zipf frequency).
+COMMON_ZIPF = 4.0
+#: A word rarer than this (Zipf frequency), or a known name word, may start a name: only
+#: beside such words is the tagger asked.
+RARE_ZIPF = 4.5
+#: Words tagged before and after the words in question: the features read two words either side.
+CONTEXT = 3
+_COMMAS = frozenset({"،", ","})
+
+
+def revise(tokens: list, pairs: list, phrases: list, language: str, blocked: set[int]) -> list:
+    """Return the officials rules' [(title, (first, last))] name pairs over ``tokens``
+    (:class:`lexicon.Token`) revised by the tagger: a name the tagger reads as longer (the
+    rules' "بشار" within its "بشار الاسد") grows to the tagger's span, over words that are no
+    title, entity (``blocked``), punctuation or other name; a common word at its edge that the
+    tagger leaves out is cut ("جاك شيراك انذاك"); a name none of whose words the tagger gives any
+    chance of being a person's is dropped; a title (``phrases``) the rules paired with no name
+    takes the tagger's name right after or right before it (a comma between allowed). Latin
+    words are left alone (no Latin training text).
+
+    Only the neighbourhoods where the tagger could change something are tagged (a one-word
+    name, a name word beside a name, a name word beside an unpaired title), each with
+    :data:`CONTEXT` words either side and never across a window break: the second opinion
+    costs little beside the rules."""
+    n = len(tokens)
+    lex = _lexicon()
+    stop, names = lex["stop"], lex["name_words"]
+    taken = {k for _, (a, b) in pairs for k in range(a, b + 1)}
+
+    def plain(k: int) -> bool:  # an Arabic-script word, no title, entity or stop word
+        w = tokens[k].norm if 0 <= k < n else ""
+        return w[:1].isalpha() and not w.isascii() and k not in blocked and w not in stop
+
+    def wordlike(k: int) -> bool:  # ... that is a name word, or rare
+        return plain(k) and (lexicon.zipf(tokens[k].norm, language) < RARE_ZIPF
+                             or any(f in names for f in lexicon.clitic_forms(tokens[k].norm)))
+
+    ranges = []
+    for _, (a, b) in pairs:
+        if a == b or plain(a - 1) and a - 1 not in taken or plain(b + 1) and b + 1 not in taken:
+            ranges.append((a - CONTEXT, b + CONTEXT + 2))
+    paired = {id(t) for t, _ in pairs}
+    for title in phrases:
+        if id(title) in paired:
+            continue
+        after = title.last + 1 + (title.last + 1 < n and tokens[title.last + 1].norm in _COMMAS)
+        before = title.first - 1 - (title.first >= 1 and tokens[title.first - 1].norm in _COMMAS)
+        if after not in taken and (wordlike(after) or plain(after) and wordlike(after + 1)):
+            ranges.append((title.last - CONTEXT + 1, after + CONTEXT + 2))
+        if before not in taken and (wordlike(before) or plain(before) and wordlike(before - 1)):
+            ranges.append((before - CONTEXT - 2, title.first + CONTEXT - 1))
+    if not ranges:
+        return pairs
+    labels, probs = ["O"] * n, [1.0] * n  # untagged words: no opinion; nor on Latin words
+    trans = _model(language)[1]
+    for lo, hi in _merged(ranges, tokens):
+        em = _emissions([t.norm for t in tokens[lo:hi + 1]], language)
+        labels[lo:hi + 1] = _viterbi(em, trans)
+        if any(k in taken for k in range(lo, hi + 1)):  # the probabilities serve the rules' names only
+            probs[lo:hi + 1] = _marginals(em, _exp_transitions(language))
+    found = [(a, b) for a, b in spans(labels) if not any(_latin(tokens[k].norm) for k in range(a, b + 1))]
+    out = []
+    for title, (a, b) in pairs:
+        if max(probs[a:b + 1]) < NO_PERSON and not any(_latin(tokens[k].norm) for k in range(a, b + 1)):
+            taken -= set(range(a, b + 1))
+            continue
+        while b > a and probs[b] < NO_PERSON and not _latin(tokens[b].norm) and lexicon.zipf(tokens[b].norm, language) >= COMMON_ZIPF:
+            b -= 1
+        while a < b and probs[a] < NO_PERSON and not _latin(tokens[a].norm) and lexicon.zipf(tokens[a].norm, language) >= COMMON_ZIPF:
+            a += 1
+        others = taken - set(range(a, b + 1))
+        for ca, cb in found:
+            if cb < a or ca > b:
+                continue
+            while ca < a and not _free(tokens, range(ca, a), blocked, others):
+                ca += 1
+            while cb > b and not _free(tokens, range(b + 1, cb + 1), blocked, others):
+                cb -= 1
+            a, b = min(a, ca), max(b, cb)
+        taken |= set(range(a, b + 1))
+        out.append((title, (a, b)))
+    paired = {id(t) for t, _ in out}
+    for title in phrases:
+        if id(title) in paired:
+            continue
+        after = title.last + 1 + (title.last + 1 < n and tokens[title.last + 1].norm in _COMMAS)
+        before = title.first - 1 - (title.first >= 1 and tokens[title.first - 1].norm in _COMMAS)
+        for ca, cb in found:
+            if (ca == after or cb == before) and _free(tokens, range(ca, cb + 1), blocked, taken):
+                taken |= set(range(ca, cb + 1))
+                out.append((title, (ca, cb)))
+                break
+    out.sort(key=lambda x: x[1][0])
+    return out
+
+
+def _latin(word: str) -> bool:
+    return word[:1].isalpha() and word.isascii()
+
+
+def _merged(ranges: list[tuple[int, int]], tokens: list) -> list[tuple[int, int]]:
+    """The union of the token ranges, clipped to the text and cut at window breaks."""
+    n = len(tokens)
+    out: list[list[int]] = []
+    for lo, hi in sorted((max(lo, 0), min(hi, n - 1)) for lo, hi in ranges):
+        if out and lo <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    pieces = []
+    for lo, hi in out:
+        start = lo
+        for k in range(lo, hi + 1):
+            if tokens[k].norm == lexicon.BREAK:
+                if k > start:
+                    pieces.append((start, k - 1))
+                start = k + 1
+        if hi >= start:
+            pieces.append((start, hi))
+    return pieces
+
+
+def _free(tokens: list, ks: range, blocked: set[int], taken: set[int]) -> bool:
+    """True when the words ``ks`` may all join a name."""
+    return all(k not in blocked and k not in taken and tokens[k].norm[:1].isalpha() for k in ks)

@@ -52,7 +52,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
         blocked.update(range(t.first, t.last + 1))
     pairs = _pair_names(tokens, phrases, doc.language, blocked, reported.Lazy(doc))
     if (_tagger_on() if second_opinion is None else second_opinion) and name_tagger.available(doc.language):
-        pairs = _revise_names(tokens, pairs, phrases, doc.language, blocked)
+        pairs = name_tagger.revise(tokens, pairs, phrases, doc.language, blocked)
     known_keys, known_country = lexicon.known_officials()
     persons: dict[str, dict] = {}
     mentions = []
@@ -121,77 +121,6 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
 @cache
 def _tagger_on() -> bool:
     return Settings().name_tagger
-
-
-#: A rule name whose every word the tagger gives less than this probability of being part of
-#: a person's name is dropped.
-NO_PERSON = 0.01
-#: ... and a word at the edge of a rule name is cut off when the tagger gives it no such chance
-#: and it is this common (Zipf frequency).
-COMMON_ZIPF = 4.0
-
-
-def _revise_names(tokens: list[lexicon.Token], pairs: list, phrases: list[titles.Title], language: str,
-                  blocked: set[int]) -> list:
-    """Return ``pairs`` revised by the name tagger: a name the tagger reads as longer (the
-    rules' "بشار" within its "بشار الاسد") grows to the tagger's span, over words that are
-    no title, entity, punctuation or other name; a name none of whose words the tagger gives
-    any chance of being a person's is dropped; a title the rules paired with no name takes the
-    tagger's name right after it or right before it (a comma between allowed)."""
-    labels, probs = ["O"] * len(tokens), [0.0] * len(tokens)
-    segment = 0
-    for k in range(len(tokens) + 1):
-        if k == len(tokens) or tokens[k].norm == lexicon.BREAK:
-            if k > segment:
-                labels[segment:k], probs[segment:k] = name_tagger.analyse([t.norm for t in tokens[segment:k]], language)
-            segment = k + 1
-    for k, t in enumerate(tokens):
-        if t.norm.isascii() and t.norm[:1].isalpha():
-            probs[k] = 1.0  # trained on Arabic script: no opinion on a Latin word
-    found = [(a, b) for a, b in name_tagger.spans(labels) if not any(tokens[k].norm.isascii() and tokens[k].norm[:1].isalpha()
-                                                 for k in range(a, b + 1))]
-    taken = {k for _, (a, b) in pairs for k in range(a, b + 1)}
-    out = []
-    for title, (a, b) in pairs:
-        if max(probs[a:b + 1]) < NO_PERSON:
-            taken -= set(range(a, b + 1))
-            continue
-        # "جاك شيراك انذاك": a common word the tagger leaves out of the name
-        while b > a and probs[b] < NO_PERSON and lexicon.zipf(tokens[b].norm, language) >= COMMON_ZIPF:
-            b -= 1
-        while a < b and probs[a] < NO_PERSON and lexicon.zipf(tokens[a].norm, language) >= COMMON_ZIPF:
-            a += 1
-        own = set(range(a, b + 1))
-        for ca, cb in found:
-            if cb < a or ca > b:
-                continue
-            while ca < a and not _free(tokens, ca, blocked, taken - own, a):
-                ca += 1
-            while cb > b and not _free(tokens, cb, blocked, taken - own, b, backward=True):
-                cb -= 1
-            a, b = min(a, ca), max(b, cb)
-        taken |= set(range(a, b + 1))
-        out.append((title, (a, b)))
-    paired = {id(t) for t, _ in out}
-    commas = {"،", ","}
-    for title in phrases:
-        if id(title) in paired:
-            continue
-        after = title.last + 1 + (title.last + 1 < len(tokens) and tokens[title.last + 1].norm in commas)
-        before = title.first - 1 - (title.first >= 1 and tokens[title.first - 1].norm in commas)
-        for ca, cb in found:
-            if (ca == after or cb == before) and all(k not in blocked and k not in taken for k in range(ca, cb + 1)):
-                taken |= set(range(ca, cb + 1))
-                out.append((title, (ca, cb)))
-                break
-    out.sort(key=lambda x: x[1][0])
-    return out
-
-
-def _free(tokens, k: int, blocked: set[int], taken: set[int], edge: int, backward: bool = False) -> bool:
-    """True when the words from ``k`` to ``edge`` may all join a name."""
-    rng = range(edge + 1, k + 1) if backward else range(k, edge)
-    return all(j not in blocked and j not in taken and tokens[j].norm[:1].isalpha() for j in rng)
 
 
 def _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country) -> list:
