@@ -202,3 +202,44 @@ def test_names_that_differ_by_more_than_spelling_stay_two_people(a, b):
 def test_a_known_name_ends_where_the_reference_name_ends():
     rows = officials.extract(Document("وقال الرئيس الأمريكي دونالد ترامب فرض رسوم جديدة أمر ضروري.", language="ar"))
     assert [(r["name"], r["official_id"]) for r in rows] == [("دونالد ترامب", "donald_trump")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a family name with the article after a known first name, the name ending before a word
+    # that cannot continue it
+    ("ومضى الرئيس السوري بشار الأسد في الهجوم رغم التحذيرات.", "بشار الأسد"),
+    ("وأكد رئيس البرلمان محمد الناصر في تصريح أن هناك اتفاقا.", "محمد الناصر"),
+    ("وقال رئيس مجلس إدارة الشركة يوسف الجاسم في بيان إن الشركة تلقت توجيهات.", "يوسف الجاسم"),
+    # a hashtag's marks are no part of the name
+    ("والتقى الرئيس الروسي فلاديمير #بوتين نظيره التركي.", "فلاديمير بوتين"),
+    ("وقال #مارك_زوكربيرغ، المدير التنفيذي لشبكة فيسبوك، إن الشبكة ستتغير.", "مارك زوكربيرغ"),
+])
+def test_the_full_name_as_the_press_writes_it(text, name):
+    assert name in _people(text, "ar")
+
+
+def test_a_time_word_after_a_first_name_is_no_surname():
+    assert "محمد الأسبوع" not in _people("وقال وزير الاتصالات محمد الأسبوع الماضي إن التعاون مستمر.", "ar")
+
+
+def test_a_bare_first_name_is_no_official_unless_the_article_gives_the_surname():
+    assert _people("وقال وزير الاتصالات محمد الأسبوع الماضي إن التعاون مستمر.", "ar") == {}
+    rows = officials.extract(Document(
+        "وكان الرئيس السوري بشار الأسد قد أكد ذلك. وقال الرئيس بشار إن الحرب انتهت.", language="ar"))
+    assert {r["name"] for r in rows} == {"بشار الأسد"}
+
+
+@pytest.mark.parametrize(("text", "name", "role", "country"), [
+    # a world figure the reference knows keeps the state served, whatever the story's context
+    ("وفي بكين، قال الرئيس الفرنسي إيمانويل ماكرون إن أوروبا تريد الحوار مع الصين.", "إيمانويل ماكرون", "leader", "FRA"),
+    ("وفي الرياض، قال رئيس الوزراء جاستن ترودو إن كندا لن تتراجع.", "جاستن ترودو", "leader", "CAN"),
+    # a chancellor heads a government: a leader
+    ("وقالت المستشارة الألمانية أنجيلا ميركل إن الاتفاق النووي مع إيران يجب أن يبقى.", "أنجيلا ميركل", "leader", "DEU"),
+])
+def test_a_known_world_figure_keeps_role_and_state(text, name, role, country):
+    assert _people(text, "ar").get(name) == (role, country)
+
+
+def test_a_known_name_in_a_spelling_the_reference_lacks_is_the_known_person():
+    assert _ids(["قال وزير الخارجية الروسي سيرغي لافروف إن موسكو ترحب.",
+                 "قال وزير الخارجية الروسي سيرجي لافرف إن موسكو ترحب."]) == {"sergey_lavrov"}

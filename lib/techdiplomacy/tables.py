@@ -39,7 +39,7 @@ EXTRACTORS: tuple[tuple[str, Callable[[Document], list[dict]]], ...] = (
 )
 
 #: Bump when an extractor's output changes, so stores re-extract unchanged articles.
-EXTRACTOR_VERSION = "5"  # bump when the extractors' output changes: stores re-extract
+EXTRACTOR_VERSION = "6"  # bump when the extractors' output changes: stores re-extract
 
 
 #: The Article fields that are articles columns (all of them, in order).

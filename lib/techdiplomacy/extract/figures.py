@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from techdiplomacy.extract import keywords, numbers, numerals
 from techdiplomacy.extract.units import (
@@ -46,6 +47,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     # many numbers: tokenise the text once rather than a window per number
     whole = token_columns(norm) if len(found) * (WINDOW_BEFORE + WINDOW_AFTER) > len(norm) else None
     rows = []
+    bare_rows: list[dict] = []  # figures in a bare currency word ("ريال") not read by their country
     pools = None  # the mentions that give figures a country and a sector, found once
 
     def written(a: int, b: int) -> str:
@@ -78,8 +80,10 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         row = doc.evidence(ostart, oend)
         mstart, mend = doc.original(*measure) if measure else (ostart, ostart)
         country, sector = _nearest(pools, doc.sentence_at(ostart), ostart, oend, mstart, mend)
-        if unit in NATIONAL_CURRENCY and country and number.end < end and len(norm[number.end:end].split()) == 1:
-            unit = NATIONAL_CURRENCY[unit].get(country, unit)  # a bare "ريال" about Saudi Arabia
+        bare = unit in NATIONAL_CURRENCY and number.end < end and len(norm[number.end:end].split()) == 1
+        if bare:
+            # a bare "ريال" about Saudi Arabia; in a sentence naming no state, the article's state
+            unit = NATIONAL_CURRENCY[unit].get(country or _main_country(pools), unit)
         rows.append({
             "article_id": doc.article_id,
             "value": float(number.value),
@@ -89,7 +93,20 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
             "sector": sector,
             **{k: row[k] for k in ("surface", "start", "end", "sentence")},
         })
+        if bare and unit in NATIONAL_CURRENCY:
+            bare_rows.append(rows[-1])
+    _named_currency(rows, bare_rows)
     return rows
+
+
+def _named_currency(rows: list[dict], bare_rows: list[dict]) -> None:
+    """A bare currency word in an article that names its currency elsewhere is that currency:
+    "350 ريالا سعوديا ... 150 ريالا" is SAR twice (one named currency of the word's family)."""
+    for row in bare_rows:
+        family = NATIONAL_CURRENCY[row["unit"]].values()
+        named = {r["unit"] for r in rows if r["unit"] in family}
+        if len(named) == 1:
+            row["unit"] = named.pop()
 
 
 #: Words of a page's furniture beside a number: news codes, counters, widgets (normalised).
@@ -108,9 +125,8 @@ def _furniture(norm: str, number) -> bool:
         return True  # part of a name: "WTDC-25", "COP-29", "Su-35", "Covid-19"
     a = norm.rfind("\n", 0, number.start) + 1
     b = norm.find("\n", number.end)
-    line = norm[a:b if b >= 0 else len(norm)]
-    if len(_WORD.findall(line)) < 3:
-        return True
+    if next(islice(_WORD.finditer(norm, a, b if b >= 0 else len(norm)), 2, None), None) is None:
+        return True  # fewer than three words on the line (the first three are enough to know)
     near = norm[max(a, number.start - 24):number.start] + " " + norm[number.end:number.end + 16]
     return bool(FURNITURE.search(near))
 
@@ -191,8 +207,13 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         if unit is None or before in ("عام", "سنه", "سال", "year", "in", "from", "since", "until"):
             if unit is None or unit == "count":
                 return None
-    if before in ("#", "+", "ـ") or before2 in ("+",):
+    if before in ("#", "+", "ـ", "×") or before2 in ("+",):
         return None
+    if unit is None and any(strip_proclitics(w) in ("قرار", "قرارات") for w in words[max(0, i - 3):i]):
+        return None  # "قرار مجلس الأمن 2254": a resolution's number
+    if before == "كل" and before2 in ("من", "بين") or before == "بين" and before2 == "من" or before in ("اصل", "out") and before2 in ("من", "of") \
+            or strip_proclitics(nxt_word := words[j] if j < len(words) else "") in lex["parts"] or nxt_word in lex["parts"]:
+        return None  # "1 من كل 20": a ratio's denominator; "ثلاثة أرباع", "ستة أمثاله": a fraction, a multiple
     if unit is None and number.written == "digits" and before in YEAR_WORDS and len(norm[number.start:number.end]) == 4:
         return None  # "عام 1863", "in 1979"
     if number.written == "words" and before.startswith("ال") and norm[number.start:number.end] in ("عشر", "عشره"):
@@ -219,7 +240,8 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         time_words = lex["time"].get(language) or frozenset().union(*lex["time"].values())
         if nxt.isascii():
             time_words = lex["time"]["en"]
-        if (strip_proclitics(nxt) in time_words or nxt in time_words) and not _contracts(toks[2], k):
+        if (strip_proclitics(nxt) in time_words or nxt in time_words) and (
+                strip_proclitics(before) in _DURATION_BEFORE or not _contracts(toks[2], k)):
             return None
         words = norm[number.start:number.end].split()
         if number.written == "words" and len(words) == 1 and (
@@ -248,25 +270,28 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
     if unit == "count":
         measure = _noun_phrase(toks, noun_at, lex, language)
     else:
-        measure = _measure(toks, i, k, lex)
+        measure = _measure(toks, i, k, lex, arabic=language == "ar")
     return unit, start, end, measure
 
 
+#: Words before a number that make «عقود» after it decades ("بعد ثلاثة عقود", "منذ عقدين").
+_DURATION_BEFORE = frozenset(("بعد", "منذ", "قبل", "خلال", "طوال", "طيله", "مده", "لمده", "مدي"))
 #: What follows «عقود» when it means decades ("ثلاثة عقود من العلاقات", "عقود مضت").
 _DECADES_AFTER = frozenset(("من", "مضت", "ماضيه", "الماضيه", "قادمه", "القادمه", "المقبله", "مقبله", "على"))
 
 
 def _contracts(words, k: int) -> bool:
     """True when «عقود» after a number means contracts, not decades: a noun qualifies it
-    ("8 عقود استثمار", "عقود تجارية")."""
+    ("8 عقود استثمار", "عقود تجارية"; not "بعد ثلاثة عقود أخذت", a verb)."""
     if k >= len(words) or strip_proclitics(words[k]) not in ("عقود", "عقد"):
         return False
     after = words[k + 1] if k + 1 < len(words) else ""
-    return after[:1].isalpha() and not after.isascii() and after not in _DECADES_AFTER
+    return after[:1].isalpha() and not after.isascii() and after not in _DECADES_AFTER \
+        and after not in word_sets()["verbs"]
 
 
 #: English words between a count and its noun: "8,000 such firms", "300 more engineers".
-PRE_NOUN = frozenset("such more other additional further extra new".split())
+PRE_NOUN = frozenset(["such", "more", "other", "additional", "further", "extra", "new"])
 _NON_DIGIT = re.compile(r"\D")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ATTACHED_SCALE = re.compile(r"\d(bn|mn|m|b|k|tn)\b")
@@ -337,23 +362,28 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in word)
 
 
-def _measure(toks, i, k, lex):
+def _measure(toks, i, k, lex, arabic=False):
     """Return the span saying what a percentage or an amount measures.
 
     The phrase after "of / من / از" when there is one, else the words before the number in
-    its clause (without "about", "reached", "بنسبة" ...).
+    its clause (without "about", "reached", "بنسبة" ...). In Arabic the phrase is a noun
+    phrase: it stops at a verb, a relative pronoun, another number or a time word, and when
+    nothing is left it is the subject of the verb of amount before the number ("بلغ حجم
+    التبادل ... 5 مليارات", "المسبار الذي يزن 360").
     """
     starts, ends, words = toks
-    if k < len(words) and (words[k] in lex["linkers"]):
+    if k < len(words) and words[k] in lex["linkers"] and not (arabic and words[k] not in ("من", "ل")):
         first = k + 1
         while first < len(words) and words[first] in lex["linkers"] | {"ال", "the"}:
             first += 1
         last = None
-        if first < len(words) and words[first][:1].isdigit():
-            first = len(words)  # "in 2024": a date, not what is measured
+        if first < len(words) and (words[first][:1].isdigit() or arabic and _time_word(words[first], lex)):
+            first = len(words)  # "in 2024", "في الشهر": a date, not what is measured
         for m in range(first, min(first + 12, len(words))):
             if words[m] in PUNCT or words[m] == "and" or words[m][:1].isdigit():
                 break
+            if arabic and m > first and words[m] not in lex["verbs"] and _boundary(words[m], lex):
+                break  # "25% من الشركات الناشئة ... تعمل في مجال ...": what the share does stays
             last = m
         if last is not None:
             while last > first and words[last] in lex["stop"]:
@@ -367,8 +397,18 @@ def _measure(toks, i, k, lex):
         m -= 1
     last = i - 1
     while last >= first and (words[last] in lex["approx"] or words[last] in lex["stop"]
-                             or strip_proclitics(words[last]) in lex["approx"] or words[last] in UNIT_BEFORE):
+                             or strip_proclitics(words[last]) in lex["approx"] or words[last] in UNIT_BEFORE
+                             or arabic and _time_word(words[last], lex)):
         last -= 1
+    if arabic:
+        span = _arabic_phrase(words, first, last, lex)
+        if span is None:
+            span = _amount_subject(words, i, lex)
+        if span is None:
+            span = _after_in(words, k, lex)
+        if span is None:
+            return None
+        first, last = span
     while first <= last and (words[first] in lex["stop"] or words[first] in lex["approx"]):
         first += 1
     if last < first:
@@ -376,11 +416,95 @@ def _measure(toks, i, k, lex):
     return starts[first], ends[last]
 
 
+def _time_word(word: str, lex) -> bool:
+    return word in lex["time_nouns"] or strip_proclitics(word) in lex["time"]["ar"]
+
+
+def _boundary(word: str, lex) -> bool:
+    """True for an Arabic word no measure phrase runs across: a verb, a clause opener, a
+    number (digits, a number word or its unit), a month or time word."""
+    return (word in lex["verbs"] or word in lex["clause"] or word[:1].isdigit()
+            or word in lex["time_nouns"] or word in lex["months"] or word in lex["number_words"])
+
+
+def _arabic_phrase(words, first: int, last: int, lex) -> tuple[int, int] | None:
+    """Return the noun phrase nearest the number among tokens [first, last], or None."""
+    m = last
+    while m >= first and not _boundary(words[m], lex):
+        m -= 1
+    if m == last:
+        if words[m] not in lex["verbs"]:
+            return None
+        # "المسبار الذي يزن 360": the noun before the verb and its relative pronoun
+        last = m - 1
+        while last >= first and (words[last] in lex["clause"] or words[last] in lex["stop"]):
+            last -= 1
+        m = last
+        while m >= first and not _boundary(words[m], lex):
+            m -= 1
+    first = max(first, m + 1)
+    while first <= last and (words[first] in lex["stop"] or words[first] in lex["clause"] or len(words[first]) < 2):
+        first += 1
+    while last >= first and (words[last] in lex["stop"] or len(words[last]) < 2):
+        last -= 1
+    if last < first or all(strip_proclitics(w) in lex["change"] or w in lex["change"] for w in words[first:last + 1]):
+        return None
+    if first == last and strip_proclitics(words[first]) in lex["generic"]:
+        return None  # "نسبة", "مستوى", "حجمه": a word that says a number is measured, not what
+    return first, last
+
+
+def _after_in(words, k: int, lex) -> tuple[int, int] | None:
+    """Return the phrase after «في» that follows the unit ("بزيادة 13 في المئة في استخدام
+    التطبيقات"), for a figure with nothing before it, or None."""
+    if k >= len(words) or words[k] != "في":
+        return None
+    first = k + 1
+    last = first - 1
+    for n in range(first, min(first + 4, len(words))):
+        word = words[n]
+        if word in PUNCT or word in lex["stop"] or _boundary(word, lex) or _time_word(word, lex):
+            break
+        last = n
+    return (first, last) if last >= first else None
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _amount_subject(words, i: int, lex) -> tuple[int, int] | None:
+    """Return the subject of the nearest verb of amount before token ``i`` in its sentence
+    ("ووصلت نسبة فقر الدخل، أي ... إلى 13.6 بالمئة": نسبة فقر الدخل), or None."""
+    m = i - 1
+    while m >= 0 and i - m <= 30 and words[m] not in (".", "!", "?", "؟", ";", "؛") \
+            and not (words[m][:1].isdigit() and not _year(words[m])):
+        if words[m] in lex["amount_verbs"]:
+            first = m + 1
+            last = first - 1
+            for n in range(first, min(first + 4, i)):
+                word = words[n]
+                if word in PUNCT or word in lex["stop"] or _boundary(word, lex) or word in lex["approx"]:
+                    break
+                last = n
+            return (first, last) if last >= first else None
+        m -= 1
+    return None
+
+
 def _context_mentions(doc: Document) -> list[dict]:
     """Return the country, place and sector mentions of ``doc`` (from their own extractors)."""
     from techdiplomacy.extract import places, sectors
 
     return places.rows(doc) + sectors.rows(doc)
+
+
+def _main_country(pools) -> str:
+    """The state an article names most often ('' when none is named)."""
+    counts: dict[str, int] = {}
+    for m in pools[0]:
+        counts[m["country"]] = counts.get(m["country"], 0) + 1
+    return max(sorted(counts), key=counts.__getitem__) if counts else ""
 
 
 def _pools(mentions) -> tuple[list[dict], list[dict]]:

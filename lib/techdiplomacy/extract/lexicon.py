@@ -187,7 +187,8 @@ def word_sets() -> dict:
         title_words.update(record["norm"].split())
     known_tokens = set()
     for record in reference.aliases("officials").to_dict("records"):
-        known_tokens.update(record["norm"].split())
+        # a ZWNJ half ("ای" of "خامنه‌ای") is no sure name word
+        known_tokens.update(normalise(record["alias"].replace("\u200c", "")).split())
     first, first_common = _first_names()
     # a listed name that is also a function word ("مي" / Persian "می") is no sure name word
     clash = first & stop - _norm_set(FIRST_NAMES)
@@ -213,6 +214,22 @@ def known_officials() -> tuple[dict[str, str], dict[str, str]]:
         keys.setdefault(record["norm"].replace(" ", ""), record["id"])
     countries = dict(zip(reference.load("officials")["official"], reference.load("officials")["country"]))
     return keys, countries
+
+
+@cache
+def known_folded() -> dict[str, str]:
+    """Return {person key of a reference name or alias: official id}: the spellings of a known
+    foreign name that differ by long vowels only (نتنياهو / نتانياهو) find the reference person.
+    A key two people share is left out."""
+    from techdiplomacy.extract.surnames import person_key
+
+    keys: dict[str, str] = {}
+    shared: set[str] = set()
+    for record in reference.aliases("officials").to_dict("records"):
+        key = person_key(record["norm"].split())
+        if keys.setdefault(key, record["id"]) != record["id"]:
+            shared.add(key)
+    return {k: v for k, v in keys.items() if k not in shared}
 
 
 @cache
@@ -351,6 +368,8 @@ def tokens(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[
             k = bisect.bisect_left(oends, p)
             if k < n and oends[k] == p or (k < n and oends[k] == p + 2 and text[p + 1] == "ا"):
                 out[first + k] = out[first + k]._replace(accusative=True)
+    if "#" in norm:  # a hashtag's mark is no word: "الرئيس الروسي فلاديمير #بوتين"
+        out = [t for t in out if t.norm != "#"]
     return out
 
 

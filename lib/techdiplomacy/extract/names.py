@@ -194,6 +194,11 @@ def name_forward(tokens, p, doc_lang, lex, blocked, reported=frozenset()) -> tup
         if c == 0 and strengths == [2] and _closes_name(tokens, last + 2) and is_word(nxt, lex) \
                 and not nxt.norm.isascii() and zipf(nxt.text, _lang(nxt, doc_lang)) < 5.3:
             c = 1  # "رئيس الحكومة يوسف الشاهد،": a common word as the surname before a comma
+        if c == 0 and strengths == [2] and nxt.norm.startswith("ال") and is_word(nxt, lex) \
+                and zipf(nxt.text, _lang(nxt, doc_lang)) < 5.0 and not _time_word(nxt.norm) \
+                and (_ends_after(tokens, last + 2, lex)
+                     or not name_strength(tokens[last + 2], doc_lang, lex, start=False)):
+            c = 1  # "الرئيس السوري بشار الأسد في ...": a family name with the article after a first name
         if after_particle and c == 0 and is_word(nxt, lex):
             c = 1  # "عبد العزيز"
         if c == 1 and not after_particle and _words(tokens, p, last, lex) >= 2 and not _third_word(nxt, doc_lang, lex):
@@ -213,6 +218,25 @@ def name_forward(tokens, p, doc_lang, lex, blocked, reported=frozenset()) -> tup
         last -= 1
         strengths.pop()
     return (p, last) if _enough(tokens, p, last, strengths, doc_lang) else None
+
+
+def _time_word(n: str) -> bool:
+    from techdiplomacy.extract.units import strip_proclitics
+    from techdiplomacy.extract.units import word_sets as figure_words
+
+    words = figure_words()
+    return n in words["time_nouns"] or strip_proclitics(n) in words["time"]["ar"]
+
+
+def _ends_after(tokens: list[Token], k: int, lex: dict) -> bool:
+    """True when token ``k`` cannot continue a name: punctuation, the end, a function word or
+    a common verb."""
+    if _closes_name(tokens, k):
+        return True
+    n = tokens[k].norm
+    from techdiplomacy.extract.units import arabic_verbs
+
+    return n in lex["stop"] or tokens[k].text in RAW_NOT_NAMES or n in arabic_verbs()[0]
 
 
 def _reported_surname(token: Token, reported: frozenset[str], lex: dict) -> bool:

@@ -34,8 +34,9 @@ class Number(NamedTuple):  # a tuple: made many times per article, far faster th
 
 # A number in digits, optionally glued to an English scale suffix ("11bn", "2.5m").
 _DIGIT_NUMBER = re.compile(
-    r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]+)(bn|mn|m|b|k|tn)?(?![\w/:]|-[^\W\d_]*[0-9]|-(?![^\W\d_])|[.,][0-9])"
+    r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]+|[0-9]+,[0-9]{1,2})(bn|mn|m|b|k|tn)?(?![\w/:×]|-[^\W\d_]*[0-9]|-(?![^\W\d_])|[.,][0-9]| ?[×x*] ?[0-9])"
 )
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_SPLIT = re.compile(r"([^\W\d_]++(?:-[^\W\d_]++)*+)")  # _WORD, possessive: the same matches, faster
 _DIGIT_RUN = re.compile(r"[0-9]+")
@@ -94,7 +95,7 @@ def _word_automaton():
 
 
 #: A digit glued after one of these is part of a code, a date or a decimal, not a number start.
-_GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,/:+-")
+_GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,/:+-×*")
 
 
 def find(norm: str, language: str = "", found: list[tuple[int, tuple]] | None = None) -> list[Number]:
@@ -116,6 +117,8 @@ def find(norm: str, language: str = "", found: list[tuple[int, tuple]] | None = 
                 continue
             a, b = raw.split("/")
             value = float(f"{a}.{b}")
+        elif _DECIMAL_COMMA.fullmatch(raw):
+            value = float(raw.replace(",", "."))  # "157,2 مليون": a decimal comma (no group has 1-2 digits)
         else:
             value = parse_digits(raw)
             if value is None:
@@ -203,7 +206,11 @@ def _joined(norm: str, numbers: list[Number]) -> list[Number]:
     out = [numbers[0]]
     for b in numbers[1:]:
         a = out[-1]
-        if 1000 <= b.value < _last_group(a.value) and norm[a.end:b.start].strip() in _AND:
+        # "250 ألف و500" = 250,500: a smaller number completes a scale group that was written
+        # out; "بين 2000 و500" (no scale word) stays two numbers
+        scaled = a.written == "words" or any(c.isalpha() for c in norm[a.start:a.end])
+        if (1000 <= b.value or scaled and b.value == int(b.value)) and b.value < _last_group(a.value) \
+                and norm[a.end:b.start].strip() in _AND:
             out[-1] = Number(a.value + b.value, a.start, b.end, a.written if a.written == b.written else "words")
         else:
             out.append(b)

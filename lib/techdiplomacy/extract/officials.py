@@ -64,7 +64,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
         cut = 2 if words[-1].endswith(("'s", "’s")) else 0  # "Hashemi's remarks"
         words[-1] = words[-1][:len(words[-1]) - cut]
         key_norm = surnames.name_key(words)
-        official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys)
+        official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys) \
+            or lexicon.known_folded().get(surnames.person_key(words))
         if not official and not cut:
             # a known name and a word after it ("دونالد ترامب فرض"): the name ends where the
             # reference's does
@@ -96,6 +97,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
     free = [t for t in phrases if id(t) not in paired]
     if free:
         mentions += _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country)
+    mentions = _bare_first_names(persons, mentions, lex)
     if not persons:
         return []
     fallback = _context_country(ctx, doc.language, doc.norm)
@@ -108,7 +110,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
         rows.append({
             "article_id": doc.article_id,
             "official_id": p["official_id"],
-            "name": p["name"],
+            "name": _clean_name(p["name"]),
             "title": p["title"],
             "role": p["role"],
             "organisation": p["organisation"],
@@ -121,6 +123,31 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
 @cache
 def _tagger_on() -> bool:
     return Settings().name_tagger
+
+
+def _bare_first_names(persons: dict, mentions: list, lex: dict) -> list:
+    """A person named by a bare first name ("الرئيس بشار") is the person of that first name and
+    a surname elsewhere in the article, or no official at all (``persons`` is updated)."""
+    for key in [k for k, p in persons.items() if k.startswith("p:") and p["name_words"] == 1]:
+        forms = persons[key]["forms"]
+        first = next(iter(forms))[0] if len(forms) == 1 else None
+        if first is None or first not in lex["first"]:
+            continue
+        fuller = [k for k, p in persons.items() if k != key and p["name_words"] >= 2
+                  and any(len(f) >= 2 and f[0] == first for f in p["forms"])]
+        del persons[key]
+        if len(fuller) == 1:
+            mentions = [(fuller[0], s, e) if k == key else (k, s, e) for k, s, e in mentions]
+        else:
+            mentions = [m for m in mentions if m[0] != key]
+    return mentions
+
+
+def _clean_name(name: str) -> str:
+    """A name as a reader writes it: a hashtag's "#" and "_" ("#مارك_زوكربيرغ") are no part of it."""
+    if "#" in name or "_" in name:
+        name = " ".join(name.replace("#", " ").replace("_", " ").split())
+    return name
 
 
 def _titled_elsewhere(doc, tokens, free, ctx, persons, claimed, known_country) -> list:

@@ -97,11 +97,33 @@ def _known_forms() -> tuple[list[tuple[str, ...]], dict[str, str]]:
     return ordered, {k: v for k, v in lookup.items() if v}
 
 
+@cache
+def _known_automaton():
+    """An Aho-Corasick automaton of the known forms without spaces, each giving the ranks of
+    the forms written with those letters."""
+    import ahocorasick
+
+    ranks: dict[str, list[int]] = {}
+    for rank, words in enumerate(_known_forms()[0]):
+        ranks.setdefault("".join(words), []).append(rank)
+    auto = ahocorasick.Automaton()
+    for compact, found in ranks.items():
+        auto.add_word(compact, tuple(found))
+    auto.make_automaton()
+    return auto
+
+
 def known_mentions(doc: Document) -> list[tuple[str, int, int]]:
     """Return (official id, start, end in ``doc.norm``) of each place the text names a person
     the reference knows by a name of two words or more (spaces optional, as for later
     mentions; a Latin name only capitalised)."""
     forms, lookup = _known_forms()
+    # the forms whose letters occur in the text without spaces, in one pass (the reference
+    # knows many people; a search per form would read the text once for each)
+    present = {rank for _, ranks in _known_automaton().iter(doc.norm.replace(" ", "")) for rank in ranks}
+    if not present:
+        return []
+    forms = [words for rank, words in enumerate(forms) if rank in present]
     out = []
     for _, start, end in name_matcher.finditer(doc.norm, forms):  # forms ordered and checked once
         official = lookup.get("".join(doc.norm[start:end].split()))

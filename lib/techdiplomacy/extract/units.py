@@ -25,20 +25,22 @@ UNIT_AFTER = {
     "EUR": "يورو | یورو | یورویی | euros | euro | eur",
     "IRR": "ريال | ريالا | ريال إيراني | ریال | ریالی | rials | rial | irr",
     "IRT": "تومان | تومن | تومانی | toman | tomans",
-    "SAR": "ريال سعودي | ريالات سعودية | ریال سعودی | saudi riyals",
-    "OMR": "ريال عماني | ريالات عمانية | ریال عمان | omani rials",
-    "QAR": "ريال قطري | ریال قطر | qatari riyals",
+    "SAR": "ريال سعودي | ريالا سعوديا | ريالات سعودية | ریال سعودی | saudi riyals",
+    "OMR": "ريال عماني | ريالا عمانيا | ريالات عمانية | ریال عمان | omani rials",
+    "QAR": "ريال قطري | ريالا قطريا | ريالات قطرية | ریال قطر | qatari riyals",
     "AED": "درهم | دراهم | درهم إماراتي | درهم امارات | dirhams | dirham | aed",
     "IQD": "دينار | دينار عراقي | دنانير | دينارا | دینار | دینار عراق | iraqi dinars | dinars | iqd",
-    "KWD": "دينار كويتي | دينار الكويتي | kuwaiti dinars | kuwaiti dinar",
-    "JOD": "دينار أردني | دينار الأردني | jordanian dinars | jordanian dinar",
+    "KWD": "دينار كويتي | دينارا كويتيا | دنانير كويتية | دينار الكويتي | kuwaiti dinars | kuwaiti dinar",
+    "JOD": "دينار أردني | دينارا أردنيا | دنانير أردنية | دينار الأردني | jordanian dinars | jordanian dinar",
     "BHD": "دينار بحريني | bahraini dinars | bahraini dinar",
     "LYD": "دينار ليبي | libyan dinars",
     "TND": "دينار تونسي | tunisian dinars",
     "DZD": "دينار جزائري | algerian dinars",
-    "EGP": "جنيه | جنيها | جنيهات | جنيه مصري | egyptian pounds | egyptian pound",
-    "MAD": "درهم مغربي | moroccan dirhams",
-    "YER": "ريال يمني | yemeni rials",
+    "EGP": "جنيه | جنيها | جنيهات | جنيه مصري | جنيها مصريا | egyptian pounds | egyptian pound",
+    "MAD": "درهم مغربي | درهما مغربيا | moroccan dirhams",
+    "YER": "ريال يمني | ريالا يمنيا | yemeni rials",
+    "XOF": "فرنك إفريقي | فرنك أفريقي | فرنك عاجي | فرنك سيفا | cfa francs",
+    "CHF": "فرنك سويسري | فرنكا سويسريا | swiss francs",
     "LBP": "ليرة لبنانية | lebanese pounds | lebanese lira",
     "SYP": "ليرة سورية | syrian pounds",
     "PKR": "روبية باكستانية | pakistani rupees",
@@ -50,7 +52,7 @@ UNIT_AFTER = {
     "INR": "روبية | روبيه | روپیه | rupees | inr",
     "GBP": "جنيه إسترليني | جنيها إسترلينيا | جنيهات إسترلينية | پوند | pounds | gbp",
     "SDG": "جنيه سوداني | جنيها سودانيا | جنيهات سودانية | sudanese pounds",
-    "km": "كيلومتر | كيلومترا | كيلومترات | كيلو متر | كيلو مترا | كم | کیلو متر | کیلومتر | کیلومتری | km | kilometres | kilometers | kilometre | kilometer",
+    "km": "كيلومتر | كيلومترا | كيلومترات | كيلو متر | كيلو مترا | كم | كلم | کیلو متر | کیلومتر | کیلومتری | km | kilometres | kilometers | kilometre | kilometer",
     "Tbps": "تيرابت | ترابت | تيرابايت في الثانية | ترابیت | ترابیتی | ترابیت بر ثانیه | tbps | terabits per second | terabit",
     "Gbps": "غيغابت | جيجابت | جيغابت | گیگابیت | گیگابیتی | گیگابیت بر ثانیه | gbps | gigabits per second | gigabit | gb/s",
     "Mbps": "ميغابت | ميجابت | مگابیت | مگابیتی | مگابیت بر ثانیه | mbps | megabits per second | megabit | mb/s",
@@ -61,16 +63,21 @@ UNIT_AFTER = {
     " | متر | مترا | أمتار | امتار | مترا مربعا | متر مربع | متری | meters | metres | metre | meter | ميل | ميلا"
     " | أميال | miles | mile | كيلوغرام | كيلوغراما | كيلوغرامات | كيلوجرام | كيلوجراما | كيلوجرامات | کیلوگرم | كغ | kg | kilograms | سنتيمتر | سنتيمترات | cm"
     " | بوصة | إنش | إنشات | inches | inch | اینچ"
-    " | square meters | هكتار | هکتار | hectares | kw | كيلوواط | کیلووات | gw | gigawatts | گیگاوات",
+    " | square meters | هكتار | هکتار | hectares | kw | كيلوواط | کیلووات | gw | gigawatts | گیگاوات"
+    " | لتر | لترا | لترات | ليتر | ليترا | ليترات | لیتر | litres | liters | litre | liter | كلغ | كيلو"
+    " | كيلومتر مربع | كيلومترا مربعا | كيلومترات مربعة | كلم مربع | كم مربع | کیلومتر مربع | km2"
+    " | square kilometres | square kilometers | كيلومتر في الساعة | كيلومترا في الساعة | كلم في الساعة"
+    " | كم في الساعة | كلم/س | كم/س | km/h | kph | mph | kilometres per hour | miles per hour"
+    " | ملي أمبير | مللي أمبير | ميلي أمبير | mah | ميغابيكسل | ميجابيكسل | ميغا بيكسل | ميجا بيكسل"
+    " | megapixels | megapixel | بيكسل | بكسل | pixels | فرنك | فرنكا | francs | برميل | براميل | barrels"
+    " | درجة مئوية | درجات مئوية | درجة | درجات | degrees celsius | degrees | °c | درجه سانتیگراد",
 }
 
 
 #: Currency signs and codes written before a number.
 UNIT_BEFORE = {"%": "percent", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                "aed": "AED", "irr": "IRR", "try": "TRY",
-               **{code: code.upper() for code in (
-                   "sar qar omr kwd bhd jod iqd egp gbp cny rmb amd azn inr pkr rub chf jpy yer lbp tnd mad dzd lyd"
-               ).split()}}
+               **{code: code.upper() for code in ["sar", "qar", "omr", "kwd", "bhd", "jod", "iqd", "egp", "gbp", "cny", "rmb", "amd", "azn", "inr", "pkr", "rub", "chf", "jpy", "yer", "lbp", "tnd", "mad", "dzd", "lyd"]}}
 UNIT_BEFORE["rmb"] = "CNY"
 
 #: A bare currency word names the currency of the country the figure concerns: "٩ مليارات
@@ -118,7 +125,8 @@ ID_BEFORE = (
     " paragraph clause version نسخه نسخة الإصدار الدورة دوره session edition round الجولة جولة"
     " الساعة ساعت tel phone fax هاتف تلفن فاكس فکس كود کد code عدد العدد page صفحه صفحة hall"
     " سالن قاعة stand booth غرفه غرفة cop g d"
-    " ص ب ext"
+    " ص ب ext الدقيقة الشوط"
+    " آيفون ايفون أيفون جالاكسي غالاكسي سنابدراغون ويندوز أندرويد اندرويد آيباد ايباد بلايستيشن"
 )
 
 
@@ -141,6 +149,8 @@ APPROX = (
     " valued to roughly estimated an additional reached reach reaching hit hits totalled totaled"
     " amounted stood stands rose grew increased fell dropped topped exceeded surpassed"
     " بلغ بلغت وصل وصلت يبلغ تبلغ ارتفع ارتفعت تجاوز تجاوزت سجل سجلت رسید رسیده می‌رسد است بود"
+    " يقرب قارب قاربت يقارب بمعدل بواقع قدره قدرها قيمته قيمتها مقداره مقدارها بسعر بتكلفة بكلفة"
+    " البالغ البالغة إجمالية نسبته نسبتها نسبتهم"
 )
 
 
@@ -161,6 +171,7 @@ FUNCTION_WORDS = (
     " وقد وأن وكان به بها له لها فيه فيها منه منها عليه عليها إليه هو هي هم نحو حوالي اكثر أكثر"
     " در از به با که را و یا تا برای این آن هر هم نیز بر های ها است بود شد شده می باشد کرد"
     " کند کنند دارد دارند هستند بین پس پیش روی زیر طی ای یک وی او ما منهم منها منهن آنها"
+    " نفس ذات"
 )
 
 
@@ -178,13 +189,87 @@ ENGLISH_VERBS = (
 )
 
 
-YEAR_WORDS = frozenset(normalise(w) for w in "عام سنة سنه العام سال year in since until from by".split())
+YEAR_WORDS = frozenset(normalise(w) for w in ["عام", "سنة", "سنه", "العام", "سال", "year", "in", "since", "until", "from", "by"])
 
 
-PERSIAN_VERBS = frozenset(normalise(w) for w in (
-    "است هستند هست بود بودند شد شدند شده دارد دارند داشت داشتند کرد کردند کند کنند آماده رسید"
-    " رسیده حضور فعال فعالند"
-).split())
+PERSIAN_VERBS = frozenset(normalise(w) for w in ["است", "هستند", "هست", "بود", "بودند", "شد", "شدند", "شده", "دارد", "دارند", "داشت", "داشتند", "کرد", "کردند", "کند", "کنند", "آماده", "رسید", "رسیده", "حضور", "فعال", "فعالند"])
+
+
+#: Arabic words that end a measure phrase read backwards from its number: relative pronouns,
+#: complementisers and clause openers ("... التي تبلغ 25 بالمئة", "رغم إعلان ...").
+CLAUSE_WORDS = (
+    "التي الذي الذين اللذين اللتين اللذان اللتان والتي والذي والذين أن ان أنه انه إنه بأن لأن"
+    " وأن حين عندما بينما رغم ورغم إذ اذ حيث وحيث لكن ولكن وذلك وهي وهو وهذا وهذه كما وكما"
+    " مقابل لدى عند قد وقد لقد بعدما وبعدما منذ مقارنة مقارنه بالمقارنة وبالتالي إما اما"
+)
+
+
+#: Time words that are no measure ("في الشهر", "نفس الشهر من عام", "الساعة الواحدة").
+TIME_NOUNS = (
+    "الشهر الشهري الشهرية شهريا العام السنة سنويا السنوي السنوية اليوم يوميا الأسبوع الساعة"
+    " الدقيقة الماضي الماضية المقبل المقبلة الحالي الحالية الجاري نهاية بداية مطلع أواخر أوائل منتصف"
+    " الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
+)
+
+
+#: Nouns after a number that make it a fraction or a multiple, not a figure ("ثلاثة أرباع",
+#: "ستة أمثاله", "ثلاثة أضعاف").
+PARTS = "أرباع أثلاث أخماس أعشار أمثال أمثاله أمثالها أضعاف أضعافا أضعافه أضعافها"
+
+
+#: Words that alone say only that something is measured (with a pronoun: "حجمه", "نسبتها").
+GENERIC_MEASURES = (
+    "نسبة نسبته نسبتها مستوى مستويات معدل قيمة قيمته قيمتها حجم حجمه حجمها مبلغ إجمالي بدوره بدورها"
+    " آخرين أخرى آخر الاستبيان التسوية أكثر"
+)
+
+
+#: Nouns of change: alone they do not say what rose or fell ("بانخفاض 6 ملايين").
+CHANGE_NOUNS = "انخفاض ارتفاع زيادة تراجع نمو هبوط صعود تقلص انكماش"
+
+
+def verb_forms(form: str, kind: str) -> set[str]:
+    """Return the normalised written forms of an Arabic verb of ``data/reference/verbs.csv``.
+
+    ``past``: the third person past (بلغ → بلغت, بلغوا, وبلغ, فبلغت); ``present``: the third
+    person present (يبلغ → تبلغ, يبلغون, سيبلغ, لتبلغ, ويبلغ); ``fixed``: that form, with و / ف.
+    """
+    out = {form}
+    if kind == "past":
+        base = form[:-1] if form.endswith(("ى", "ا")) else form
+        out |= {base + "ت", base + "وا", base + "تا"} | ({form + "ا"} if base == form else set())
+    elif kind == "present":
+        out.add("ت" + form[1:])
+        out |= {f[:-1] + "ون" if f.endswith(("ي", "و")) else f + "ون" for f in out}
+        out |= {"س" + f for f in out} | {"ل" + f for f in out}
+    out |= {"و" + f for f in out} | {"ف" + f for f in out}
+    return {normalise(f) for f in out}
+
+
+@cache
+def arabic_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the written forms of the common news verbs of ``data/reference/verbs.csv``, and
+    those of its verbs of amount (بلغ, ارتفع, تجاوز ...: their subject is what a figure measures)."""
+    from techdiplomacy.reference import load
+
+    forms: set[str] = set()
+    amount: set[str] = set()
+    for row in load("verbs").itertuples():
+        if row.language == "ar":
+            written = verb_forms(row.form, row.kind)
+            forms |= written
+            if row.amount == "yes":
+                amount |= written
+    return frozenset(forms), frozenset(amount)
+
+
+def _number_words(units: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """Number words, scale words and one-word units: the pieces of another figure."""
+    from techdiplomacy.extract.numerals import word_tables
+
+    numbers, scales = word_tables()
+    one_word = {phrase[0] for phrase in units if len(phrase) == 1}
+    return frozenset(numbers) | frozenset(scales) | one_word | _norm_words("% ٪ المئة المائة بالمئة بالمائة")
 
 
 def _norm_words(text: str) -> frozenset[str]:
@@ -215,6 +300,14 @@ def word_sets() -> dict:
         "linkers": _norm_words(LINKERS),
         "reach": _norm_words(REACH_VERBS),
         "en_verbs": _norm_words(ENGLISH_VERBS),
+        "clause": _norm_words(CLAUSE_WORDS),
+        "time_nouns": _norm_words(TIME_NOUNS) | _norm_words(MONTHS),
+        "verbs": arabic_verbs()[0],
+        "amount_verbs": arabic_verbs()[1],
+        "change": _norm_words(CHANGE_NOUNS),
+        "parts": _norm_words(PARTS),
+        "generic": _norm_words(GENERIC_MEASURES),
+        "number_words": _number_words(units),
     }
 
 
@@ -224,7 +317,7 @@ TOKEN = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+(?:[-.'][^\W\d_]+)*|[%$€£]|[^\
 PUNCT = set(".,،;؛:!?؟()[]«»\"“”'|/\\-–—")
 
 
-CURRENCY_UNITS = {"USD", "EUR", "IRR", "IRT", "SAR", "OMR", "QAR", "AED", "IQD", "KWD", "TRY", "RUB",
+CURRENCY_UNITS = {"USD", "EUR", "IRR", "IRT", "SAR", "OMR", "QAR", "AED", "IQD", "KWD", "TRY", "RUB", "XOF",
                    "CNY", "AMD", "AZN", "INR", "GBP", "JOD", "BHD", "LYD", "TND", "DZD", "EGP", "MAD", "YER",
                    "LBP", "SYP", "PKR", "CHF", "JPY", "SDG"}
 
