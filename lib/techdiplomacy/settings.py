@@ -66,6 +66,10 @@ class Settings:
         default_factory=lambda: float(os.environ.get("TECHDIPLOMACY_LOCK_WAIT", "60")),
         metadata={"help": "seconds a writer waits for another writer (or running queries) before giving up"},
     )
+    name_tagger: bool = field(
+        default_factory=lambda: os.environ.get("TECHDIPLOMACY_NAME_TAGGER", "0") == "1",
+        metadata={"help": "let the person-name CRF revise the names the officials rules find (ar; fa when its model is present)"},
+    )
     fetch_timeout: float = field(default=15.0, metadata={"help": "seconds before a web request gives up"})
     fetch_max_bytes: int = field(default=5_000_000, metadata={"help": "largest web response read"})
     fetch_max_redirects: int = field(default=5, metadata={"help": "redirects followed per request"})

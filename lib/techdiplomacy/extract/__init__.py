@@ -5,7 +5,8 @@ Rows: ``places`` (countries and places), ``sectors``, ``organisations``, ``offic
 ``figures``. Their parts: ``keywords`` (the one Aho-Corasick pass every extractor reads),
 ``gazetteer`` (word-aware multi-pattern matching), ``lexicon`` (word lists and tokens),
 ``titles`` (title phrases -> role, organisation, country), ``names``, ``surnames`` and
-``name_matcher`` (where a name begins and ends; later mentions), ``reported`` (surnames
+``name_matcher`` (where a name begins and ends; later mentions), ``name_tagger`` (a
+person-name CRF, the second opinion on the names of officials), ``reported`` (surnames
 beside verbs of saying), ``numerals``, ``numbers`` and ``units`` (written numbers, their
-scales and units), ``measures`` (what a figure measures). May import: ``text``, ``reference``, ``schema``.
+scales and units), ``measures`` (what a figure measures). May import: ``text``, ``reference``, ``schema``, ``settings``.
 """

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import cache
 from operator import attrgetter
 
-from techdiplomacy.extract import keywords, lexicon, names, organisations, reported, surnames, titles
+from techdiplomacy.extract import keywords, lexicon, name_tagger, names, organisations, reported, surnames, titles
+from techdiplomacy.settings import Settings
 from techdiplomacy.text.document import Document
 from techdiplomacy.text.normalisation import normalise
 
 
-def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
+def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opinion: bool | None = None) -> list[dict]:
     """Return one officials row per mention of a titled person in ``doc``.
 
     ``mentions``: the document's country, place and organisation mention rows, when the caller
-    has already found them (the pipeline does); found here otherwise.
+    has already found them (the pipeline does); found here otherwise. ``second_opinion``: let
+    the name tagger (:mod:`name_tagger`) revise the names the rules found; None: the setting
+    ``name_tagger``.
     """
     if not doc.norm.strip():
         return []
@@ -47,6 +51,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     for t in phrases:
         blocked.update(range(t.first, t.last + 1))
     pairs = _pair_names(tokens, phrases, doc.language, blocked, reported.Lazy(doc))
+    if (_tagger_on() if second_opinion is None else second_opinion) and name_tagger.available(doc.language):
+        pairs = name_tagger.revise(tokens, pairs, phrases, doc.language, blocked)
     known_keys, known_country = lexicon.known_officials()
     persons: dict[str, dict] = {}
     mentions = []
@@ -126,6 +132,11 @@ def _known_surname(words: list[str], title, title_words: list[str]) -> str | Non
         return official
     bare = {w[2:] if w.startswith("ال") else w for w in title_words}
     return official if any(o in bare or o in " ".join(title_words) for o in office if len(o) > 2) else None
+
+
+@cache
+def _tagger_on() -> bool:
+    return Settings().name_tagger
 
 
 def _bare_first_names(persons: dict, mentions: list, lex: dict) -> list:
@@ -342,10 +353,7 @@ def _tokens_in(spans: tuple[list[int], list[int]], start: int, end: int) -> list
 
 #: Words of Dari, Afghanistan's Persian, that Iranian Persian does not use: a Dari story's
 #: untitled "the minister" is Afghanistan's.
-DARI_WORDS = frozenset(normalise(w) for w in (
-    "تکنالوژی تکنالوجی معلوماتی منطقوی ولسوالی ولسوال پوهنتون پوهنځی شاروالی جلالتمآب دالر"
-    " ښاغلی"
-).split())
+DARI_WORDS = frozenset(normalise(w) for w in ["تکنالوژی", "تکنالوجی", "معلوماتی", "منطقوی", "ولسوالی", "ولسوال", "پوهنتون", "پوهنځی", "شاروالی", "جلالتمآب", "دالر", "ښاغلی"])
 
 
 def _context_country(ctx: dict, language: str = "", norm: str = "") -> str:
