@@ -221,11 +221,10 @@ def name_forward(tokens, p, doc_lang, lex, blocked, reported=frozenset()) -> tup
 
 
 def _time_word(n: str) -> bool:
-    from techdiplomacy.extract.units import strip_proclitics
+    from techdiplomacy.extract.measures import time_word
     from techdiplomacy.extract.units import word_sets as figure_words
 
-    words = figure_words()
-    return n in words["time_nouns"] or strip_proclitics(n) in words["time"]["ar"]
+    return time_word(n, figure_words())
 
 
 def _ends_after(tokens: list[Token], k: int, lex: dict) -> bool:
