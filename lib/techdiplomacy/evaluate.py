@@ -47,6 +47,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from techdiplomacy.extract.outlets import country as outlet_country
 from techdiplomacy.text.document import Document
 from techdiplomacy.text.language import detect_language
 from techdiplomacy.text.normalisation import normalise
@@ -233,7 +234,8 @@ def predict(record: dict) -> dict[str, list]:
     from techdiplomacy.tables import keyword_pass
 
     doc = Document(
-        record["text"], article_id=str(record.get("id", "")), language=record.get("language", ""), keywords=keyword_pass()
+        record["text"], article_id=str(record.get("id", "")), language=record.get("language", ""), keywords=keyword_pass(),
+        outlet=outlet_country(str(record.get("url") or ""), str(record.get("source") or "")),
     )
     mentions = places.extract(doc) + sectors.extract(doc) + organisations.extract(doc)
     found_officials = officials.extract(doc, mentions)

@@ -26,6 +26,7 @@ ID_COLUMNS = {
     "officials": "official",
     "first_names": "name",
     "cooperation_cues": "cue",
+    "outlets": "outlet",
 }
 NAME_COLUMNS = ("name_en", "name_ar", "name_fa")
 ALIAS_SEPARATOR = "|"
@@ -83,3 +84,4 @@ def labels(name: str, language: str = "en") -> dict[str, str]:
     for record in table.to_dict("records"):
         out[record[id_column]] = record.get(column) or record.get("name_en") or record[id_column]
     return out
+

@@ -22,6 +22,7 @@ from techdiplomacy.extract import (
     numbers,
     officials,
     organisations,
+    outlets,
     places,
     reported,
     sectors,
@@ -124,7 +125,8 @@ def extract_articles(articles: Iterable[Article]) -> list[dict[str, list[dict]]]
 def _extract_phased(articles: list[Article]) -> list[dict[str, list[dict]]]:
     """Return {table: rows} of each article, every extraction step run over all of them in turn."""
     shared = keyword_pass()
-    docs = [Document(a.text, article_id=a.article_id, language=a.language, keywords=shared) for a in articles]
+    docs = [Document(a.text, article_id=a.article_id, language=a.language, keywords=shared,
+                     outlet=outlets.country(a.url, a.source)) for a in articles]
     for doc in docs:
         keywords.hits(doc, "places", places.patterns)  # the one keyword pass every extractor reads
     parts = [{"articles": [article_row(a)], **{table: [] for table in EXTRACTED_TABLES}} for a in articles]

@@ -4,7 +4,8 @@ Rows: ``places`` (countries and places), ``sectors``, ``organisations``, ``offic
 ``cooperation`` (who agreed what with whom, and how far it got),
 ``figures``. Their parts: ``keywords`` (the one Aho-Corasick pass every extractor reads),
 ``gazetteer`` (word-aware multi-pattern matching), ``lexicon`` (word lists and tokens),
-``titles`` (title phrases -> role, organisation, country), ``names``, ``surnames`` and
+``titles`` (title phrases -> role, organisation, country), ``roles`` (the role a title gives), ``outlets`` (the
+home state of the outlet that published an article), ``names``, ``surnames`` and
 ``name_matcher`` (where a name begins and ends; later mentions), ``name_tagger`` (a
 person-name CRF, the second opinion on the names of officials), ``reported`` (surnames
 beside verbs of saying), ``numerals``, ``numbers`` and ``units`` (written numbers, their

@@ -81,8 +81,9 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         country, sector = _nearest(pools, doc.sentence_at(ostart), ostart, oend, mstart, mend)
         bare = unit in NATIONAL_CURRENCY and number.end < end and len(norm[number.end:end].split()) == 1
         if bare:
-            # a bare "ريال" about Saudi Arabia; in a sentence naming no state, the article's state
-            unit = NATIONAL_CURRENCY[unit].get(country or _main_country(pools), unit)
+            # a bare "ريال" about Saudi Arabia; in a sentence naming no state, the outlet's home
+            # state (a Tunisian radio's "دينار"), else the article's state
+            unit = NATIONAL_CURRENCY[unit].get(country or doc.outlet or _main_country(pools), unit)
         rows.append({
             "article_id": doc.article_id,
             "value": float(number.value),

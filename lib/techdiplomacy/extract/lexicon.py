@@ -52,7 +52,10 @@ dmitry maksut xi wang li
 
 
 #: Words that may stand inside a name ("عبد الله", "bin", "زارع‌پور", "Al-").
-NAME_PARTICLES = "آل بن ابن عبد الله الدين الرحمن الرحيم نژاد نجاد ابو أبو پور زاده نيا نیا فر راد خان bin ibn al el abu van de von da der".split()
+#: Particles that end a compound first name and may end a name: "نور الدين", "زين العابدين".
+COMPOUND_ENDS = frozenset(normalise(w) for w in "الله الدين الرحمن الرحيم العابدين الإسلام".split())
+
+NAME_PARTICLES = "آل بن ابن عبد الله الدين الرحمن الرحيم العابدين الإسلام نژاد نجاد ابو أبو پور زاده نيا نیا فر راد خان bin ibn al el abu van de von da der".split()
 
 
 SUFFIXES = frozenset(normalise(w) for w in "پور زاده نیا فر راد خان نژاد نجاد".split())
@@ -119,6 +122,13 @@ POSSESSIVES = frozenset("country's country’s nation's nation’s government's 
 
 
 #: Words before a title word that qualify it in English ("Iran's Deputy ICT Minister").
+#: Arabic and Persian words that say when a title was held: part of the title phrase
+#: ("الرئيس السابق", "للرئيس الراحل", "وزیر پیشین").
+STATUS_WORDS = frozenset(normalise(w) for w in (
+    "السابق السابقة الأسبق الأسبقة الراحل الراحلة الحالي الحالية المؤقت المؤقتة المنتخب المنتخبة"
+    " المخلوع المعزول سابق پیشین اسبق فقید"
+).split())
+
 MODIFIERS = frozenset("deputy vice acting former first senior assistant interim federal caretaker".split())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from techdiplomacy.extract.lexicon import COMMON, PUNCT, SUFFIXES, Token, clitic_forms, word_sets, zipf
+from techdiplomacy.extract.lexicon import COMMON, COMPOUND_ENDS, PUNCT, SUFFIXES, Token, clitic_forms, word_sets, zipf
 from techdiplomacy.text.normalisation import normalise
 
 
@@ -214,7 +214,7 @@ def name_forward(tokens, p, doc_lang, lex, blocked, reported=frozenset()) -> tup
         last += 1
         strengths.append(c)
     while last > p and tokens[last].norm in lex["particles"] and tokens[last].norm not in SUFFIXES \
-            and tokens[last].norm not in ("الله", "الدين", "الرحمن", "الرحيم"):
+            and tokens[last].norm not in COMPOUND_ENDS:
         last -= 1
         strengths.pop()
     return (p, last) if _enough(tokens, p, last, strengths, doc_lang) else None
@@ -236,6 +236,19 @@ def _ends_after(tokens: list[Token], k: int, lex: dict) -> bool:
     from techdiplomacy.extract.units import arabic_verbs
 
     return n in lex["stop"] or tokens[k].text in RAW_NOT_NAMES or n in arabic_verbs()[0]
+
+
+def verb_word(n: str) -> bool:
+    """True for a common Arabic verb of ``data/reference/verbs.csv``, also with a conjunction
+    before it or an object pronoun after it ("أكدها", "وأعلنه")."""
+    from techdiplomacy.extract.units import arabic_verbs
+
+    verbs = arabic_verbs()[0]
+    for w in (n, n[1:] if n[:1] in "وف" and len(n) > 3 else ""):
+        if w and (w in verbs or any(w.endswith(e) and len(w) - len(e) >= 3 and w[:-len(e)] in verbs
+                                    for e in ("ها", "هم", "ه"))):
+            return True
+    return False
 
 
 def _reported_surname(token: Token, reported: frozenset[str], lex: dict) -> bool:
@@ -295,6 +308,11 @@ def name_backward(tokens, e, doc_lang, lex, blocked, reported=frozenset()) -> tu
             and name_strength(tokens[first + 1], doc_lang, lex, start=True) == 2 \
             and tokens[first].norm not in lex["first"] and tokens[first].norm[1:] not in lex["first"]:
         first += 1
+    if doc_lang == "ar":
+        for k in range(e - 1, first - 1, -1):
+            if verb_word(tokens[k].norm) and tokens[k].norm not in lex["first"]:
+                first = k + 1  # "مفارقة أكدها رون ديبرت، مدير": the verb before its subject
+                break
     for p in range(first, e + 1):
         s = _start_strength(tokens, p, doc_lang, lex)
         if s:

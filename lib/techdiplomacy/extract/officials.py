@@ -101,7 +101,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
     mentions = _bare_first_names(persons, mentions, lex)
     if not persons:
         return []
-    fallback = _context_country(ctx, doc.language, doc.norm)
+    fallback = _context_country(ctx, doc.language, doc.norm, doc.outlet)
     for person in persons.values():
         person["country"] = person["country"] or fallback
     mentions += surnames.later_mentions(doc, persons, claimed, lex)
@@ -210,10 +210,13 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         # forward, right after the title: "وزير الاتصالات ستار هاشمي", "Minister Isa Zarepour";
         # not after a bare "شركة"/"company": the next word names the company
         last = tokens[t.last].norm
-        ends_with_body = (last in lexicon.ORG_WORDS or any(
-            f in lexicon.ORG_WORDS for f in lexicon.clitic_forms(last)[1:2])) and (
-            t.last - 1 <= t.head or tokens[t.last - 1].norm in lexicon.PREPOSITIONS
-            or last[:1] in "لب" and last[1:] in lexicon.ORG_WORDS)  # "لشركة سهيل سات": the company's name
+        # ("مدير عام شركة فسفاط قفصة", "لشركة سهيل سات", "مدير منظمة «سيتزن لاب»": the body's name);
+        # nor after "زوجة الرئيس": the name is the spouse's
+        ends_with_body = not last.isascii() and not last.startswith(("ال", "لل", "وال", "بال", "فال")) \
+            and any(f in lexicon.ORG_WORDS for f in lexicon.clitic_forms(last)) \
+            or last in lexicon.ORG_WORDS and (t.last - 1 <= t.head or tokens[t.last - 1].norm in lexicon.PREPOSITIONS)
+        ends_with_body = ends_with_body or t.first > 0 and any(
+            f in SPOUSES for f in lexicon.clitic_forms(tokens[t.first - 1].norm))
         span = None if ends_with_body else names.name_forward(tokens, nxt, doc_lang, lex, blocked, said)
         if span and names.gap_ok(tokens, t.last, nxt):
             candidates.append((4, order, t, span))
@@ -248,7 +251,7 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         if span:
             candidates.append((4, order, t, span))
         opening = nxt + 1 if nxt < len(tokens) and tokens[nxt].norm in commas else nxt
-        span = _quoted_after(tokens, opening, lex, blocked, doc_lang)
+        span = None if ends_with_body else _quoted_after(tokens, opening, lex, blocked, doc_lang)
         if span:
             candidates.append((4, order, t, span))
     candidates.sort(key=lambda c: (-c[0], c[1]))
@@ -261,6 +264,10 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         out.append((t, (a, b)))
     out.sort(key=lambda x: x[1][0])
     return out
+
+
+#: Words for a spouse before a title: "زوجة الرئيس الفرنسي بريجيت ماكرون" names the spouse.
+SPOUSES = frozenset(normalise(w) for w in "زوجة عقيلة قرينة همسر".split())
 
 
 #: Quotation marks that open and close a quoted name.
@@ -356,12 +363,16 @@ def _tokens_in(spans: tuple[list[int], list[int]], start: int, end: int) -> list
 DARI_WORDS = frozenset(normalise(w) for w in ["تکنالوژی", "تکنالوجی", "معلوماتی", "منطقوی", "ولسوالی", "ولسوال", "پوهنتون", "پوهنځی", "شاروالی", "جلالتمآب", "دالر", "ښاغلی"])
 
 
-def _context_country(ctx: dict, language: str = "", norm: str = "") -> str:
-    """Return the state an official with no country in the title most likely serves: Iran when
+def _context_country(ctx: dict, language: str = "", norm: str = "", outlet: str = "") -> str:
+    """Return the state an official with no country in the title most likely serves: the home
+    state of a national outlet when the article names it or names no state (a Tunisian radio's
+    "وزير التجارة" is Tunisia's: the press gives the demonym to foreigners only); else Iran when
     the article speaks of Iran (an Iranian outlet's "the minister") or is Persian news with no
     country named (Afghanistan when it is Dari news that names Afghanistan), else its most
     named country (Iran when named at least half as often)."""
     counts = ctx["counts"]
+    if outlet and (outlet in counts or not counts):
+        return outlet
     if language == "fa":
         if "AFG" in counts and len(DARI_WORDS.intersection(norm.split())) >= 2:
             return "AFG"

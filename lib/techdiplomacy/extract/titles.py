@@ -15,7 +15,7 @@ from functools import cache
 from operator import attrgetter
 
 from techdiplomacy import reference
-from techdiplomacy.extract import organisations
+from techdiplomacy.extract import organisations, roles
 from techdiplomacy.extract.lexicon import (
     CONNECTORS,
     ENGLISH_NEEDS_OF,
@@ -26,6 +26,7 @@ from techdiplomacy.extract.lexicon import (
     POSSESSIVES,
     PREPOSITIONS,
     PUNCT,
+    STATUS_WORDS,
     TOKEN,
     WINDOW_AFTER,
     WINDOW_BEFORE,
@@ -43,6 +44,7 @@ class Title:
     last: int
     head: int  # the first title word
     heads: list  # (title id, role) of each title word, in order
+    complement: bool = False  # an indefinite head's noun: "رئيس اتحاد ...", "مدير مكتب ..."
 
 
 @cache
@@ -180,9 +182,12 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
         # "Minister of Transport, Communications and Information Technology",
         # "معاون علمی، فناوری و اقتصاد دانش‌بنیان رئیس‌جمهور"
         return 1
+    if t.norm in STATUS_WORDS:
+        return 1
     if t.norm in lex["not_names"]:
         return 0
-    if j > 0 and tokens[j - 1].norm in PLACE_WORDS and t.norm[:1].isalpha() and not t.norm.isascii():
+    if j > 0 and tokens[j - 1].norm in PLACE_WORDS and t.norm[:1].isalpha() and not t.norm.isascii() \
+            and t.norm not in lex["first"]:
         return 1  # "حاكم ولاية جورجيا": the name of the place the title's place word announces
     if t.norm in CONNECTORS or t.norm in PREPOSITIONS:
         if j + 1 < len(tokens) and tokens[j + 1].start - t.end <= 1 and tokens[j + 1].norm not in PUNCT:
@@ -200,9 +205,28 @@ def _qualifier_length(tokens: list[Token], j: int, entity_at: set[int], lex: dic
     if any(f in lex["qualifiers"] for f in forms):
         return 1
     if not t.norm.isascii() and t.norm.startswith(("ال", "وال", "لل", "بال", "فال")) and len(t.norm) > 4:
-        if t.norm not in lex["stop"] and t.norm not in lex["not_names"] and not foreign_name_start(tokens, j):
+        if t.norm not in lex["stop"] and t.norm not in lex["not_names"] and not foreign_name_start(tokens, j) \
+                and t.norm not in lex["first"]:  # "إلهام" is written الهام once normalised
             return 1
     return 0
+
+
+#: Heads whose indefinite form governs the noun after it: "رئيس اتحاد الصناعات", "مدير مكتب الإعلام".
+GOVERNING_HEADS = frozenset("head director".split())
+
+def _complement(tokens: list[Token], i: int, j: int, lex: dict) -> bool:
+    """True when token ``j`` is the noun an indefinite Arabic head at ``i`` governs ("رئيس
+    اتحاد", "مدير مكتب"): a common word, not a name, a function word or a number."""
+    head, t = tokens[i].norm, tokens[j].norm
+    if head.isascii() or t.isascii() or not t.isalpha() or len(t) < 3:
+        return False
+    if head.startswith(("ال", "وال", "لل", "بال", "فال")) or not any(
+            f in _title_heads() and _titles()[0].get((f,), ("",))[0] in GOVERNING_HEADS for f in clitic_forms(head)):
+        return False
+    if t in lex["stop"] or t in lex["not_names"] or t in lex["first"] or t in lex["known_tokens"] \
+            or t in lex["title_words"] or foreign_name_start(tokens, j):
+        return False
+    return True
 
 
 def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int] | None = None) -> list[Title]:
@@ -233,6 +257,7 @@ def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int]
             continue
         n, title_id, role = hit
         heads = [(title_id, role)]
+        complement = False
         last = i + n - 1
         j = last + 1
         while j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2 and (
@@ -246,6 +271,8 @@ def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int]
                 j = last + 1
                 continue
             step = _qualifier_length(tokens, j, entity_at, lex)
+            if step == 0 and j == i + 1 and n == 1 and _complement(tokens, i, j, lex):
+                step, complement = 1, True
             if step == 0:
                 break
             last = j + step - 1
@@ -263,48 +290,11 @@ def find_titles(tokens: list[Token], entity_at: set[int], starts: frozenset[int]
                     heads.insert(0, ("deputy", "official"))
             first = k
             k -= 1
-        out.append(Title(first, last, i, heads))
+        if title_id == "representative" and last == i + n - 1:
+            continue  # "الممثل" alone is an actor; "ممثل زوكربيرغ" is no representative
+        out.append(Title(first, last, i, heads, complement))
         i = last + 1
     return out
-
-
-#: Qualifiers that name the state itself: the head of one is its leader ("رئيس دولة الإمارات").
-STATE_WORDS = frozenset(normalise(w) for w in (
-    "دولة دوله جمهورية جمهوريه حكومة حكومه بلاد إسلامية اسلاميه دولت جمهوری کشور اسلامی"
-    " state republic government country islamic kingdom"
-).split())
-
-
-#: A ministry named in a deputy's title makes a deputy minister ("معاون ... وزارت ارتباطات").
-MINISTRY_WORDS = frozenset(normalise(w) for w in "وزارة وزارت ministry".split())
-
-
-def _role(heads: list[tuple[str, str]], has_org: bool, has_country: bool, ministry: bool = False,
-          bare: bool = False, body: bool = False) -> str:
-    """Return the role of a title phrase from its title words in order (taxonomy: the first).
-
-    ``body``: the phrase names a body that is not the state ("پست", "Trade"): its head is an
-    executive, where the head of a country is its leader."""
-    first_id, first_role = heads[0]
-    if first_id == "deputy":
-        if ministry and not any(h[0] in ("president", "prime_minister", "head", "ceo") for h in heads[1:]):
-            return "deputy_minister"
-        for title_id, role in heads[1:]:
-            if title_id in ("minister", "deputy_minister"):
-                return "deputy_minister"
-            if title_id in ("president", "prime_minister", "vice_president"):
-                return "leader"
-        return "official"
-    if first_id in ("head", "president"):
-        later = [h for h in heads[1:] if h[0] not in ("head", "ceo", "president")]
-        if later and later[0][0] in ("president", "vice_president", "prime_minister"):
-            return "leader"
-        if has_org or body:
-            return "executive"  # "رئیس پست قطر", "head of Iran's Trade Promotion Organization"
-        if first_id == "president" or has_country or bare:
-            return "leader"  # "الرئيس عبد ربه منصور هادي", "President X"
-        return "executive"
-    return first_role
 
 
 def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_country: dict) -> dict:
@@ -333,13 +323,16 @@ def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_c
                     os_, oe_ = doc.original(tokens[k].start + skip, tokens[title.last].end)
                 organisation = doc.text[os_:oe_]
                 break
-    ministry = any(f in MINISTRY_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))
+    ministry = any(f in roles.MINISTRY_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))
     bare = title.first == title.last
     body = any(
-        k not in ctx["country"] and any(f in qualifiers and f not in STATE_WORDS for f in clitic_forms(tokens[k].norm))
+        k not in ctx["country"] and any(f in qualifiers for f in clitic_forms(tokens[k].norm))
+        and not any(f in roles.STATE_WORDS for f in clitic_forms(tokens[k].norm))
         for k in phrase
     )
-    role = _role(title.heads, bool(organisation), bool(countries), ministry, bare, body)
+    state = any(f in roles.STATE_WORDS for k in phrase for f in clitic_forms(tokens[k].norm))  # "رئيس البلاد"
+    role = roles.role(title.heads, bool(organisation), bool(countries) or state, ministry, bare, body,
+                 roles.head_form(tokens, title))
     country = countries[0] if countries else ""
     if not country and role != "ambassador" and places:
         country = places[0]
@@ -367,10 +360,10 @@ def _title_word(tokens: list[Token], k: int, lex: dict) -> bool:
     an Arabic definite adjective, or a capitalised English word."""
     t = tokens[k]
     norm = t.norm
-    if norm in CONNECTORS or norm in ("of", "the", "،") or norm in STATE_WORDS:
+    if norm in CONNECTORS or norm in ("of", "the", "،") or norm in roles.STATE_WORDS:
         return True
     forms = clitic_forms(norm)
-    if any(f in lex["qualifiers"] or f in MINISTRY_WORDS for f in forms):
+    if any(f in lex["qualifiers"] or f in roles.MINISTRY_WORDS for f in forms):
         return True
     if _match_title(tokens, k, set()) and not (norm[:1] in "بك" and norm[1:3] == "ال"):
         return True

@@ -23,6 +23,9 @@ class Document:
     text: str
     article_id: str = ""
     language: str = ""
+    #: The home state (ISO3) of the outlet that published the text, "" when unknown or when the
+    #: outlet reports the world (see :func:`techdiplomacy.reference.outlet_country`).
+    outlet: str = field(default="", compare=False)
     #: The keyword pass shared by the extractors run over this text (see
     #: :mod:`techdiplomacy.extract.keywords`), or None: each extractor searches its own keywords.
     keywords: object | None = field(default=None, repr=False, compare=False)
