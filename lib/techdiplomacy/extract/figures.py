@@ -96,7 +96,19 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         if bare and unit in NATIONAL_CURRENCY:
             bare_rows.append(rows[-1])
     _named_currency(rows, bare_rows)
+    _converted(doc.text, rows)
     return rows
+
+
+def _converted(text: str, rows: list[dict]) -> None:
+    """A figure in brackets right after another converts it ("ملياري درهم (544.6 مليون دولار)",
+    "5 billion dinars (about $17 billion)"): with no measure of its own, it measures the same."""
+    for before, row in zip(rows, rows[1:]):
+        if row["measure"] or not before["measure"] or before["unit"] == row["unit"]:
+            continue
+        gap = text[before["end"]:row["start"]]
+        if len(gap) <= 12 and "(" in gap and not any(c.isalpha() and c not in "حوالينحزهاءabouty" for c in gap):
+            row["measure"] = before["measure"]
 
 
 def _named_currency(rows: list[dict], bare_rows: list[dict]) -> None:

@@ -9,6 +9,7 @@ other numbers and time words end it, and a verb of amount points to its subject.
 from __future__ import annotations
 
 from techdiplomacy.extract.units import PERSIAN_VERBS, PUNCT, UNIT_BEFORE, strip_proclitics
+from techdiplomacy.text.normalisation import normalise
 
 
 def content_word(word: str, lex) -> bool:
@@ -71,6 +72,8 @@ def measure(toks, i, k, lex, arabic=False):
     التبادل ... 5 مليارات", "المسبار الذي يزن 360").
     """
     starts, ends, words = toks
+    while arabic and k + 1 < len(words) and words[k] in ADVERBS:
+        k += 1  # "12 في المئة فقط من القطارات"
     if k < len(words) and words[k] in lex["linkers"] and not (arabic and words[k] not in ("من", "ل")):
         first = k + 1
         while first < len(words) and words[first] in lex["linkers"] | {"ال", "the"}:
@@ -83,6 +86,8 @@ def measure(toks, i, k, lex, arabic=False):
                 break
             if arabic and m > first and words[m] not in lex["verbs"] and boundary(words[m], lex):
                 break  # "25% من الشركات الناشئة ... تعمل في مجال ...": what the share does stays
+            if arabic and m > first and (words[m] in ATTACHED or time_word(words[m], lex)):
+                break  # "من حسابات فيسبوك النشطة على الموقع خلال ...": the noun phrase, not where
             last = m
         if last is not None:
             while last > first and words[last] in lex["stop"]:
@@ -100,6 +105,9 @@ def measure(toks, i, k, lex, arabic=False):
                              or arabic and time_word(words[last], lex)):
         last -= 1
     if arabic:
+        anchored = anchor_phrase(words, first, last, i, lex)
+        if anchored is not None:
+            return starts[anchored[0]] + anchored[2], ends[anchored[1]]
         span = arabic_phrase(words, first, last, lex)
         if span is None:
             span = amount_subject(words, i, lex)
@@ -113,6 +121,76 @@ def measure(toks, i, k, lex, arabic=False):
     if last < first:
         return None
     return starts[first], ends[last]
+
+
+#: Arabic prepositions that attach a phrase to a noun phrase ("على الموقع", "خلال عام"): the
+#: measure ends before them.
+ATTACHED = frozenset(normalise(w) for w in "على إلى الى خلال عن مع منذ حتى ضمن عبر لدى فوق تحت".split())
+
+#: Arabic adverbs that stand between a subject and its object: no part of a measure.
+ADVERBS = frozenset(normalise(w) for w in "معا معاً أيضا أيضاً فقط كذلك حاليا سنويا شهريا يوميا تقريبا سابق لاحق".split())
+
+#: Arabic words that point back from a number to what it measures: "غرامة قدرها 20 مليون",
+#: "رسوم جمركية نسبتها 10 بالمئة", "توفير يبلغ حجمه 2 غيغابايت".
+ANCHORS = frozenset(normalise(w) for w in
+                    "قدره قدرها مقداره مقدارها نسبتها نسبته قيمته قيمتها حجمه حجمها بقيمة بمبلغ قيمة مبلغ".split())
+
+
+def _conjoined(word: str) -> bool:
+    """True when an Arabic word opening with و is و and a word ("وتسلا"), not a word of its own
+    ("واردات", "وحدة")."""
+    from techdiplomacy.extract.lexicon import zipf
+
+    whole = zipf(word, "ar")
+    return whole == 0 or zipf(word[1:], "ar") > whole
+
+
+def _preposition(word: str) -> int:
+    """Characters of a preposition ب/ل (after a conjunction و) opening an Arabic word
+    ("باحتياطي", "وبتعويض", "للتعويض"), or 0."""
+    from techdiplomacy.extract.lexicon import zipf
+
+    base = word[1:] if word[:1] == "و" and word[1:2] in "بل" else word
+    cut = len(word) - len(base)
+    if base.startswith(("بال", "لل")):
+        return cut + 1
+    if base[:1] in "بل" and len(base) > 3 and zipf(base[1:], "ar") > zipf(base, "ar"):
+        return cut + 1
+    return 0
+
+
+def anchor_phrase(words, first: int, last: int, i: int, lex) -> tuple[int, int, int] | None:
+    """Return (first token, last token, characters of a proclitic to skip) of the noun phrase
+    before an anchor word between it and the number at ``i`` ("فرض رسم تنمية موارد قدره 200"
+    -> رسم تنمية موارد), or None: at most three words, back to a verb, a function word, a word
+    opening with و, or through one word opening with the preposition ب/ل ("باحتياطي ذهب")."""
+    if not any(strip_proclitics(words[x]) in ANCHORS or words[x] in ANCHORS for x in range(last + 1, i)):
+        return None
+    while last >= first and (words[last] in lex["verbs"] or words[last] in lex["approx"]):
+        last -= 1  # "توفير يبلغ حجمه"
+    a, crossed = last, 0
+    while a >= first and last - a < 3 + crossed:
+        word = words[a]
+        if word == "من" and not crossed and first < a < last and words[a - 1] not in lex["stop"]:
+            a, crossed = a - 1, 1  # "ضرائب دخل من المهن الحرة بقيمة": one "من" inside the phrase
+            continue
+        if word in PUNCT or word in lex["stop"] or boundary(word, lex) or word in ATTACHED or word in ADVERBS \
+                or len(word) < 2 or time_word(word, lex):
+            break
+        opening = _preposition(word)
+        if word[:1] == "و" and a < last and not opening and _conjoined(word):
+            break  # "ماسك وتسلا معا غرامة": the subject is no part of it
+        if a < last and word.startswith("ال") and not words[a + 1].startswith(("ال", "لل")):
+            break  # "القرار رسم خدمة": a definite word before an indefinite one ends a phrase
+        a -= 1
+        if opening:
+            break  # "باحتياطي ذهب": the phrase opens with its preposition
+    first = a + 1
+    if first > last or all(strip_proclitics(w) in lex["change"] or w in lex["change"] for w in words[first:last + 1]):
+        return None
+    if first == last and strip_proclitics(words[first]) in lex["generic"]:
+        return None
+    return first, last, _preposition(words[first])
 
 
 def time_word(word: str, lex) -> bool:
@@ -154,10 +232,10 @@ def arabic_phrase(words, first: int, last: int, lex) -> tuple[int, int] | None:
 
 
 def after_in(words, k: int, lex) -> tuple[int, int] | None:
-    """Return the phrase after «في» that follows the unit ("بزيادة 13 في المئة في استخدام
-    التطبيقات"), for a figure with nothing before it, or None."""
-    if k >= len(words) or words[k] != "في":
-        return None
+    """Return the phrase after «في» or «على» that follows the unit ("بزيادة 13 في المئة في
+    استخدام التطبيقات", "20% على واردات الألومنيوم"), for a figure with nothing before it, or None."""
+    if k >= len(words) or words[k] not in ("في", "علي") or k + 1 < len(words) and words[k + 1] in ("الاقل", "الاكثر"):
+        return None  # "20% على واردات الألومنيوم"; not "على الأقل"
     first = k + 1
     last = first - 1
     for n in range(first, min(first + 4, len(words))):

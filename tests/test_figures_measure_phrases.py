@@ -1,0 +1,50 @@
+"""What an Arabic figure measures when the press points back to it («قدرها», «بقيمة»), names
+it after «على», converts it in brackets, or attaches phrases of place and time to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from techdiplomacy.extract import figures
+from techdiplomacy.text.document import Document
+
+
+def _measures(text: str) -> list[tuple[float, str, str]]:
+    return [(r["value"], r["unit"], r["measure"]) for r in figures.extract(Document(text, language="ar"))]
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    # the noun phrase before an anchor word, not the clause around it
+    ("وسيدفع المصرف والشركة معا غرامة قدرها 30 مليون دولار.", 30e6, "غرامة"),
+    ("ويتضمن القرار رسم خدمة قدره 300 جنيه على كل طلب.", 300, "رسم خدمة"),
+    ("قضت المحكمة بتعويض قدره 2.5 مليون دولار للمتضرر.", 2.5e6, "تعويض"),
+    ("وتتصدر البرازيل قائمة الدول باحتياطي نحاس قدره 4500 طن.", 4500, "احتياطي نحاس"),
+    ("ويأتي القرض امتدادا لجولة من التمويل بقيمة 120 مليون دولار.", 120e6, "جولة من التمويل"),
+])
+def test_the_phrase_an_anchor_points_back_to(text, value, measure):
+    assert (value, measure) in [(v, m) for v, _, m in _measures(text)], _measures(text)
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    # the phrase after «من» ends before the place or time attached to it
+    ("وقدرت الشركة أن 6 في المئة من الحسابات النشطة على المنصة خلال العام كانت وهمية.", 6,
+     "الحسابات النشطة"),
+    ("وبلغت الصادرات 2.1 مليار دولار من القمح والشعير إلى الدول المجاورة عام 2019.", 2.1e9, "القمح والشعير"),
+    # an adverb between the unit and «من»
+    ("وقال إن 15 في المئة فقط من الحافلات ستعمل يوم الأحد.", 15, "الحافلات ستعمل"),
+    # the goods after «على» when nothing before the number says it
+    ("وفرضت الحكومة رسوما على المعادن، وصلت إلى 25% على واردات النحاس.", 25, "واردات النحاس"),
+])
+def test_the_noun_phrase_without_what_is_attached_to_it(text, value, measure):
+    assert (value, measure) in [(v, m) for v, _, m in _measures(text)], _measures(text)
+
+
+def test_a_figure_in_brackets_converts_the_one_before():
+    rows = _measures("وباعت الشركة حصتها في وحدة التكرير مقابل أرباح قدرها 3 مليارات درهم (816 مليون دولار).")
+    by_unit = {u: m for _, u, m in rows}
+    assert by_unit["AED"] == "أرباح" and by_unit["USD"] == "أرباح", rows
+
+
+def test_at_least_is_no_measure():
+    rows = _measures("وارتفعت المبيعات 20% على الأقل.")
+    assert all("الأقل" not in m for _, _, m in rows), rows
