@@ -48,3 +48,26 @@ def test_a_figure_in_brackets_converts_the_one_before():
 def test_at_least_is_no_measure():
     rows = _measures("وارتفعت المبيعات 20% على الأقل.")
     assert all("الأقل" not in m for _, _, m in rows), rows
+
+
+@pytest.mark.parametrize("text", [
+    "ورجحت دراسة وجود 10 آلاف إلى 20 ألف نجم نيوتروني في المجرة.",
+    "وفرضت غرامة تتراوح بين 500 دينار إلى 1000 دينار على كل مخالف.",
+])
+def test_both_ends_of_a_range_measure_the_same_thing(text):
+    rows = _measures(text)
+    assert len(rows) == 2 and rows[0][2] and rows[0][2] == rows[1][2], rows
+
+
+def test_others_count_what_the_word_before_the_number_names():
+    rows = _measures("وأسفر القصف عن مقتل شخصين وإصابة 12 آخرين في المدينة.")
+    assert (12, "count", "إصابة") in rows, rows
+
+
+@pytest.mark.parametrize("text", [
+    "وتوفر النسخة الجديدة مساحة يبلغ حجمها 3 غيغابايت.",
+    "وفرضت رسوما بنسبة 20% بدلا من 10% في العام الماضي.",
+])
+def test_a_word_that_only_says_a_number_is_measured_is_no_measure(text):
+    rows = _measures(text)
+    assert rows and all(m not in ("حجمها", "بدلا") for _, _, m in rows), rows

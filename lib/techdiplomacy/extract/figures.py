@@ -30,6 +30,7 @@ from techdiplomacy.extract.units import (
     word_sets,
 )
 from techdiplomacy.text.document import Document
+from techdiplomacy.text.normalisation import normalise
 
 
 def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]:
@@ -100,14 +101,25 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
     return rows
 
 
+#: Words that join the two ends of a range: "بين 500 دينار إلى 1000 دينار", "10 to 20".
+RANGE_WORDS = frozenset(normalise(w) for w in "إلى الى و أو او - – — to and or".split())
+
+
 def _converted(text: str, rows: list[dict]) -> None:
     """A figure in brackets right after another converts it ("ملياري درهم (544.6 مليون دولار)",
-    "5 billion dinars (about $17 billion)"): with no measure of its own, it measures the same."""
+    "5 billion dinars (about $17 billion)"), and the upper end of a range in the same unit
+    ("500 دينار إلى 1000 دينار") is of the same thing: with no measure of its own, each
+    measures what the figure before it measures."""
     for before, row in zip(rows, rows[1:]):
-        if row["measure"] or not before["measure"] or before["unit"] == row["unit"]:
+        if bool(row["measure"]) == bool(before["measure"]):
             continue
         gap = text[before["end"]:row["start"]]
-        if len(gap) <= 12 and "(" in gap and not any(c.isalpha() and c not in "حوالينحزهاءabouty" for c in gap):
+        if before["unit"] == row["unit"]:
+            if 0 < len(gap) <= 6 and normalise(gap).strip() in RANGE_WORDS:
+                # "10 آلاف إلى 20 ألف ثقب أسود": the lower end counts what the upper one does
+                before["measure"] = row["measure"] = before["measure"] or row["measure"]
+        elif not row["measure"] and len(gap) <= 12 and "(" in gap and not any(
+                c.isalpha() and c not in "حوالينحزهاءabouty" for c in gap):
             row["measure"] = before["measure"]
 
 
@@ -281,6 +293,13 @@ def _read(norm, toks, i, j, number, lex, language="", written=None):
         unit = "count"
     if unit == "count":
         measure = measures.noun_phrase(toks, noun_at, lex, language)
+        if language == "ar" and measure is not None and toks[2][noun_at] in lex["generic"]:
+            # "وإصابة 15 آخرين": "others" counts what the word before the number names
+            word = toks[2][i - 1] if i > 0 else ""
+            measure = None
+            if measures.content_word(word, lex) and word not in lex["verbs"] and word not in lex["generic"]:
+                skip = 1 if word[:1] == "و" and len(word) > 3 else 0
+                measure = toks[0][i - 1] + skip, toks[1][i - 1]
     else:
         measure = measures.measure(toks, i, k, lex, arabic=language == "ar")
     return unit, start, end, measure

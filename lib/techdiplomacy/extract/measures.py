@@ -111,6 +111,8 @@ def measure(toks, i, k, lex, arabic=False):
         span = arabic_phrase(words, first, last, lex)
         if span is None:
             span = amount_subject(words, i, lex)
+        if span is not None and span[0] == span[1] and strip_proclitics(words[span[0]]) in lex["generic"]:
+            span = None  # "يبلغ حجمه 2 غيغابايت": a word that says a number is measured, not what
         if span is None:
             span = after_in(words, k, lex)
         if span is None:
@@ -226,7 +228,7 @@ def arabic_phrase(words, first: int, last: int, lex) -> tuple[int, int] | None:
         last -= 1
     if last < first or all(strip_proclitics(w) in lex["change"] or w in lex["change"] for w in words[first:last + 1]):
         return None
-    if first == last and strip_proclitics(words[first]) in lex["generic"]:
+    if first == last and (words[first] in lex["generic"] or strip_proclitics(words[first]) in lex["generic"]):
         return None  # "نسبة", "مستوى", "حجمه": a word that says a number is measured, not what
     return first, last
 
