@@ -108,3 +108,13 @@ def test_the_outlet_reaches_the_extractors_through_the_article():
 def test_a_word_of_when_the_title_was_held_is_part_of_the_title(text):
     people = _people(text)
     assert "خالد منصور" in people, people
+
+
+def test_the_head_of_an_international_body_serves_no_state_of_the_story():
+    people = _people("توقع سامي حداد، الأمين العام لمنظمة أوبك، أن ينمو الطلب في الهند والصين.")
+    assert people["سامي حداد"] == ("executive", ""), people
+
+
+def test_a_title_coordinated_with_a_demonym_title_takes_its_state():
+    people = _people("لكن المسؤول الهولندي وعضو لجنة التحقيق، سامي حداد، قال في مؤتمر صحفي إن روسيا مسؤولة.")
+    assert people["سامي حداد"][1] == "NLD", people

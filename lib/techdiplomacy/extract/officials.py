@@ -103,7 +103,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
         return []
     fallback = _context_country(ctx, doc.language, doc.norm, doc.outlet)
     for person in persons.values():
-        person["country"] = person["country"] or fallback
+        person["country"] = person["country"] or ("" if person.pop("international", False) else fallback)
     mentions += surnames.later_mentions(doc, persons, claimed, lex)
     rows = []
     for key, s, e in sorted(set(mentions), key=lambda m: (m[1], m[2])):

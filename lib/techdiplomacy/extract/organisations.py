@@ -133,3 +133,9 @@ def _extract(doc: Document) -> list[dict]:
             **{k: v for k, v in doc.evidence(ostart, oend).items() if k != "article_id"},
         })
     return rows
+
+
+def kind(organisation: str) -> str:
+    """Return the kind of a reference organisation ("ministry", "company", "international"...),
+    or "" for an unknown id."""
+    return _info().get(organisation, {}).get("kind", "")

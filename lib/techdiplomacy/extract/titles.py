@@ -345,7 +345,11 @@ def describe(doc, tokens, title: Title, ctx: dict, official: str | None, known_c
     if official and known_country.get(official):
         country = known_country[official]  # a person the reference knows serves one state
     country = country or org_country
-    return {"title": doc.text[s:e], "role": role, "organisation": organisation, "country": country}
+    # the head of an international body ("الأمين العام لمنظمة أوبك") serves no state: no
+    # state of the story is given to them
+    international = bool(orgs) and not country and organisations.kind(orgs[0][0]) == "international"
+    return {"title": doc.text[s:e], "role": role, "organisation": organisation, "country": country,
+            "international": international}
 
 
 #: Punctuation that ends the clause of a title.
@@ -393,7 +397,7 @@ def country_before(tokens: list[Token], title: Title, ctx: dict) -> str:
     """Return the country whose possessive opens a long English title ("South Korea's Science,
     ICT and Future Planning Minister"), or ""."""
     if not tokens[title.head].norm.isascii():
-        return ""
+        return _coordinated_country(tokens, title, ctx)
     k = title.first - 1
     while k >= 0 and k >= title.first - _REACH and tokens[k + 1].start - tokens[k].end <= 2:
         t = tokens[k]
@@ -405,4 +409,19 @@ def country_before(tokens: list[Token], title: Title, ctx: dict) -> str:
         if not (t.norm in CONNECTORS or t.norm.isascii() and t.text[:1].isupper() and t.norm.isalpha()):
             return ""
         k -= 1
+    return ""
+
+
+def _coordinated_country(tokens: list[Token], title: Title, ctx: dict) -> str:
+    """Return the demonym's country of the title an Arabic or Persian title is coordinated
+    with by «و» ("المسؤول الهولندي وعضو لجنة التحقيق": Dutch), or ""."""
+    head = tokens[title.first].norm
+    if head[:1] != "و" and not (title.first > 0 and tokens[title.first - 1].norm in ("و", "and")):
+        return ""
+    k = title.first - 1 if head[:1] == "و" else title.first - 2
+    for j in range(k, max(k - 3, -1), -1):
+        if tokens[j].norm in _CLAUSE_END or tokens[j].norm in PUNCT:
+            return ""
+        if ctx["country"].get(j):
+            return ctx["country"][j]
     return ""
