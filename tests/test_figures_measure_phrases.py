@@ -71,3 +71,16 @@ def test_others_count_what_the_word_before_the_number_names():
 def test_a_word_that_only_says_a_number_is_measured_is_no_measure(text):
     rows = _measures(text)
     assert rows and all(m not in ("حجمها", "بدلا") for _, _, m in rows), rows
+
+
+def test_the_phrase_a_comma_sets_an_amount_beside():
+    assert (2.1e8, "EUR", "خسائر صافية") in _measures("وسجلت شركة الطيران خسائر صافية، بنحو 210 مليون يورو، في الربع الأول.")
+    # not another amount before the comma
+    rows = _measures("وبلغ السعر 300 جنيه استرليني، حوالي 400 دولار، قبل إزالة الإعلان.")
+    assert all("استرليني" not in m for _, _, m in rows), rows
+
+
+def test_the_object_of_a_verb_of_amount_after_its_subject():
+    # VSO: "سجلت الشركة أرباحا" measures the profits, not the company
+    rows = _measures("وسجلت الشركة الوطنية أرباحا صافية بلغت 120 مليون دولار.")
+    assert rows and rows[0][2] in ("أرباحا صافية",), rows

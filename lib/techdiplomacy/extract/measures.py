@@ -115,6 +115,8 @@ def measure(toks, i, k, lex, arabic=False):
             span = None  # "يبلغ حجمه 2 غيغابايت": a word that says a number is measured, not what
         if span is None:
             span = after_in(words, k, lex)
+        if span is None and last < first:
+            span = before_comma(words, first, lex)
         if span is None:
             return None
         first, last = span
@@ -136,6 +138,11 @@ ADVERBS = frozenset(normalise(w) for w in "معا معاً أيضا أيضاً �
 #: "رسوم جمركية نسبتها 10 بالمئة", "توفير يبلغ حجمه 2 غيغابايت".
 ANCHORS = frozenset(normalise(w) for w in
                     "قدره قدرها مقداره مقدارها نسبتها نسبته قيمته قيمتها حجمه حجمها بقيمة بمبلغ قيمة مبلغ".split())
+
+
+def definite(word: str) -> bool:
+    """True for an Arabic word with the article, after a conjunction or preposition too."""
+    return word.startswith(("ال", "لل", "وال", "فال", "بال", "كال"))
 
 
 def _conjoined(word: str) -> bool:
@@ -182,7 +189,7 @@ def anchor_phrase(words, first: int, last: int, i: int, lex) -> tuple[int, int, 
         opening = _preposition(word)
         if word[:1] == "و" and a < last and not opening and _conjoined(word):
             break  # "ماسك وتسلا معا غرامة": the subject is no part of it
-        if a < last and word.startswith("ال") and not words[a + 1].startswith(("ال", "لل")):
+        if a < last and definite(word) and not definite(words[a + 1]):
             break  # "القرار رسم خدمة": a definite word before an indefinite one ends a phrase
         a -= 1
         if opening:
@@ -230,7 +237,37 @@ def arabic_phrase(words, first: int, last: int, lex) -> tuple[int, int] | None:
         return None
     if first == last and (words[first] in lex["generic"] or strip_proclitics(words[first]) in lex["generic"]):
         return None  # "نسبة", "مستوى", "حجمه": a word that says a number is measured, not what
+    if m >= 0 and m + 1 == first and words[m] in lex["verbs"]:
+        return _object(words, first, last, lex)  # right after a verb: its subject, then its object
     return first, last
+
+
+def _object(words, first: int, last: int, lex) -> tuple[int, int]:
+    """The object of a VSO clause when a phrase holds its subject too ("الشركة الوطنية أرباحا
+    صافية": أرباحا صافية): a definite word before an indefinite one ends the subject."""
+    for n in range(first + 1, last + 1):
+        rest = words[n:last + 1]
+        if definite(words[n - 1]) and not definite(words[n]) and words[n] not in lex["stop"] \
+                and words[n] not in ATTACHED and not _preposition(words[n]) and not all(
+                strip_proclitics(w) in lex["change"] or w in lex["change"] or w in lex["generic"] for w in rest):
+            return n, last
+    return first, last
+
+
+def before_comma(words, first: int, lex) -> tuple[int, int] | None:
+    """Return the noun phrase a comma sets an amount beside ("خسائر صافية، بنحو 269 مليون
+    يورو"), when nothing but "about" stands between the comma and the number, or None: not
+    another amount ("300 جنيه استرليني، حوالي 400 دولار")."""
+    if first < 2 or words[first - 1] not in ("،", ","):
+        return None
+    last = first - 2
+    if words[last] in UNIT_BEFORE or any(words[x][:1].isdigit() for x in range(max(0, last - 2), last + 1)):
+        return None
+    a = last
+    while a - 1 >= 0 and last - a < 2 and words[a - 1] not in PUNCT and not (
+            definite(words[a - 1]) and not definite(words[a])):
+        a -= 1  # "شركة الطيران خسائر صافية": a definite word before an indefinite one ends it
+    return arabic_phrase(words, a, last, lex)
 
 
 def after_in(words, k: int, lex) -> tuple[int, int] | None:
@@ -266,6 +303,8 @@ def amount_subject(words, i: int, lex) -> tuple[int, int] | None:
                 if word in PUNCT or word in lex["stop"] or boundary(word, lex) or word in lex["approx"]:
                     break
                 last = n
-            return (first, last) if last >= first else None
+            if last < first:
+                return None
+            return _object(words, first, last, lex)  # "سجلت شركة الطيران خسائر صافية"
         m -= 1
     return None
