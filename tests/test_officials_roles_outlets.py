@@ -118,3 +118,18 @@ def test_the_head_of_an_international_body_serves_no_state_of_the_story():
 def test_a_title_coordinated_with_a_demonym_title_takes_its_state():
     people = _people("لكن المسؤول الهولندي وعضو لجنة التحقيق، سامي حداد، قال في مؤتمر صحفي إن روسيا مسؤولة.")
     assert people["سامي حداد"][1] == "NLD", people
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("أكد رئيس مجلس الوزراء اليمني، الدكتور سالم العطاس، أن الاقتصاد سيستقر.", "سالم العطاس", "leader"),
+    ("وحض المفوض السامي لشؤون اللاجئين في الأمم المتحدة، أنطونيو ريفيرا، الجانبين على التفاوض.", "أنطونيو ريفيرا",
+     "executive"),
+])
+def test_heads_of_government_and_of_agencies(text, name, role):
+    assert _people(text).get(name, ("",))[0] == role, _people(text)
+
+
+def test_the_name_after_a_union_or_a_laboratory_is_the_body():
+    people = _people('وقالت سارة جونسون رئيسة نقابة "نور أفترا" في بيان إن الاتفاق مهم.')
+    assert "سارة جونسون" in people and "نور أفترا" not in people, people
+    assert "أوك ريدج" not in _people('ويوجد الحاسوب في معمل "أوك ريدج" حيث يعمل مدير معمل "أوك ريدج" منذ سنوات.')

@@ -145,7 +145,7 @@ ORG_WORDS = frozenset(normalise(w) for w in (
     "شركة شركه هيئة منظمة مؤسسة مركز وكالة مجلس صندوق بنك جامعة لجنة اتحاد غرفة سازمان شرکت"
     " پژوهشگاه شورای ستاد صندوق بانک اتاق دانشگاه کمیسیون مرکز company corporation agency"
     " organization organisation authority council center centre institute bank fund university"
-    " union chamber commission group club نادي باشگاه"
+    " union chamber commission group club نادي باشگاه نقابة معمل مختبر مصنع حزب جمعية مجموعة laboratory"
 ).split())
 
 
