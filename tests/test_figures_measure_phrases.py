@@ -84,3 +84,17 @@ def test_the_object_of_a_verb_of_amount_after_its_subject():
     # VSO: "سجلت الشركة أرباحا" measures the profits, not the company
     rows = _measures("وسجلت الشركة الوطنية أرباحا صافية بلغت 120 مليون دولار.")
     assert rows and rows[0][2] in ("أرباحا صافية",), rows
+
+
+@pytest.mark.parametrize("text", [
+    'وقدمت برنامج "100% سينما" على القناة لسنوات.',
+    'ويتصدر الجهاز قائمة "أفضل 500 حاسوب" في العالم.',
+    "وتقول حملة «النضال من أجل 15 دولارا» إنها ستواصل.",
+])
+def test_a_number_in_a_short_quoted_name_is_no_figure(text):
+    assert _measures(text) == []
+
+
+def test_a_quoted_sentence_keeps_its_figures():
+    rows = _measures('وقال الوزير: "ارتفعت الصادرات بنسبة 12 في المئة هذا العام، وهو رقم قياسي".')
+    assert [v for v, _, _ in rows] == [12], rows

@@ -54,7 +54,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None) -> list[dict]
         return doc.text.__getitem__(slice(*doc.original(a, b)))
 
     for number in found:
-        if _furniture(norm, number) or _referring(norm, number):
+        if _furniture(norm, number) or _referring(norm, number) or _quoted_name(norm, number):
             continue
         # most numbers are dates, codes or counts of nothing: judge them on a narrow window,
         # then read the measure of the survivors on a wide one
@@ -163,6 +163,26 @@ _REFERRING_AFTER = re.compile(
 _ARTICLES = ("the ", "these ", "both ", "all ", " as ")
 #: ... or after up to two adjectives: "two strong regional states" (English)
 _REFERRING_LATER = re.compile(r"(?:\s+[a-z]+){1,2}?\s+(?:countries|nations|states|sides|parties)\b")
+
+
+def _quoted_name(norm: str, number) -> bool:
+    """Whether the number is part of a short name in quotation marks: a programme, a list or a
+    campaign ("«100% بوليوود»", "قائمة "أفضل 500 كمبيوتر"", "حملة "النضال من أجل 15 دولارا""),
+    not a quantity the article reports."""
+    line_start = max(norm.rfind("\n", 0, number.start) + 1, number.start - 60)
+    before = norm[line_start:number.start]
+    after = norm[number.end:number.end + 60]
+    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+        a = before.rfind(opening)
+        if a < 0 or (opening == closing and before.count(opening) % 2 == 0) or closing in before[a + 1:] and opening != closing:
+            continue
+        b = after.find(closing)
+        if b < 0:
+            continue
+        inside = before[a + 1:] + norm[number.start:number.end] + after[:b]
+        if len(inside.split()) <= 5 and not any(c in inside for c in ".،,؛;:"):
+            return True
+    return False
 
 
 def _referring(norm: str, number) -> bool:
