@@ -189,6 +189,9 @@ def name_forward(tokens, p, doc_lang, lex, blocked, reported=frozenset()) -> tup
         nxt = tokens[last + 1]
         if nxt.norm[:1].isascii() != tokens[p].norm[:1].isascii():
             break  # "لي هسين لونج Lee": a name keeps to one script
+        if doc_lang == "ar" and not nxt.norm.isascii() and nxt.norm not in lex["first"] \
+                and nxt.norm not in lex["known_tokens"] and verb_word(nxt.norm):
+            break  # "الوزير بلانكير لمح": the verb after the name
         after_particle = tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ال")
         c = name_strength(nxt, doc_lang, lex, start=False, boost=strengths[-1] == 2 or after_particle)
         if c == 0 and strengths == [2] and _closes_name(tokens, last + 2) and is_word(nxt, lex) \
