@@ -133,3 +133,15 @@ def test_the_name_after_a_union_or_a_laboratory_is_the_body():
     people = _people('وقالت سارة جونسون رئيسة نقابة "نور أفترا" في بيان إن الاتفاق مهم.')
     assert "سارة جونسون" in people and "نور أفترا" not in people, people
     assert "أوك ريدج" not in _people('ويوجد الحاسوب في معمل "أوك ريدج" حيث يعمل مدير معمل "أوك ريدج" منذ سنوات.')
+
+
+def test_an_indefinite_head_alone_governs_the_name_after_it():
+    # "مستشار ترامب" is Trump's adviser: Trump is no adviser
+    assert _people("وقال مستشار ترامب إن البلاد بخير.") == {}
+    # "ونظيره": his counterpart is the name after it
+    assert "سامي حداد" in _people("والتقى وزير الاتصالات الإيراني ونظيره سامي حداد في بغداد.")
+
+
+def test_spellings_of_a_known_full_name_find_the_reference_person():
+    rows = officials.extract(Document("وقال الرئيس الفرنسي فرنسوا هولاند إن البلاد بخير.", language="ar"))
+    assert [r["official_id"] for r in rows] == ["francois_hollande"]

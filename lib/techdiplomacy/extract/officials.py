@@ -66,6 +66,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, *, second_opi
         key_norm = surnames.name_key(words)
         official = known_keys.get(key_norm) or surnames.known_without_honorific(words, known_keys) \
             or surnames.known_folded().get(surnames.person_key(words)) \
+            or (len(words) >= 2 and surnames.known_skeletons().get(surnames.skeleton(words))) \
             or _known_surname(words, title, [tokens[k].norm for k in range(title.first, title.last + 1)])
         if not official and not cut:
             # a known name and a word after it ("دونالد ترامب فرض"): the name ends where the
@@ -217,6 +218,12 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
             or last in lexicon.ORG_WORDS and (t.last - 1 <= t.head or tokens[t.last - 1].norm in lexicon.PREPOSITIONS)
         ends_with_body = ends_with_body or t.first > 0 and any(
             f in SPOUSES for f in lexicon.clitic_forms(tokens[t.first - 1].norm))
+        # an indefinite Arabic head alone governs the name after it: "مستشار ترامب" is Trump's
+        # adviser, "نائب الوزير" his deputy; the holder is named elsewhere
+        head = tokens[t.head].norm
+        ends_with_body = ends_with_body or doc_lang == "ar" and t.first == t.last == t.head \
+            and not head.isascii() and not head.startswith(("ال", "لل", "وال", "فال", "بال", "كال")) \
+            and not head.endswith(("ه", "ها", "هم", "هما"))  # "ونظيره محمود فايزي": his counterpart
         span = None if ends_with_body else names.name_forward(tokens, nxt, doc_lang, lex, blocked, said)
         if span and names.gap_ok(tokens, t.last, nxt):
             candidates.append((4, order, t, span))

@@ -111,6 +111,32 @@ def known_folded() -> dict[str, str]:
     return {k: v for k, v in keys.items() if k not in shared}
 
 
+_SKELETON = str.maketrans("", "", "اويىءئؤأإآ\u200c-")
+
+
+def skeleton(words: list[str]) -> str:
+    """A full name's spelling skeleton: each word keeps its first letter and loses its long
+    vowels and hamza seats, a final ه/ة goes (فرنسوا هولاند / فرانسوا هولاند, عبدالعزيز /
+    عبد العزيز). Only for finding reference people: two people the reference holds never share
+    one (see :func:`known_skeletons`)."""
+    joined = "".join(w[:1] + w[1:].translate(_SKELETON) for w in words if not w.isascii())
+    return joined.rstrip("هة") if len(joined) >= 6 else ""
+
+
+@cache
+def known_skeletons() -> dict[str, str]:
+    """Return {skeleton of a reference name or alias of two words or more: official id}, a
+    skeleton two people share left out."""
+    keys: dict[str, str] = {}
+    shared: set[str] = set()
+    for record in reference.aliases("officials").to_dict("records"):
+        words = record["norm"].split()
+        key = skeleton(words) if len(words) >= 2 else ""
+        if key and keys.setdefault(key, record["id"]) != record["id"]:
+            shared.add(key)
+    return {k: v for k, v in keys.items() if k not in shared}
+
+
 @cache
 def _known_automaton():
     """An Aho-Corasick automaton of the known forms without spaces, each giving the ranks of
