@@ -157,11 +157,13 @@ def cmd_parquet(args) -> int:
 
 def cmd_info(args) -> int:
     from techdiplomacy.store.database import Store, reading
+    from techdiplomacy.store.integrity import check_blocks
 
     path = _existing_store(args)
     if path is None:
         return 1
     with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
+        check_blocks(store.con, path)  # a store that opens may still have corrupt blocks: read them all
         info = {
             "store": str(path),
             "schema_version": int(store.get_meta("schema_version") or 0),
