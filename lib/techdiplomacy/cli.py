@@ -41,6 +41,8 @@ def _limits(settings: Settings, args) -> dict:
         "max_bytes": settings.max_file_bytes,
         "max_record_bytes": settings.max_record_bytes,
         "columns": getattr(args, "map", None) or None,
+        "zip_max_members": settings.zip_max_members,
+        "zip_max_bytes": settings.zip_max_bytes,
     }
 
 
@@ -79,6 +81,7 @@ def cmd_build(args) -> int:
         max_file_bytes=settings.max_file_bytes,
         max_article_chars=settings.max_article_chars,
         max_record_bytes=settings.max_record_bytes,
+        zip_limits=(settings.zip_max_members, settings.zip_max_bytes),
         columns=args.map or None,
         topics_k=args.k if args.k is not None else settings.topics_k,
         random_state=settings.random_state,
