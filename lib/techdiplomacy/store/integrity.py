@@ -68,13 +68,16 @@ def check_length(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
     """Raise :class:`StoreDamagedError` when the store file ends before the last block its
     catalogue uses (its end was cut off).
 
-    The header's block count is no bound: a checkpoint cuts free blocks off the end of the
-    file and leaves the count as it was. The blocks in use are the catalogue's metadata blocks
-    and each table's data blocks, all named by DuckDB's storage pragmas (read from metadata,
-    not from the data)."""
-    block_size, used = con.execute(
-        "SELECT block_size, used_blocks FROM pragma_database_size() WHERE database_name = current_database()"
+    A file as long as its header's block count is whole (one pragma). A shorter one may be
+    whole too: a checkpoint cuts free blocks off the end of the file and leaves the count as it
+    was. Then the blocks in use decide: the catalogue's metadata blocks and each table's data
+    blocks, all named by DuckDB's storage pragmas (read from metadata, not from the data)."""
+    block_size, total, used = con.execute(
+        "SELECT block_size, total_blocks, used_blocks FROM pragma_database_size() WHERE database_name = current_database()"
     ).fetchall()[0]
+    actual = Path(path).stat().st_size
+    if actual >= HEADER_BYTES + int(block_size) * int(total):
+        return  # as long as the header counts: whole, with no need to ask which blocks are used
     sources = ["SELECT block_id AS b FROM pragma_metadata_info()"]
     for name in _tables(con):
         info = f"pragma_storage_info({_literal(name)})"
@@ -82,7 +85,6 @@ def check_length(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
     last = con.execute(f"SELECT max(b) FROM ({' UNION ALL '.join(sources)}) WHERE b >= 0").fetchall()[0][0]
     blocks = max(int(used), -1 if last is None else int(last) + 1)
     expected = HEADER_BYTES + int(block_size) * blocks
-    actual = Path(path).stat().st_size
     if actual < expected:
         raise StoreDamagedError(
             f"store {path} is truncated: the file has {actual:,} bytes, its blocks in use need {expected:,}: {remedy(path)}"
