@@ -78,7 +78,7 @@ def test_a_file_that_is_no_store_is_named_as_such_not_as_busy(tmp_path, capsys):
     store.write_bytes(b"garbage" * 1000)
     assert main(["info", "--store", str(store)]) == 1
     line = _one_line(capsys.readouterr().err)
-    assert line.startswith(f"error: store {store} cannot be read as a techdiplomacy store")
+    assert line.startswith(f"error: store {store} is damaged and cannot be read")
     assert "in use" not in line and "import" in line
 
 
@@ -98,7 +98,7 @@ def test_a_backup_folder_that_is_missing_names_the_file(tmp_path, capsys):
         (duckdb.FatalException("FATAL Error: database has been invalidated because of a previous fatal error"),
          "store S: DuckDB stopped after a failed write"),
         (duckdb.IOException('IO Error: The file "S" exists, but it is not a valid DuckDB database file!'),
-         "store S cannot be read as a techdiplomacy store"),
+         "store S is damaged and cannot be read"),
         (PermissionError(errno.EACCES, "Permission denied", "/data/x.json"), "/data/x.json: permission denied"),
         (MemoryError(), "store S: out of memory: lower the batch_size or workers settings"),
         (ValueError("backup lacks articles.csv"), "backup lacks articles.csv (store S)"),

@@ -41,6 +41,8 @@ def _limits(settings: Settings, args) -> dict:
         "max_bytes": settings.max_file_bytes,
         "max_record_bytes": settings.max_record_bytes,
         "columns": getattr(args, "map", None) or None,
+        "zip_max_members": settings.zip_max_members,
+        "zip_max_bytes": settings.zip_max_bytes,
     }
 
 
@@ -79,6 +81,7 @@ def cmd_build(args) -> int:
         max_file_bytes=settings.max_file_bytes,
         max_article_chars=settings.max_article_chars,
         max_record_bytes=settings.max_record_bytes,
+        zip_limits=(settings.zip_max_members, settings.zip_max_bytes),
         columns=args.map or None,
         topics_k=args.k if args.k is not None else settings.topics_k,
         random_state=settings.random_state,
@@ -157,11 +160,13 @@ def cmd_parquet(args) -> int:
 
 def cmd_info(args) -> int:
     from techdiplomacy.store.database import Store, reading
+    from techdiplomacy.store.integrity import check_blocks
 
     path = _existing_store(args)
     if path is None:
         return 1
     with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
+        check_blocks(store.con, path)  # a store that opens may still have corrupt blocks: read them all
         info = {
             "store": str(path),
             "schema_version": int(store.get_meta("schema_version") or 0),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -30,10 +29,6 @@ from techdiplomacy.store import derived
 from techdiplomacy.store.dashboard import current as dashboard_current
 from techdiplomacy.store.database import Progress, Store, writing
 from techdiplomacy.tables import extract_article, within_limits
-
-#: Bytes decompressed at a time from a zip member (what a member may cost beyond its limit).
-ZIP_CHUNK = 1 << 16
-
 
 @dataclass(frozen=True)
 class ItemResult:
@@ -68,7 +63,8 @@ def is_url(value: str) -> bool:
 
 
 def _limits(settings: Settings, columns: dict[str, str] | None) -> dict:
-    return {"max_bytes": settings.max_file_bytes, "max_record_bytes": settings.max_record_bytes, "columns": columns}
+    return {"max_bytes": settings.max_file_bytes, "max_record_bytes": settings.max_record_bytes, "columns": columns,
+            "zip_max_members": settings.zip_max_members, "zip_max_bytes": settings.zip_max_bytes}
 
 
 def read_upload(
@@ -88,69 +84,11 @@ def iter_upload(
 ) -> Iterator[Article | ReadError]:
     """Yield the articles of one uploaded file as they are read; a ``.zip`` yields those of its members."""
     label = f"upload:{name}"
-    if not name.lower().endswith(".zip"):
-        if file_format(name) not in SUPPORTED_EXTENSIONS or len(data) <= settings.max_file_bytes:
-            yield from read_bytes(data, name, path=label, **_limits(settings, columns))
-        else:  # a large upload is streamed: JSONL, CSV, Parquet and WARC record by record
-            yield from read_stream(io.BytesIO(data), name, path=label, **_limits(settings, columns))
-        return
-    yield from _zip_members(label, data, settings=settings, columns=columns)
-
-
-def _zip_members(label: str, data: bytes, *, settings: Settings, columns: dict[str, str] | None) -> list[Article | ReadError]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        return [ReadError(label, f"not a readable zip file: {exc}")]
-    if len(members) > settings.zip_max_members:
-        return [ReadError(label, f"zip holds {len(members)} files, more than the zip_max_members limit ({settings.zip_max_members}): split it")]
-    out: list[Article | ReadError] = []
-    budget = settings.zip_max_bytes
-    for member in members:
-        base = Path(member.filename).name
-        if not base or base.startswith(".") or "__MACOSX" in member.filename:
-            continue
-        where = f"{label}/{member.filename}"
-        limit = min(settings.max_file_bytes, budget)
-        try:
-            content = _decompressed(archive, member, limit)
-        except _TooLarge:
-            if limit < settings.max_file_bytes:
-                out.append(ReadError(label, f"zip expands to more than the zip_max_bytes limit ({settings.zip_max_bytes / 1e6:.0f} MB): "
-                                            f"the files from {member.filename} on are not read; split the zip"))
-                break
-            out.append(ReadError(where, f"file too large: more than the {settings.max_file_bytes / 1e6:.0f} MB limit once decompressed"))
-            continue
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
-            out.append(ReadError(where, f"cannot extract from zip: {exc}"))
-            continue
-        budget -= len(content)
-        out.extend(read_bytes(content, base, path=where, **_limits(settings, columns)))
-    return out or [ReadError(label, "zip holds no article files")]
-
-
-class _TooLarge(Exception):
-    """A zip member decompressed past its limit."""
-
-
-def _decompressed(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> bytes:
-    """Return a member's bytes, counted while they decompress: :class:`_TooLarge` past ``limit``.
-
-    ``ZipFile.read`` asks the decompressor for the whole member at once, so a member whose
-    header says a few bytes can expand to gigabytes before its CRC is checked.
-    """
-    if member.file_size > limit:
-        raise _TooLarge
-    chunks = []
-    size = 0
-    with archive.open(member) as stream:
-        while chunk := stream.read(ZIP_CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise _TooLarge
-            chunks.append(chunk)
-    return b"".join(chunks)
+    small = len(data) <= settings.max_file_bytes and file_format(name) != ".zip"
+    if file_format(name) not in SUPPORTED_EXTENSIONS or small:
+        yield from read_bytes(data, name, path=label, **_limits(settings, columns))
+    else:  # a large upload is streamed: JSONL, CSV, Parquet and WARC record by record, a zip member by member
+        yield from read_stream(io.BytesIO(data), name, path=label, **_limits(settings, columns))
 
 
 def read_pasted(text: str, *, title: str = "", date: str = "", source: str = "", url: str = "") -> list[Article | ReadError]:
@@ -176,10 +114,7 @@ def iter_sources(
     for source in sources:
         if is_url(source):
             yield from ((source, record) for record in fetch_articles(source, settings))
-        elif source.lower().endswith(".zip") and Path(source).is_file():
-            data = Path(source).read_bytes()
-            yield from ((source, r) for r in read_upload(Path(source).name, data, settings=settings, columns=columns))
-        else:
+        else:  # a zip among them too, member by member, within the zip limits
             yield from ((source, record) for record in read_paths([source], **_limits(settings, columns)))
 
 

@@ -3,7 +3,8 @@
 Formats: plain text and Markdown with optional YAML front matter, JSON (an object or a list),
 JSON Lines, CSV/TSV, saved HTML pages, RSS/Atom feeds, Parquet and WARC/ARC web archives, in
 the encodings news files are found in (UTF-8/16 with or without BOM, Windows-1256,
-ISO-8859-6, cp1252); any of them but Parquet compressed as ``.gz``, ``.bz2``, ``.xz`` or ``.zst``.
+ISO-8859-6, cp1252); any of them but Parquet compressed as ``.gz``, ``.bz2``, ``.xz`` or ``.zst``;
+zips of them.
 
 Files are streamed: JSON Lines and CSV are read one record at a time (each record up to
 ``max_record_bytes``, the file any size), a JSON list past ``max_bytes`` item by item, and the
@@ -18,7 +19,7 @@ The pieces live by noun: :mod:`techdiplomacy.readers.article` (the :class:`Artic
 is built from canonical fields), :mod:`techdiplomacy.readers.encodings` (bytes -> text),
 :mod:`techdiplomacy.readers.compression` (compressed streams, bounded),
 :mod:`techdiplomacy.readers.streams` (JSON Lines, CSV and large JSON lists, record by record),
-:mod:`techdiplomacy.readers.archives` (Parquet, WARC/ARC),
+:mod:`techdiplomacy.readers.archives` (Parquet, WARC/ARC), :mod:`techdiplomacy.readers.zips` (zip members, bounded),
 :mod:`techdiplomacy.readers.webpages` (saved HTML) and :mod:`techdiplomacy.readers.feeds` (RSS/Atom); this
 module picks the reader by extension, reads text and JSON itself, and is where the rest of the
 code imports the readers from.
@@ -61,6 +62,7 @@ from techdiplomacy.readers.encodings import LEGACY_ENCODINGS, NotTextError, deco
 from techdiplomacy.readers.feeds import read_feed
 from techdiplomacy.readers.streams import head_of, read_csv, read_json_list, read_jsonl
 from techdiplomacy.readers.webpages import html_to_text, read_html
+from techdiplomacy.readers.zips import DEFAULT_ZIP_MAX_BYTES, DEFAULT_ZIP_MAX_MEMBERS, read_zip
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -86,7 +88,7 @@ __all__ = [
 #: Lower-case file name endings the readers understand (each also compressed: ``.jsonl.gz``).
 SUPPORTED_EXTENSIONS = (
     ".txt", ".md", ".markdown", ".json", ".jsonl", ".csv", ".tsv",
-    ".html", ".htm", ".xml", ".rss", ".atom", ".parquet", ".warc", ".arc",
+    ".html", ".htm", ".xml", ".rss", ".atom", ".parquet", ".warc", ".arc", ".zip",
 )  # fmt: skip
 #: Largest file read whole (a text, a page, a feed, a JSON object), after decompression.
 DEFAULT_MAX_BYTES = 20_000_000
@@ -103,7 +105,7 @@ Columns = dict[str, str] | None
 
 def read_paths(
     paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-    columns: Columns = None,
+    columns: Columns = None, zip_max_members: int = DEFAULT_ZIP_MAX_MEMBERS, zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES,
 ) -> Iterator[Article | ReadError]:
     """Yield every article (or read error) in ``paths``: files, and folders read recursively.
 
@@ -111,7 +113,8 @@ def read_paths(
     unsupported extensions are skipped. A path named explicitly is always reported on. Files
     are streamed: articles come out as they are read, whatever the size of the file.
     """
-    limits = {"max_bytes": max_bytes, "max_record_bytes": max_record_bytes, "columns": columns}
+    limits = {"max_bytes": max_bytes, "max_record_bytes": max_record_bytes, "columns": columns,
+              "zip_max_members": zip_max_members, "zip_max_bytes": zip_max_bytes}
     for given in paths:
         path = Path(given)
         if not path.is_dir():
@@ -146,7 +149,7 @@ def read_file(path: str | Path, **limits) -> list[Article | ReadError]:
 
 def iter_file(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-    columns: Columns = None,
+    columns: Columns = None, zip_max_members: int = DEFAULT_ZIP_MAX_MEMBERS, zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES,
 ) -> Iterator[Article | ReadError]:
     """Yield the articles in the file at ``path`` as they are read (see :func:`read_stream`)."""
     shown = str(path)
@@ -174,12 +177,13 @@ def iter_file(
         return
     with handle:
         yield from read_stream(handle, path.name, path=shown, max_bytes=max_bytes, max_record_bytes=max_record_bytes,
-                               columns=columns)
+                               columns=columns, zip_max_members=zip_max_members, zip_max_bytes=zip_max_bytes)
 
 
 def read_bytes(
     data: bytes, name: str, *, path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, columns: Columns = None,
+    zip_max_members: int = DEFAULT_ZIP_MAX_MEMBERS, zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES,
 ) -> list[Article | ReadError]:
     """Return the articles in ``data``, a file called ``name`` (its extension picks the format).
 
@@ -191,20 +195,28 @@ def read_bytes(
     if len(data) > max_bytes and _extension(name) in _WHOLE and _extension(name) != ".json":
         return [ReadError(shown, _too_large(len(data), max_bytes))]
     stream = io.BytesIO(data)
-    return list(read_stream(stream, name, path=shown, max_bytes=max_bytes, max_record_bytes=max_record_bytes, columns=columns))
+    return list(read_stream(stream, name, path=shown, max_bytes=max_bytes, max_record_bytes=max_record_bytes, columns=columns,
+                            zip_max_members=zip_max_members, zip_max_bytes=zip_max_bytes))
 
 
 def read_stream(
     stream: BinaryIO, name: str, *, path: str, max_bytes: int = DEFAULT_MAX_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, columns: Columns = None,
+    zip_max_members: int = DEFAULT_ZIP_MAX_MEMBERS, zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES,
 ) -> Iterator[Article | ReadError]:
     """Yield the articles of ``stream``, a file called ``name``, as they are read; never raises on bad input.
 
     A compressed stream (by name or by its first bytes) is decompressed as it is read, within
     the bounds of :mod:`techdiplomacy.readers.compression`. JSON Lines and CSV/TSV are read one
     record at a time, each up to ``max_record_bytes``; a JSON list larger than ``max_bytes`` item
-    by item; the other formats (one article, or a feed) whole, up to ``max_bytes``.
+    by item; the other formats (one article, or a feed) whole, up to ``max_bytes``. A zip's
+    members are read as files, bounded by ``zip_max_members`` and ``zip_max_bytes``
+    (:mod:`techdiplomacy.readers.zips`).
     """
+    if file_format(name) == ".zip":
+        yield from _read_zip(stream, name, path, max_bytes=max_bytes, max_record_bytes=max_record_bytes, columns=columns,
+                             max_members=zip_max_members, max_total=zip_max_bytes)
+        return
     head, stream = head_of(stream, 8)
     if not head:
         yield ReadError(path, "empty file")
@@ -244,6 +256,21 @@ def read_stream(
         yield ReadError(path, str(exc))
     except OSError as exc:
         yield ReadError(path, f"cannot read file: {exc.strerror or exc}")
+
+
+def _read_zip(stream: BinaryIO, name: str, path: str, *, max_bytes: int, max_record_bytes: int, columns: Columns,
+              max_members: int, max_total: int) -> Iterator[Article | ReadError]:
+    if _extension(name) != ".zip":
+        yield ReadError(path, "compressed zip: decompress it first (a zip compresses its own files)")
+        return
+    if not stream.seekable():  # a zip's directory is at its end
+        yield ReadError(path, "a zip is read from a file or an upload, not from a stream")
+        return
+
+    def member(data: bytes, base: str, where: str) -> list[Article | ReadError]:
+        return read_bytes(data, base, path=where, max_bytes=max_bytes, max_record_bytes=max_record_bytes, columns=columns)
+
+    yield from read_zip(stream, path, read_member=member, max_bytes=max_bytes, max_members=max_members, max_total=max_total)
 
 
 def _read_whole(data: bytes, ext: str, shown: str, columns: Columns) -> list[Article | ReadError]:

@@ -54,11 +54,7 @@ def decode(data: bytes) -> str:
     head = data[:_SAMPLE]
     if sum(head.count(b) for b in _CONTROL_BYTES) > 0.05 * len(head):
         raise NotTextError("binary file (not text)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    text = _mostly_utf8(data)
+    text = _utf8_or_mostly(data)
     if text is not None:
         return text
     text = _mixed_lines(data)
@@ -71,6 +67,12 @@ def decode(data: bytes) -> str:
     if guess is not None:
         return guess
     raise NotTextError("unknown text encoding (not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or cp1252)")
+
+
+def _utf8_or_mostly(data: bytes) -> str | None:
+    """Return ``data`` decoded as UTF-8, strictly or as :func:`_mostly_utf8` allows; None when it is not UTF-8."""
+    text = _utf8(data)
+    return text if text is not None else _mostly_utf8(data)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -273,11 +275,7 @@ class LineDecoder:
     def __call__(self, data: bytes) -> str:
         if b"\x00" in data:
             data = data.replace(b"\x00", b"")  # stray NULs in text (a bad export)
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        text = _mostly_utf8(data)
+        text = _utf8_or_mostly(data)
         if text is not None:
             return text
         if self.legacy is None:

@@ -8,7 +8,8 @@ near-duplicate groups of the stored corpus), ``streamed_topics`` and ``streamed_
 reads, stored beside the data), ``threads`` (cooperation rows followed across articles),
 ``parquet`` (the tables as partitioned Parquet), ``backup``
 (export and exact restore, topic model and metadata included), ``pickles`` (stored models read
-back from a backup only through an allowlist), ``failures`` (a failure as the one line the
-command line prints). May import: ``readers``, ``text``, ``tables``, ``executors``,
+back from a backup only through an allowlist), ``integrity`` (empty, truncated and corrupt
+store files found as such), ``failures`` (a failure as the one line the command line
+prints). May import: ``readers``, ``text``, ``tables``, ``executors``,
 ``topics``, ``schema``, ``settings``, ``export``.
 """

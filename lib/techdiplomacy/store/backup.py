@@ -28,7 +28,7 @@ import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.export import tool_version
-from techdiplomacy.store import dashboard, pickles
+from techdiplomacy.store import dashboard, integrity, pickles
 from techdiplomacy.store.database import Store, StoreLockedError, reading, writing
 
 NA = "\\N"
@@ -206,7 +206,7 @@ def _fold_log(target: Path) -> None:
     try:
         duckdb.connect(str(target)).close()
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():  # a program that ignores the writer lock holds the file
+        if integrity.is_held(exc):  # a program that ignores the writer lock holds the file
             raise StoreLockedError(f"store {target} is open in another program: close it, then import again") from exc
     except duckdb.Error:
         pass  # an unreadable old store is replaced whole; its log is removed below

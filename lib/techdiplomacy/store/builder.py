@@ -61,6 +61,7 @@ def build(
     max_file_bytes: int = 20_000_000,
     max_article_chars: int = Settings.max_article_chars,
     max_record_bytes: int = 5_000_000,
+    zip_limits: tuple[int, int] = (Settings.zip_max_members, Settings.zip_max_bytes),
     columns: dict[str, str] | None = None,
     topics_k: int | None = None,
     random_state: int = 0,
@@ -77,7 +78,8 @@ def build(
     changed. Each batch is one transaction. Extraction runs on ``executor``: ``"local"``, with
     ``workers`` processes (0: one per core) on large batches, or ``"dask"``, on the cluster at
     ``scheduler`` (None: a local cluster started and closed here); the tables are the same
-    whichever runs it. An article longer than ``max_article_chars`` is an error, not stored. Files are streamed (:func:`~techdiplomacy.readers.corpus.read_paths`):
+    whichever runs it. An article longer than ``max_article_chars`` is an error, not stored; a zip
+    is read within ``zip_limits`` (most members, most bytes decompressed). Files are streamed (:func:`~techdiplomacy.readers.corpus.read_paths`):
     memory holds a batch of articles and the ids seen, never a whole file. ``columns`` names
     the fields of an export ({"text": "story"}). The same text read twice counts as a duplicate.
     """
@@ -95,7 +97,8 @@ def build(
                 _reextract(store, batch_size, report, extractor)
             batch: list[Article] = []
             writer = _PipelinedWriter(store, extractor, owe=lambda: store.set_meta(REFIT_DUE, "1"))
-            records = read_paths(paths, max_bytes=max_file_bytes, max_record_bytes=max_record_bytes, columns=columns)
+            records = read_paths(paths, max_bytes=max_file_bytes, max_record_bytes=max_record_bytes, columns=columns,
+                                 zip_max_members=zip_limits[0], zip_max_bytes=zip_limits[1])
             for record in records:
                 record = within_limits(record, max_chars=max_article_chars)
                 if isinstance(record, ReadError):

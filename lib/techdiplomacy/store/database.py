@@ -17,11 +17,12 @@ import pandas as pd
 
 from techdiplomacy import schema
 from techdiplomacy.executors import parts_to_arrow
-from techdiplomacy.store import dashboard
+from techdiplomacy.store import dashboard, integrity
+from techdiplomacy.store.integrity import StoreDamagedError, StoreMissingError
 from techdiplomacy.store.lock import StoreLockedError, reading, writing
 
-__all__ = ["BUILD_MEMORY", "PER_ARTICLE", "TOPIC_TABLES", "Progress", "Store", "StoreLockedError", "load_tables", "reading",
-           "writing"]
+__all__ = ["BUILD_MEMORY", "PER_ARTICLE", "TOPIC_TABLES", "Progress", "Store", "StoreDamagedError", "StoreLockedError",
+           "StoreMissingError", "load_tables", "reading", "writing"]
 
 _SQL_TYPES = {schema.STRING: "VARCHAR", schema.INT: "BIGINT", schema.FLOAT: "DOUBLE", schema.DATE: "DATE"}
 #: Tables that hold one article's rows (deleted together with the article).
@@ -31,6 +32,11 @@ TOPIC_TABLES = ("topics", "article_topics", "passage_topics")
 Progress = Callable[[str, int, int | None], None]
 #: DuckDB's own memory cap in a build (its default is 80% of RAM); beyond it DuckDB spills to disk.
 BUILD_MEMORY = "512MB"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0].strip() if text else type(exc).__name__
 
 
 def _ddl(table: str) -> str:
@@ -48,17 +54,27 @@ class Store:
         self.read_only = read_only
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        if read_only and not self.path.exists():
+            raise StoreMissingError(f"no store at {self.path}: run `techdiplomacy build` first, or give --store")
+        integrity.check_file(self.path)
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
                 self.con = duckdb.connect(str(self.path), read_only=read_only)
                 break
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower():
-                    raise  # not another process's lock: a file that is no store, a disk error
+            except duckdb.Error as exc:
+                if integrity.is_damage(str(exc)):
+                    raise integrity.damaged(self.path, _first_line(exc)) from exc
+                if not integrity.is_held(exc):
+                    raise  # not another process's lock: a disk error, a permission
                 if time.monotonic() > deadline:  # another process holds DuckDB's write lock
                     raise StoreLockedError(f"store {self.path} is in use by another process: {exc}") from exc
                 time.sleep(0.2)
+        try:
+            integrity.check_length(self.con, self.path)
+        except BaseException:
+            self.con.close()
+            raise
         if memory_limit:
             self.con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:

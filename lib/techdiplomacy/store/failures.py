@@ -12,13 +12,11 @@ from pathlib import Path
 
 import duckdb
 
+from techdiplomacy.store.integrity import StoreDamagedError, StoreMissingError, is_damage, remedy
 from techdiplomacy.store.lock import StoreLockedError
 
 #: What DuckDB and the OS write when a disk has no room left.
 _FULL = ("no space left on device", "disk is full", "disk full", "not enough space")
-#: What DuckDB writes when a file is not a database it can open.
-_NOT_A_STORE = ("not a valid duckdb database", "corrupt", "wal file", "checksum", "serialization error",
-                "invalid or truncated", "unexpected end", "failed to deserialize")  # fmt: skip
 
 
 def describe(exc: BaseException, store: str | Path | None) -> str:
@@ -27,7 +25,7 @@ def describe(exc: BaseException, store: str | Path | None) -> str:
     where = f"store {store}" if store is not None else "the command"
     message = _first_line(exc)
     lowered = message.lower()
-    if isinstance(exc, StoreLockedError):
+    if isinstance(exc, (StoreLockedError, StoreDamagedError, StoreMissingError)):
         return message
     if _is_full(exc, lowered):
         folder = Path(getattr(exc, "filename", None) or store or ".").parent
@@ -37,9 +35,8 @@ def describe(exc: BaseException, store: str | Path | None) -> str:
         if "invalidated" in lowered or isinstance(exc, getattr(duckdb, "FatalException", ())):
             return (f"{where}: DuckDB stopped after a failed write ({message}): check the disk (space, "
                     "permissions), then run the command again; what was committed before is kept")
-        if any(sign in lowered for sign in _NOT_A_STORE):
-            return (f"{where} cannot be read as a techdiplomacy store ({message}): restore it from a "
-                    "backup (`techdiplomacy import`) or build it again into a new file")
+        if is_damage(message) or "wal file" in lowered:
+            return f"{where} is damaged and cannot be read ({message}): {remedy(store or 'STORE')}"
         return (f"{where}: the database failed ({type(exc).__name__}: {message}): check the file is a "
                 "techdiplomacy store, or build it again into a new file")
     if isinstance(exc, OSError):
