@@ -1,15 +1,18 @@
 """Cooperation: with whom, in which fields, and how far it got — threads per partner and stage,
-their timeline, the newest signings and implementations with a gloss beside the evidence."""
+their timeline, the newest signings and implementations with a gloss beside the evidence, and
+the bilateral view of one partner."""
 
 import streamlit as st
 
 from techdiplomacy import charts
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
+from techdiplomacy.ui.bilateral import bilateral_view, partner_source
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
 from techdiplomacy.warehouse import cooperation as wco
+from techdiplomacy.warehouse import partners as wp
 
 filters = start("page_cooperation")
 lang = filters.lang
@@ -43,3 +46,5 @@ if not threads.empty:
     st.dataframe(wco.readable(shown, lang), hide_index=True, width="stretch")
     table_download(wco.plain(shown), None, "cooperation-thread-evidence", filters, key="thread-evidence")
 evidence_panel(filters, key="cooperation")
+partner_source(filters)
+bilateral_view(filters, data.get(wp.partner_counts, filters), key="cooperation")

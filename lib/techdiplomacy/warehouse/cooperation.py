@@ -121,11 +121,12 @@ def partner_names(partners, lang: str) -> str:
     return labels.message("comma", lang).join(labels.name("country", p, lang) for p in _ids(partners))
 
 
-def milestones(rows: pd.DataFrame, lang: str = "en", *, top_n: int = 50) -> pd.DataFrame:
-    """Return the newest ``top_n`` signed or implemented rows of ``rows`` (newest first), for
-    reading: ``published``, ``partners`` and ``stage`` by name in ``lang``, ``gloss`` (one
-    sentence in ``lang``), ``sentence`` (the evidence as written), ``article_id``."""
-    chosen = rows[rows["stage"].isin(MILESTONES).fillna(False)]
+def milestones(rows: pd.DataFrame, lang: str = "en", *, top_n: int = 50, stages=MILESTONES) -> pd.DataFrame:
+    """Return the newest ``top_n`` rows of ``rows`` at one of ``stages`` (default: signed or
+    implemented; newest first), for reading: ``published``, ``partners`` and ``stage`` by name
+    in ``lang``, ``gloss`` (one sentence in ``lang``), ``sentence`` (the evidence as written),
+    ``article_id``."""
+    chosen = rows[rows["stage"].isin(stages).fillna(False)]
     chosen = chosen.sort_values(["published", "article_id", "start"], ascending=[False, True, True],
                                 na_position="last", kind="mergesort").head(top_n)
     return pd.DataFrame({
