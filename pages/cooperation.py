@@ -24,7 +24,18 @@ chart(charts.cooperation_pipeline(pipeline, lang=lang), key="pipeline", filters=
 undated = int(threads["first_published"].isna().sum())
 if undated:
     st.caption(t("undated_threads", lang, n=f"{undated:,}", total=f"{len(threads):,}"))
-chart(charts.cooperation_timeline(threads, marks, lang=lang), key="timeline", filters=filters, data=threads, evidence=marks, manifest=manifest(filters))
+picked = chart(charts.cooperation_timeline(threads, marks, lang=lang), key="timeline", filters=filters, data=threads,
+               evidence=marks, manifest=manifest(filters), pick=True)
+if not threads.empty:  # a click on a mark of the timeline shows its thread's evidence here
+    names = dict(zip(threads["thread_id"], wco.thread_table(threads, lang)[["partners", "sectors", "stage"]].agg(" · ".join, axis=1)))
+    clicked = wco.picked_thread(picked, threads)
+    thread = st.selectbox(t("thread_evidence", lang), list(names), format_func=names.get,
+                          index=list(names).index(clicked) if clicked else 0)
+    if not clicked:
+        st.caption(t("thread_click_hint", lang))
+    shown = wco.thread_rows(marks, thread, lang)
+    st.dataframe(wco.readable(shown, lang), hide_index=True, width="stretch")
+    table_download(wco.plain(shown), None, "cooperation-thread-evidence", filters, key="thread-evidence")
 
 st.subheader(t("milestones", lang))
 cooperation = data.get(wco.rows, filters, partners=keys["partners"], sectors=keys["sectors"])
@@ -39,12 +50,6 @@ st.subheader(t("thread_list", lang))
 st.dataframe(wco.readable(wco.thread_table(threads, lang), lang), hide_index=True, width="stretch")
 table_download(threads, "cooperation_threads", "cooperation-threads", filters, key="threads")
 table_download(cooperation, "cooperation", "cooperation", filters, key="cooperation")
-if not threads.empty:
-    names = dict(zip(threads["thread_id"], wco.thread_table(threads, lang)[["partners", "sectors", "stage"]].agg(" · ".join, axis=1)))
-    thread = st.selectbox(t("thread_evidence", lang), list(names), format_func=names.get)
-    shown = wco.thread_rows(marks, thread, lang)
-    st.dataframe(wco.readable(shown, lang), hide_index=True, width="stretch")
-    table_download(wco.plain(shown), None, "cooperation-thread-evidence", filters, key="thread-evidence")
 evidence_panel(filters, key="cooperation")
 partner_source(filters)
 bilateral_view(filters, data.get(wp.partner_counts, filters), key="cooperation")

@@ -100,3 +100,16 @@ def test_an_rtl_gloss_keeps_its_date_left_to_right_and_its_csv_has_no_marks():
     assert "\u20682024-09-15\u2069" in table["gloss"].iloc[0]
     assert "\u2068" not in wco.plain(table)["gloss"].iloc[0]
     assert "\u2068" not in wco.milestones(ROWS, "en")["gloss"].iloc[0]
+
+
+def test_a_clicked_timeline_mark_picks_its_thread(frames):
+    threads, marks = frames
+    fig = charts.cooperation_timeline(threads, marks, lang="en").to_dict()
+    implemented = next(t for t in fig["data"] if t.get("name") == "Implemented")
+    # a Streamlit selection event: the points with the customdata the chart gave them
+    points = [{"curve_number": 3, "point_number": 0, "customdata": implemented["customdata"][0]}]
+    russia = threads.loc[threads["partners"].eq("RUS"), "thread_id"].iloc[0]
+    assert wco.picked_thread(points, threads) == russia
+    assert wco.thread_rows(marks, russia, "en")["article_id"].tolist() == ["a1", "a2"]
+    assert wco.picked_thread([], threads) is None
+    assert wco.picked_thread([{"customdata": ["gone:0", "x", 0, 1]}, {"x": 1}], threads) is None  # stale after a filter change

@@ -168,6 +168,18 @@ def thread_rows(marks: pd.DataFrame, thread_id: str, lang: str = "en") -> pd.Dat
     }).reset_index(drop=True)
 
 
+def picked_thread(points, threads: pd.DataFrame) -> str | None:
+    """Return the thread of the first selected timeline mark among ``points`` (a Streamlit
+    selection: ``customdata`` ``[thread_id, article_id, start, end]``) that is one of
+    ``threads``, or None (no mark selected, or a stale one after a filter change)."""
+    known = set(threads["thread_id"].dropna().astype(str))
+    for point in points or ():
+        data = point.get("customdata") if hasattr(point, "get") else None
+        if isinstance(data, (list, tuple)) and data and str(data[0]) in known:
+            return str(data[0])
+    return None
+
+
 def readable(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Return ``frame`` with its column names as headers in ``lang`` (for showing, not CSVs)."""
     return frame.rename(columns=lambda c: t(f"col_{c}", lang))
