@@ -54,7 +54,7 @@ def bilateral_view(filters: Filters, partners: pd.DataFrame, *, key: str) -> Non
         table_download(wco.plain(shown), None, f"{key}-partner-cooperation", filters, key=f"{key}-partner-cooperation")
     one = data.both(filters, Filters(countries=(partner,)))  # the current view AND this partner
     st.subheader(t("officials", lang))
-    paged_table("officials", filters, view=one, key=f"{key}-partner-officials", columns=["name", "title", "role", "organisation"],
+    paged_table("officials", filters, view=one, key=f"{key}-partner-officials", columns=["name", "title", "role", "organisation", "country"],
                 where=("country = ?", [partner]))
     st.subheader(t("figures_n", lang))
     paged_table("figures", filters, view=one, key=f"{key}-partner-figures", columns=["value", "unit", "measure", "sector", "sentence"])

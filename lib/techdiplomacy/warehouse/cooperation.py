@@ -9,8 +9,6 @@ the rows naming a chosen sector.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from techdiplomacy import schema
@@ -90,16 +88,10 @@ def pipeline(threads: pd.DataFrame) -> pd.DataFrame:
                                                             "n_threads": "Int64"}).reset_index(drop=True)
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def _gloss(row, lang: str) -> str:
-    """The row's gloss for a table: in Arabic and Persian its ISO date isolated left to right
-    (bidi would show 2024-05-12 as 12-05-2024); :func:`plain` takes the marks out for CSVs."""
-    text = cooperation_gloss(row, lang)
-    if labels.is_rtl(lang):
-        text = _ISO_DATE.sub(lambda m: f"{labels.FSI}{m.group(0)}{labels.PDI}", text)
-    return text
+    """The row's gloss for a table: its names and date in isolates (:mod:`techdiplomacy.i18n.gloss`:
+    bidi would show 2024-05-12 as 12-05-2024); :func:`plain` takes the marks out for CSVs."""
+    return cooperation_gloss(row, lang)
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
