@@ -114,3 +114,19 @@ def test_a_clicked_timeline_mark_picks_its_thread(frames):
     assert wco.thread_rows(marks, russia, "en")["article_id"].tolist() == ["a1", "a2"]
     assert wco.picked_thread([], threads) is None
     assert wco.picked_thread([{"customdata": ["gone:0", "x", 0, 1]}, {"x": 1}], threads) is None  # stale after a filter change
+
+
+def test_long_thread_labels_are_cut_and_the_legend_leaves_the_marks_the_width():
+    row = {"partners": "ARE|USA|SAU", "sectors": "space|ai"}
+    label = charts.cooperation.thread_label(row, "en")
+    assert label == "United Arab Emirates, United States, Sa…" and len(label) == 40
+    fig = charts.cooperation_timeline(*_frames_for_layout(), lang="ar").to_dict()
+    assert fig["layout"]["legend"]["orientation"] == "h" and fig["layout"]["legend"]["yanchor"] == "bottom"
+
+
+def _frames_for_layout():
+    threads = cooperation_threads(ROWS)
+    marks = pd.DataFrame([{"thread_id": threads["thread_id"].iloc[0], "partners": threads["partners"].iloc[0],
+                           "published": pd.Timestamp("2024-03-01"), "stage": "signed", "instrument": "mou",
+                           "article_id": "a1", "start": 0, "end": 6, "sentence": "s"}])
+    return threads, marks
