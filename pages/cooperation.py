@@ -7,7 +7,7 @@ import streamlit as st
 from techdiplomacy import charts
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
-from techdiplomacy.ui.bilateral import bilateral_view, partner_source
+from techdiplomacy.ui.bilateral import bilateral_view
 from techdiplomacy.ui.downloads import table_download
 from techdiplomacy.ui.page import evidence_panel, manifest, start
 from techdiplomacy.ui.show import chart
@@ -51,5 +51,4 @@ st.dataframe(wco.readable(wco.thread_table(threads, lang), lang), hide_index=Tru
 table_download(threads, "cooperation_threads", "cooperation-threads", filters, key="threads")
 table_download(cooperation, "cooperation", "cooperation", filters, key="cooperation")
 evidence_panel(filters, key="cooperation")
-partner_source(filters)
 bilateral_view(filters, data.get(wp.partner_counts, filters), key="cooperation")

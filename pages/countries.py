@@ -19,4 +19,4 @@ pairs = data.get(wp.partner_sector_counts, filters)
 fig = charts.country_sector_heatmap(pairs, partners, data.get(wc.sector_counts, filters), lang=lang, country_fallbacks=countries, sector_fallbacks=sectors)
 chart(fig, key="heatmap", filters=filters, data=pairs, manifest=manifest(filters))
 evidence_panel(filters, key="countries")
-bilateral_view(filters, partners, key="countries")
+bilateral_view(filters, partners, key="countries", say_source=False)  # said above the map

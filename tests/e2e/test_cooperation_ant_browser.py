@@ -93,6 +93,7 @@ def test_cooperation_page_on_real_articles(ant_url, page, lang):
     chooser = page.get_by_test_id("stSelectbox").filter(has_text=THREAD[lang])
     pytest.importorskip("playwright.sync_api").expect(chooser).to_have_count(1, timeout=TIMEOUT)
     assert page.get_by_test_id("stException").count() == 0
+    timeline.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"cooperation-ant-{lang}-clicked.png"), full_page=True)
     page.get_by_role("heading", name=BILATERAL[lang]).scroll_into_view_if_needed()
     page.locator(".js-plotly-plot").nth(2).locator(".main-svg").first.wait_for(timeout=TIMEOUT)  # its sectors chart

@@ -153,7 +153,8 @@ def cooperation_timeline(threads: pd.DataFrame, marks: pd.DataFrame, *, lang: st
     fig.update_xaxes(type="date", tickformat="%Y-%m", title=_field("date", lang))
     # the legend in a row above the plot, as on the pipeline: beside it, it took the width the
     # marks need (on 2,000+ real articles the marks were squeezed into a sliver)
-    fig.update_layout(height=max(340, 160 + 28 * len(dated)),
+    # (room above for two rows of it: in Arabic and Persian the six stages wrap)
+    fig.update_layout(height=max(340, 160 + 28 * len(dated)), margin={"t": 115},
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.5, "xanchor": "center"})
     if labels.is_rtl(lang):
         fig.update_xaxes(autorange="reversed")

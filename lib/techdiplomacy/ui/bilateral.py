@@ -27,10 +27,13 @@ def partner_source(filters: Filters) -> str:
     return origin
 
 
-def bilateral_view(filters: Filters, partners: pd.DataFrame, *, key: str) -> None:
-    """Show the bilateral view of a partner chosen among ``partners`` (:func:`wp.partner_counts`)."""
+def bilateral_view(filters: Filters, partners: pd.DataFrame, *, key: str, say_source: bool = True) -> None:
+    """Show the bilateral view of a partner chosen among ``partners`` (:func:`wp.partner_counts`),
+    under its header the caption saying where partners come from (unless the page said it)."""
     lang = filters.lang
     st.header(t("bilateral", lang))
+    if say_source:
+        partner_source(filters)
     if partners.empty:
         st.caption(t("no_partners", lang))
         return
