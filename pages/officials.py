@@ -4,6 +4,7 @@ import streamlit as st
 
 from techdiplomacy import charts
 from techdiplomacy.i18n.display import person_label
+from techdiplomacy.i18n.gloss import official_gloss
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.downloads import table_download
@@ -40,6 +41,8 @@ if not people.empty:
         t("evidence", lang), people["official"].tolist(),
         format_func=lambda k: person_label(people.set_index("official").loc[k], lang),
     )
+    chosen = people.set_index("official").loc[person]
+    st.caption(official_gloss({**chosen.to_dict(), "official_id": person}, lang))  # who the evidence is about, in plain words
     shown = data.get(rows.evidence, filters, official_ids=(person,))
     show_rows(shown, lang)
     table_download(lambda: data.fresh(rows.evidence, filters, official_ids=(person,), limit=None), None, "official-evidence", filters, key="official-evidence")

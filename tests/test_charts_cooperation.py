@@ -99,4 +99,34 @@ def test_an_rtl_gloss_keeps_its_date_left_to_right_and_its_csv_has_no_marks():
     table = wco.milestones(ROWS, "fa")
     assert "\u20682024-09-15\u2069" in table["gloss"].iloc[0]
     assert "\u2068" not in wco.plain(table)["gloss"].iloc[0]
-    assert "\u2068" not in wco.milestones(ROWS, "en")["gloss"].iloc[0]
+    # in English too: after an Arabic name the date's digits would read as Arabic numbers
+    assert "\u20682024-09-15\u2069" in wco.milestones(ROWS, "en")["gloss"].iloc[0]
+
+
+def test_a_clicked_timeline_mark_picks_its_thread(frames):
+    threads, marks = frames
+    fig = charts.cooperation_timeline(threads, marks, lang="en").to_dict()
+    implemented = next(t for t in fig["data"] if t.get("name") == "Implemented")
+    # a Streamlit selection event: the points with the customdata the chart gave them
+    points = [{"curve_number": 3, "point_number": 0, "customdata": implemented["customdata"][0]}]
+    russia = threads.loc[threads["partners"].eq("RUS"), "thread_id"].iloc[0]
+    assert wco.picked_thread(points, threads) == russia
+    assert wco.thread_rows(marks, russia, "en")["article_id"].tolist() == ["a1", "a2"]
+    assert wco.picked_thread([], threads) is None
+    assert wco.picked_thread([{"customdata": ["gone:0", "x", 0, 1]}, {"x": 1}], threads) is None  # stale after a filter change
+
+
+def test_long_thread_labels_are_cut_and_the_legend_leaves_the_marks_the_width():
+    row = {"partners": "ARE|USA|SAU", "sectors": "space|ai"}
+    label = charts.cooperation.thread_label(row, "en")
+    assert label == "United Arab Emirates, United States, Sa…" and len(label) == 40
+    fig = charts.cooperation_timeline(*_frames_for_layout(), lang="ar").to_dict()
+    assert fig["layout"]["legend"]["orientation"] == "h" and fig["layout"]["legend"]["yanchor"] == "bottom"
+
+
+def _frames_for_layout():
+    threads = cooperation_threads(ROWS)
+    marks = pd.DataFrame([{"thread_id": threads["thread_id"].iloc[0], "partners": threads["partners"].iloc[0],
+                           "published": pd.Timestamp("2024-03-01"), "stage": "signed", "instrument": "mou",
+                           "article_id": "a1", "start": 0, "end": 6, "sentence": "s"}])
+    return threads, marks

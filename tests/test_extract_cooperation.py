@@ -153,3 +153,22 @@ def test_no_text_crashes_and_spans_point_to_the_evidence(text):
 def test_any_unicode_text(text):
     for row in cooperation.extract(Document(text)):
         assert text[row["start"]:row["end"]] == row["surface"]
+
+
+
+@pytest.mark.parametrize("language, about_others, about_iran", [
+    ("ar",
+     "وقعت الكويت اتفاقية لبناء مراكز البيانات. وقالت الكويت إن المركزين سيفتتحان في الكويت العام المقبل. "
+     "وكانت إيران قد بنت مراكز مماثلة.",
+     "وقعت الكويت اتفاقية لبناء مراكز البيانات. ورحبت إيران بالخطوة، وقال مسؤول في إيران إن إيران ستشارك فيها."),
+    ("en",
+     "Kuwait's communications authority signed an agreement to build two data centres. Kuwait said the centres will "
+     "open in Kuwait next year. Iran built similar centres in 2018.",
+     "Kuwait's communications authority signed an agreement to build two data centres. Iran welcomed the step, and an "
+     "official in Iran said Iran would take part."),
+])
+def test_a_story_about_another_state_naming_iran_in_passing_gives_no_row(language, about_others, about_iran):
+    # the taxonomy: Iran must be a party. A sentence naming only Kuwait is Iran's statement about
+    # Kuwait where the story is Iran's (Iran named at least half as often as Kuwait), not otherwise
+    assert _rows(about_others, language) == []
+    assert [(r["partners"], r["stage"]) for r in _rows(about_iran, language)] == [("KWT", "signed")]

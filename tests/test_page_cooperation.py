@@ -58,8 +58,10 @@ def test_the_page_runs_on_the_shipped_sample(monkeypatch, tmp_path, lang):
     env = {"TECHDIPLOMACY_DATA": str(ROOT / "data" / "articles"), "TECHDIPLOMACY_STORE": str(tmp_path / "s.duckdb")}
     at = _app(monkeypatch, env, "cooperation", {"lang": lang})
     charts = _charts(at)
-    assert set(charts) == {"cooperation_pipeline", "cooperation_timeline"}
+    assert {"cooperation_pipeline", "cooperation_timeline"} <= set(charts)
     assert not charts["cooperation_pipeline"]["layout"]["meta"]["empty"]  # Armenia: discussed, proposed
+    # the bilateral view of Armenia: the fields of the cooperation rows
+    assert not charts["sectors_by_count"]["layout"]["meta"]["empty"]
     names = {"en": "Armenia", "ar": "أرمينيا", "fa": "ارمنستان"}
     assert names[lang] in _cells(at)
     assert "ARM" not in _cells(at).split()
@@ -93,3 +95,43 @@ def test_the_page_runs_on_an_empty_corpus(monkeypatch, tmp_path):
     env = {"TECHDIPLOMACY_DATA": str(tmp_path / "empty"), "TECHDIPLOMACY_STORE": str(tmp_path / "e.duckdb")}
     at = _app(monkeypatch, env, "cooperation", {"lang": "fa"})
     assert all(c["layout"]["meta"]["empty"] for c in _charts(at).values())
+
+
+def _bilateral_corpus(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(f"---\ntitle: {name}\ndate: 2024-05-12\nlanguage: en\n---\n{text}\n", encoding="utf-8")
+    return folder
+
+
+def _map_countries(at) -> list[str]:
+    spec = _charts(at)["partner_map"]
+    return sorted(str(c[0]) for trace in spec["data"] for c in trace.get("customdata", []))
+
+
+def test_partners_are_parties_on_the_countries_page(monkeypatch, tmp_path):
+    folder = _bilateral_corpus(tmp_path / "a", {
+        "am.md": "Iran and Armenia signed a memorandum of understanding on data centres in Tehran. "
+                 "The minister had visited Beijing and Moscow last year.",
+        "tr.md": "Iran and Turkey discussed cooperation in cybersecurity. China was also mentioned by analysts.",
+    })
+    env = {"TECHDIPLOMACY_DATA": str(folder), "TECHDIPLOMACY_STORE": str(tmp_path / "a.duckdb")}
+    at = _app(monkeypatch, env, "countries", {"lang": "en"})
+    assert _map_countries(at) == ["ARM", "TUR"]  # China named in passing, Russia through a city: no partners
+    heat = _charts(at)["country_sector_heatmap"]
+    grid = next(trace for trace in heat["data"] if trace["type"] == "heatmap")
+    cells = sorted((c[0], c[1]) for keys, counts in zip(grid["customdata"], grid["z"]) for c, n in zip(keys, counts) if n)
+    assert {c[0] for c in cells} <= {"ARM", "TUR"}
+    assert ("ARM", "data_centres") in cells and ("TUR", "cybersecurity") in cells and ("ARM", "cybersecurity") not in cells
+    assert any("party to a cooperation" in c.value for c in at.caption)
+    assert at.selectbox[0].options == ["Armenia", "Turkey"] or at.selectbox[0].options == ["Armenia", "Türkiye"]
+
+
+def test_without_cooperation_rows_partners_are_named_countries_and_the_page_says_so(monkeypatch, tmp_path):
+    folder = _bilateral_corpus(tmp_path / "b", {"tr.md": "Turkey's telecom market grew; Istanbul and Baku hosted fairs."})
+    env = {"TECHDIPLOMACY_DATA": str(folder), "TECHDIPLOMACY_STORE": str(tmp_path / "b.duckdb")}
+    for lang in ("en", "fa"):
+        at = _app(monkeypatch, env, "countries", {"lang": lang})
+        assert _map_countries(at) == ["TUR"]  # Azerbaijan only through Baku
+        said = {"en": "no cooperation rows", "fa": "هیچ ردیف همکاری ندارد"}[lang]
+        assert any(said in c.value for c in at.caption)

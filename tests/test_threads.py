@@ -3,12 +3,15 @@
 import json
 from pathlib import Path
 
+import arabic_reshaper
 import pandas as pd
 import pytest
+from bidi import get_display
 
 from techdiplomacy import schema
 from techdiplomacy.cli import main
 from techdiplomacy.i18n.gloss import cooperation_gloss
+from techdiplomacy.i18n.labels import strip_isolates
 from techdiplomacy.store.threads import cooperation_threads, thread_evidence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,15 +94,48 @@ def test_add_updates_the_threads(tmp_path, capsys):
     assert {e["article_id"] for t in threads for e in t["evidence"]} >= {t["article_id"] for t in threads}
 
 
+def _iso(text: str) -> str:
+    return f"\u2068{text}\u2069"
+
+
 @pytest.mark.parametrize("lang, expected", [
-    ("en", "Iran and Armenia discussed cooperation on data centres and cybersecurity — ستار هاشمي, غريغور هاكوبيان, 2024-05-12"),
-    ("ar", "إيران وأرمينيا: بحث التعاون في مجال مراكز البيانات والأمن السيبراني — ستار هاشمي، غريغور هاكوبيان، 2024-05-12"),
-    ("fa", "ایران و ارمنستان: گفت‌وگو درباره همکاری در حوزه مرکز داده و امنیت سایبری — ستار هاشمي، غريغور هاكوبيان، 2024-05-12"),
+    ("en", "Iran and Armenia discussed cooperation on data centres and cybersecurity — "
+           f"{_iso('ستار هاشمي')}, {_iso('غريغور هاكوبيان')}, {_iso('2024-05-12')}"),
+    ("ar", "إيران وأرمينيا: بحث التعاون في مجال مراكز البيانات والأمن السيبراني — "
+           f"{_iso('ستار هاشمي')}، {_iso('غريغور هاكوبيان')}، {_iso('2024-05-12')}"),
+    ("fa", "ایران و ارمنستان: گفت‌وگو درباره همکاری در حوزه مرکز داده و امنیت سایبری — "
+           f"{_iso('ستار هاشمي')}، {_iso('غريغور هاكوبيان')}، {_iso('2024-05-12')}"),
 ])
 def test_gloss_in_the_reader_s_language(lang, expected):
     row = {"partners": "ARM", "stage": "discussed", "instrument": "none", "sectors": "data_centres|cybersecurity",
            "iranian_officials": "ستار هاشمي", "partner_officials": "غريغور هاكوبيان", "published": pd.Timestamp("2024-05-12")}
     assert cooperation_gloss(row, lang) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fa"])
+def test_the_gloss_date_reads_left_to_right_after_an_arabic_name(lang):
+    # the bug: in visual order (python-bidi, as a terminal or a browser shows it) the date came
+    # out 12-05-2024, its digits read as Arabic numbers after the Arabic name
+    row = {"partners": "ARM", "stage": "signed", "instrument": "mou", "iranian_officials": "ستار هاشمي",
+           "published": pd.Timestamp("2024-05-12")}
+    shown = strip_isolates(get_display(cooperation_gloss(row, lang)))
+    assert "2024-05-12" in shown and "12-05-2024" not in shown
+    bare = strip_isolates(cooperation_gloss(row, lang))
+    assert "12-05-2024" in get_display(bare)  # what it was without the isolates
+
+
+def test_the_cli_shapes_glosses_only_for_a_terminal(tmp_path, capsys):
+    store = tmp_path / "s.duckdb"
+    assert main(["build", str(ROOT / "data" / "articles"), "--store", str(store), "--k", "2"]) == 0
+    capsys.readouterr()
+    assert main(["cooperation", "--store", str(store), "--language", "ar", "--shape", "never"]) == 0
+    (logical,) = json.loads(capsys.readouterr().out)
+    assert logical["gloss"].startswith("إيران وأرمينيا")
+    assert main(["cooperation", "--store", str(store), "--language", "ar", "--shape", "always"]) == 0
+    (shown,) = json.loads(capsys.readouterr().out)
+    assert shown["gloss"] == strip_isolates(get_display(arabic_reshaper.reshape(logical["gloss"])))
+    assert "\u2068" not in shown["gloss"] and shown["sentence"] != logical["sentence"]
+    assert shown["article_id"] == logical["article_id"] and shown["evidence"][0]["start"] == logical["evidence"][0]["start"]
 
 
 def test_gloss_of_every_stage_and_instrument():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from techdiplomacy import escape, schema
-from techdiplomacy.report import Progress, records, select_threads, thread_payload
+from techdiplomacy.report import Progress, records, select_threads, shaped, thread_payload
 from techdiplomacy.settings import PROJECT_ROOT, Settings, dashboard_command
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "cooperation", "errors")
@@ -227,6 +227,8 @@ def cmd_cooperation(args) -> int:
         sys.stdout.buffer.write(table_csv(threads, "cooperation_threads"))
         return 0
     payload = thread_payload(threads, thread_evidence(rows, window_days=Settings().thread_window_days), args.language)
+    if (sys.stdout.isatty() if args.shape == "auto" else args.shape == "always"):
+        payload = shaped(payload)
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
@@ -405,6 +407,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--stage", help="only threads whose latest stage is this (" + ", ".join(schema.COOPERATION_STAGES) + ")")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--language", choices=["en", "ar", "fa"], default="en", help="language of each JSON gloss")
+    p.add_argument(
+        "--shape", choices=["auto", "always", "never"], default="auto",
+        help="shape Arabic/Persian glosses and sentences for display (auto: only when stdout is a terminal)",
+    )
     p.set_defaults(func=cmd_cooperation)
 
     p = sub.add_parser("report", parents=[store], help="summary of the corpus for the terminal")

@@ -127,6 +127,18 @@ def thread_payload(threads: pd.DataFrame, evidence: dict[str, list[dict]], langu
     return payload
 
 
+def shaped(payload: list[dict]) -> list[dict]:
+    """Return ``thread_payload`` output for a terminal: each gloss and evidence sentence shaped
+    and in visual order (:func:`visual`; the glosses' isolates keep their dates in order, then
+    go, since terminals show them as boxes). Only for a terminal: a file keeps logical order."""
+    from techdiplomacy.i18n.labels import strip_isolates
+
+    def fix(item: dict) -> dict:
+        return {k: strip_isolates(visual(v)) if k in ("gloss", "sentence") and isinstance(v, str) else v for k, v in item.items()}
+
+    return [dict(fix(thread), evidence=[fix(e) for e in thread.get("evidence", [])]) for thread in payload]
+
+
 class Progress:
     """Progress lines on stderr: rewritten in place on a terminal, sparse otherwise."""
 

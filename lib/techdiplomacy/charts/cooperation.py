@@ -28,6 +28,7 @@ STAGE_COLOURS = {
     "stalled": "#D55E00",
 }
 SNIPPET = 240  # characters of the evidence sentence shown on hover
+LABEL = 40  # characters of a thread's axis label
 LINE = 60  # characters per line of it
 
 
@@ -97,11 +98,15 @@ def cooperation_pipeline(pipeline: pd.DataFrame, *, lang: str = "en", top_n: int
 
 
 def thread_label(row, lang: str) -> str:
-    """Return a thread's axis label: its partners and its first sector, in ``lang``."""
+    """Return a thread's axis label: its partners and its first sector, in ``lang``, cut at
+    :data:`LABEL` characters (long labels left the marks a sliver of the chart; the hover
+    names every partner)."""
     sectors = _ids(row.get("sectors"))
     text = labels.message("comma", lang).join(labels.name("country", p, lang) for p in _ids(row.get("partners")))
     if sectors:
         text += " · " + labels.name("sector", sectors[0], lang) + ("…" if len(sectors) > 1 else "")
+    if len(text) > LABEL:
+        text = text[:LABEL - 1].rstrip(" ·،,") + "…"
     return labels.isolate(escape.plotly(text))
 
 
@@ -146,10 +151,12 @@ def cooperation_timeline(threads: pd.DataFrame, marks: pd.DataFrame, *, lang: st
                      ticktext=[thread_label(r, lang) for r in dated.to_dict("records")],
                      autorange="reversed", showgrid=False, zeroline=False)
     fig.update_xaxes(type="date", tickformat="%Y-%m", title=_field("date", lang))
-    # a legend beside the plot, on the side away from the thread labels (above, it meets the tool bar)
-    fig.update_layout(height=max(340, 140 + 28 * len(dated)), legend={"orientation": "v", "y": 1.0, "yanchor": "top"})
+    # the legend in a row above the plot, as on the pipeline: beside it, it took the width the
+    # marks need (on 2,000+ real articles the marks were squeezed into a sliver)
+    # (room above for two rows of it: in Arabic and Persian the six stages wrap)
+    fig.update_layout(height=max(340, 160 + 28 * len(dated)), margin={"t": 115},
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.5, "xanchor": "center"})
     if labels.is_rtl(lang):
         fig.update_xaxes(autorange="reversed")
         fig.update_yaxes(side="right")
-        fig.update_layout(legend={"x": -0.02, "xanchor": "right"}, margin={"l": 150})
     return style(fig, chart=chart, title=title, lang=lang)

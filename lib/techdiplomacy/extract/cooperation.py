@@ -223,6 +223,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
         found.sort()
     parties = _parties(doc, mentions)
     main = _main_partner(parties)
+    named_times = Counter(iso3 for _, iso3 in parties)
     rows: dict[tuple, list[dict]] = {}
     for key in sorted(by_sentence):
         sent_cues = by_sentence[key]
@@ -246,6 +247,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
             if not main:
                 continue
             partners = [main]
+        if not iran_here and not any(o.get("country") == "IRN" for o in people) and _IRAN_IN_PASSING(named_times, partners):
+            continue  # a story about another state that names Iran in passing: Iran is no party here
         cue, stage = min(stages, key=lambda cs: (_RANK[cs[1]], cs[0][0]))
         sector_ids = _sectors(doc, sentence, inside, mentions)
         for instrument in _instruments(cue, sent_cues, stage):
@@ -283,6 +286,12 @@ def _norm_span(doc: Document, sentence) -> tuple[int, int]:
     if offsets is None:
         return sentence.start, sentence.end
     return bisect.bisect_left(offsets, sentence.start), bisect.bisect_left(offsets, sentence.end)
+
+
+def _IRAN_IN_PASSING(named_times: Counter, partners: list[str]) -> bool:
+    """Whether the article names Iran less than half as often as the partner it names most
+    (then a sentence that does not name Iran is no statement of Iran's own cooperation)."""
+    return 2 * named_times.get("IRN", 0) < max(named_times.get(p, 0) for p in partners)
 
 
 def _parties(doc: Document, mentions: list[dict]) -> list[tuple[int, str]]:

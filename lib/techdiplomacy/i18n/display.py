@@ -62,6 +62,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "sectors": {"en": "Sectors", "ar": "القطاعات", "fa": "بخش‌ها"},
     "surface": {"en": "As written", "ar": "كما ورد", "fa": "به همان شکل"},
     "sentence": {"en": "Sentence", "ar": "الجملة", "fa": "جمله"},
+    "gloss": {"en": "In brief", "ar": "باختصار", "fa": "به اختصار"},
     "name": {"en": "Name", "ar": "الاسم", "fa": "نام"},
     "role": {"en": "Role", "ar": "المنصب", "fa": "سمت"},
     "organisation": {"en": "Organisation", "ar": "الجهة", "fa": "سازمان"},
@@ -211,6 +212,8 @@ def display_table(frame: pd.DataFrame, lang: str = "en", *, topics: Mapping | No
                       for v in series.astype(object)]
         elif column in ("topic_id", "topic"):
             values = [MISSING if _missing(v) else str(topics.get(int(v), f"{labels.message('topic', lang)} {int(v)}")) for v in series.astype(object)]
+        elif column == "gloss":  # its isolate marks keep names and dates in order
+            values = [MISSING if _missing(v) else str(v) for v in series.astype(object)]
         elif column == "unit":
             values = [unit_name(v, lang) for v in series.astype(object)]
         elif column == "terms":

@@ -91,6 +91,23 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
     "downloads": {"en": "Download", "ar": "تنزيل", "fa": "دانلود"},
     "bilateral": {"en": "Bilateral view", "ar": "العلاقات الثنائية", "fa": "نمای دوجانبه"},
     "choose_partner": {"en": "Partner", "ar": "الشريك", "fa": "شریک"},
+    "partners_from_cooperation": {
+        "en": "Partners are the states party to a cooperation with Iran in these articles, and their fields are the fields of that cooperation; a country only named in passing is no partner.",
+        "ar": "الشركاء هم الدول الطرف في تعاون مع إيران في هذه المقالات، ومجالاتهم هي مجالات ذلك التعاون؛ والدولة التي يرد اسمها عرضاً ليست شريكاً.",
+        "fa": "شریکان کشورهایی‌اند که در این مقاله‌ها طرف همکاری با ایران‌اند و حوزه‌هایشان حوزه‌های همان همکاری است؛ کشوری که فقط نامش در گذر آمده شریک نیست.",
+    },
+    "partners_from_mentions": {
+        "en": "This store holds no cooperation rows: partners here are the countries the articles name (a city alone does not make its country a partner), and their fields the sectors those articles mention.",
+        "ar": "لا يضم هذا المخزن صفوف تعاون: الشركاء هنا هم الدول التي تسميها المقالات (ذكر مدينة وحده لا يجعل دولتها شريكاً)، ومجالاتهم القطاعات التي تذكرها تلك المقالات.",
+        "fa": "این مخزن هیچ ردیف همکاری ندارد: شریکان اینجا کشورهایی‌اند که مقاله‌ها نام می‌برند (نام یک شهر به‌تنهایی کشورش را شریک نمی‌کند) و حوزه‌هایشان بخش‌هایی که آن مقاله‌ها ذکر می‌کنند.",
+    },
+    "thread_click_hint": {
+        "en": "Click a mark on the timeline to read its thread's evidence here.",
+        "ar": "انقر على علامة في الخط الزمني لتقرأ أدلة مساره هنا.",
+        "fa": "روی نشانه‌ای در خط زمانی کلیک کنید تا شواهد رشته‌اش را اینجا بخوانید.",
+    },
+    "no_partners": {"en": "No partner in these articles.", "ar": "لا شريك في هذه المقالات.", "fa": "در این مقاله‌ها شریکی نیست."},
+    "partner_cooperation": {"en": "Cooperation with {partner}", "ar": "التعاون مع {partner}", "fa": "همکاری با {partner}"},
     "choose_sector": {"en": "Sector", "ar": "القطاع", "fa": "بخش"},
     "choose_unit": {"en": "Unit", "ar": "الوحدة", "fa": "واحد"},
     "ledger": {"en": "Ledger of figures", "ar": "سجل الأرقام", "fa": "دفتر ارقام"},

@@ -152,6 +152,43 @@ def _date(value: object) -> datetime.date | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
+#: Values a header line gives when its field is unknown ("title: (none)", "date: unknown").
+_NO_VALUE = frozenset({"", "none", "(none)", "unknown", "(unknown)", "n/a", "na", "-", "null", "nil"})
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z_]*)[ \t]*:[ \t]*(.*)")
+_HEADER_KEYS = frozenset(name for field, names in FIELDS.items() if field != "text" for name in names)
+
+
+def header_fields(text: str, columns: dict[str, str] | None = None) -> tuple[dict[str, str], str]:
+    """Return a plain-text file's header fields (raw key -> value) and the text after them.
+
+    A header is one or more ``key: value`` lines at the very top, every key a field name of
+    :data:`FIELDS` other than the text's (``url:``, ``title:``, ``date:``, ``source:``,
+    ``language:``… in any case, or a key that ``columns`` names), ended by a blank line. Anything
+    else (a first line "Tehran: …", a header without the blank line) is no header and the text
+    comes back unchanged. A value such as ``(none)`` or ``unknown`` gives no field.
+    """
+    keys = _HEADER_KEYS | {v.strip().lower() for f, v in (columns or {}).items() if f != "text"}
+    fields: dict[str, str] = {}
+    position = 0
+    while True:
+        end = text.find("\n", position)
+        if end < 0:
+            return {}, text
+        line = text[position:end].rstrip("\r")
+        if not line.strip():
+            break
+        match = _HEADER_LINE.fullmatch(line.strip().lstrip("\ufeff"))
+        if not match or match.group(1).lower() not in keys:
+            return {}, text
+        value = match.group(2).strip()
+        if value.lower() not in _NO_VALUE:
+            fields.setdefault(match.group(1), value)
+        position = end + 1
+    if position == 0:
+        return {}, text
+    return fields, text[end + 1:]
+
+
 def canonical(record: dict, columns: dict[str, str] | None = None) -> dict[str, object]:
     """Map a record's keys (any case, any synonym) to canonical field names.
 

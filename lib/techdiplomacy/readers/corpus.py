@@ -47,6 +47,7 @@ from techdiplomacy.readers.article import (
     ReadError,
     article_id_for,
     canonical,
+    header_fields,
     make_article,
     record_article,
 )
@@ -359,6 +360,9 @@ def _read_text(text: str, path: str, ext: str, columns: Columns = None) -> list[
             return [ReadError(path, "malformed YAML front matter: not a mapping of keys to values")]
         meta = canonical(loaded or {}, columns)
         text = text[match.end():]
+    elif ext == ".txt":
+        header, text = header_fields(text, columns)
+        meta = canonical(header, columns)
     meta["text"] = text
     return [make_article(meta, path)]
 

@@ -33,8 +33,11 @@ def chart(
     data: pd.DataFrame | Callable[[], pd.DataFrame],
     evidence: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
     manifest: dict | None = None,
-) -> None:
-    """Show ``fig``; a selection on it filters the dashboard; downloads sit under it.
+    pick: bool = False,
+) -> list:
+    """Show ``fig``; a selection on it filters the dashboard; downloads sit under it. Return
+    the selected points (their ``customdata``), for a chart whose selection filters nothing
+    but shows something on the page (``pick``: a click on a timeline mark shows its thread).
 
     ``data`` (the frame behind the chart) may be a function, computed only when downloaded.
     ``evidence`` (the bundle's ``evidence.csv``) defaults to every evidence sentence of the
@@ -43,12 +46,13 @@ def chart(
     name = (fig.layout.meta or {}).get("chart", key) if isinstance(fig.layout.meta, dict) else key
     state = hashlib.sha1(repr(sorted(filters.to_query().items())).encode()).hexdigest()[:8]
     config = {"topojsonURL": _base_url() + TOPOJSON_URL, "displaylogo": False}
-    if name in SELECTABLE:
+    points: list = []
+    if name in SELECTABLE or pick:
         event = st.plotly_chart(
             fig, key=f"{key}-{state}", on_select="rerun", selection_mode=("points", "box", "lasso"),
             config=config, width="stretch",
         )
-        points = (event or {}).get("selection", {}).get("points", []) if event else []
+        points = list((event or {}).get("selection", {}).get("points", [])) if event else []
         chosen = selection_filters(name, points)
         if chosen:
             selected(filters, chosen)
@@ -59,3 +63,4 @@ def chart(
             fig, data, evidence if evidence is not None else (lambda: data_access.evidence(filters, limit=None)), key, filters,
             manifest or {}, key=f"{key}-{state}",
         )
+    return points

@@ -6,6 +6,7 @@ import streamlit as st
 
 from techdiplomacy import export
 from techdiplomacy.i18n.display import display_table, topic_labels
+from techdiplomacy.i18n.gloss import with_glosses
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.warehouse import counts, rows
@@ -15,8 +16,9 @@ PAGE_ROWS = 50
 
 
 def show_rows(frame, lang: str) -> None:
-    """Show ``frame`` as a reader sees it (:func:`display_table`: names, dates, "—"; no ids)."""
-    st.dataframe(display_table(frame, lang, topics=topic_labels(data.get(counts.topics, Filters()), lang)), hide_index=True, width="stretch")
+    """Show ``frame`` as a reader sees it (:func:`display_table`: names, dates, "—"; no ids),
+    officials and figures rows with their gloss in ``lang`` beside the sentence."""
+    st.dataframe(display_table(with_glosses(frame, lang), lang, topics=topic_labels(data.get(counts.topics, Filters()), lang)), hide_index=True, width="stretch")
 
 
 def paged_table(

@@ -3,6 +3,6 @@
 ``filters`` (the frozen :class:`~techdiplomacy.warehouse.filters.Filters`, kept in the URL),
 ``query`` (filters as parameterised SQL; reader connections), ``counts`` (the small frames
 charts plot), ``rows`` (a page of rows, streamed CSVs, evidence, one article), ``selection``
-(a chart selection -> filters), ``cooperation`` (the Cooperation page's threads, stages and milestones). May import: ``store``, ``text``, ``i18n``, ``schema``,
+(a chart selection -> filters), ``cooperation`` (the Cooperation page's threads, stages and milestones), ``partners`` (the bilateral view: partners and their fields from cooperation rows). May import: ``store``, ``text``, ``i18n``, ``schema``,
 ``export``, ``reference``; never ``charts`` or ``ui``.
 """

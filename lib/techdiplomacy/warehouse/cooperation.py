@@ -9,8 +9,6 @@ the rows naming a chosen sector.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from techdiplomacy import schema
@@ -90,16 +88,10 @@ def pipeline(threads: pd.DataFrame) -> pd.DataFrame:
                                                             "n_threads": "Int64"}).reset_index(drop=True)
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def _gloss(row, lang: str) -> str:
-    """The row's gloss for a table: in Arabic and Persian its ISO date isolated left to right
-    (bidi would show 2024-05-12 as 12-05-2024); :func:`plain` takes the marks out for CSVs."""
-    text = cooperation_gloss(row, lang)
-    if labels.is_rtl(lang):
-        text = _ISO_DATE.sub(lambda m: f"{labels.FSI}{m.group(0)}{labels.PDI}", text)
-    return text
+    """The row's gloss for a table: its names and date in isolates (:mod:`techdiplomacy.i18n.gloss`:
+    bidi would show 2024-05-12 as 12-05-2024); :func:`plain` takes the marks out for CSVs."""
+    return cooperation_gloss(row, lang)
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -121,11 +113,12 @@ def partner_names(partners, lang: str) -> str:
     return labels.message("comma", lang).join(labels.name("country", p, lang) for p in _ids(partners))
 
 
-def milestones(rows: pd.DataFrame, lang: str = "en", *, top_n: int = 50) -> pd.DataFrame:
-    """Return the newest ``top_n`` signed or implemented rows of ``rows`` (newest first), for
-    reading: ``published``, ``partners`` and ``stage`` by name in ``lang``, ``gloss`` (one
-    sentence in ``lang``), ``sentence`` (the evidence as written), ``article_id``."""
-    chosen = rows[rows["stage"].isin(MILESTONES).fillna(False)]
+def milestones(rows: pd.DataFrame, lang: str = "en", *, top_n: int = 50, stages=MILESTONES) -> pd.DataFrame:
+    """Return the newest ``top_n`` rows of ``rows`` at one of ``stages`` (default: signed or
+    implemented; newest first), for reading: ``published``, ``partners`` and ``stage`` by name
+    in ``lang``, ``gloss`` (one sentence in ``lang``), ``sentence`` (the evidence as written),
+    ``article_id``."""
+    chosen = rows[rows["stage"].isin(stages).fillna(False)]
     chosen = chosen.sort_values(["published", "article_id", "start"], ascending=[False, True, True],
                                 na_position="last", kind="mergesort").head(top_n)
     return pd.DataFrame({
@@ -165,6 +158,18 @@ def thread_rows(marks: pd.DataFrame, thread_id: str, lang: str = "en") -> pd.Dat
         "sentence": chosen["sentence"],
         "article_id": chosen["article_id"],
     }).reset_index(drop=True)
+
+
+def picked_thread(points, threads: pd.DataFrame) -> str | None:
+    """Return the thread of the first selected timeline mark among ``points`` (a Streamlit
+    selection: ``customdata`` ``[thread_id, article_id, start, end]``) that is one of
+    ``threads``, or None (no mark selected, or a stale one after a filter change)."""
+    known = set(threads["thread_id"].dropna().astype(str))
+    for point in points or ():
+        data = point.get("customdata") if hasattr(point, "get") else None
+        if isinstance(data, (list, tuple)) and data and str(data[0]) in known:
+            return str(data[0])
+    return None
 
 
 def readable(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -1,0 +1,101 @@
+"""The Cooperation page in headless Chromium on a store of ≥ 2,000 real articles (the ANT Arabic
+news export), in en/ar/fa: no error box, both charts drawn, partners by name, a click on a
+timeline mark shows its thread, nothing leaves the machine; a screenshot of each language in
+tests/e2e/artifacts/ to look at. Skipped when the shared data is absent.
+
+``TECHDIPLOMACY_ANT_STORE`` may name a store already built from the export (building it takes
+minutes): ``techdiplomacy build ../shared/data/ant-arabic-news.jsonl.gz --store PATH``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTIFACTS, CHROMIUM, ROOT, _free_port
+
+ANT = ROOT.parent / "shared" / "data" / "ant-arabic-news.jsonl.gz"
+TIMEOUT = 180_000
+THREAD = {"en": "Evidence of a thread", "ar": "أدلة مسار", "fa": "شواهد یک رشته"}
+BILATERAL = {"en": "Bilateral view", "ar": "العلاقات الثنائية", "fa": "نمای دوجانبه"}
+HINT = {"en": "Click a mark on the timeline", "ar": "انقر على علامة في الخط الزمني", "fa": "روی نشانه‌ای در خط زمانی کلیک کنید"}
+pytestmark = pytest.mark.skipif(not ANT.exists(), reason=f"{ANT} is absent (shared evaluation data)")
+
+
+@pytest.fixture(scope="module")
+def ant_url(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    given = os.environ.get("TECHDIPLOMACY_ANT_STORE")
+    if given and Path(given).exists():
+        store = Path(given)
+    else:
+        from techdiplomacy.store.builder import build
+
+        store = tmp_path_factory.mktemp("ant") / "ant.duckdb"
+        build([ANT], store)
+    port = _free_port()
+    path = os.pathsep.join(p for p in (str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "TECHDIPLOMACY_STORE": str(store), "TECHDIPLOMACY_DATA": str(tmp_path_factory.mktemp("none")),
+           "PYTHONPATH": path}
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"streamlit did not start; see {log.name}")
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fa"])
+def test_cooperation_page_on_real_articles(ant_url, page, lang):
+    page.goto(f"{ant_url}/cooperation?lang={lang}", timeout=TIMEOUT)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2", timeout=TIMEOUT)
+    first = page.locator(".js-plotly-plot").first
+    first.locator(".barlayer .point path").first.wait_for(timeout=TIMEOUT)
+    page.get_by_text(HINT[lang]).wait_for(timeout=TIMEOUT)
+    assert page.get_by_test_id("stException").count() == 0
+    ticks = first.locator(".ytick text").all_text_contents()
+    assert ticks and not any(t.strip("\u2066\u2067\u2068\u2069 ").isupper() for t in ticks), ticks  # names, not ISO3
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"cooperation-ant-{lang}.png"), full_page=True)
+    timeline = page.locator(".js-plotly-plot").nth(1)
+    point = timeline.locator(".scatterlayer .trace .points path").last
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_text(HINT[lang]).wait_for(state="detached", timeout=TIMEOUT)
+    chooser = page.get_by_test_id("stSelectbox").filter(has_text=THREAD[lang])
+    pytest.importorskip("playwright.sync_api").expect(chooser).to_have_count(1, timeout=TIMEOUT)
+    assert page.get_by_test_id("stException").count() == 0
+    timeline.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"cooperation-ant-{lang}-clicked.png"), full_page=True)
+    page.get_by_role("heading", name=BILATERAL[lang]).scroll_into_view_if_needed()
+    page.locator(".js-plotly-plot").nth(2).locator(".main-svg").first.wait_for(timeout=TIMEOUT)  # its sectors chart
+    page.screenshot(path=str(ARTIFACTS / f"cooperation-ant-{lang}-bilateral.png"), full_page=True)
+    assert page.outside_requests == [], page.outside_requests
