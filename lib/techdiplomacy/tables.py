@@ -45,7 +45,7 @@ EXTRACTORS: tuple[tuple[str, Callable[[Document], list[dict]]], ...] = (
 EXTRACTED_TABLES = ("mentions", "officials", "figures", "cooperation")
 
 #: Bump when an extractor's output changes, so stores re-extract unchanged articles.
-EXTRACTOR_VERSION = "8"  # bump when the extractors' output changes: stores re-extract
+EXTRACTOR_VERSION = "9"  # bump when the extractors' output changes: stores re-extract
 
 
 #: The Article fields that are articles columns (all of them, in order).
