@@ -37,8 +37,9 @@ from techdiplomacy.warehouse import query as warehouse
 from techdiplomacy.warehouse import rows
 from techdiplomacy.warehouse.filters import Filters
 
-#: Selections kept as tables in the reader's in-memory catalog (one per recent filter state).
-KEPT_SELECTIONS = 8
+#: Selections kept as tables in the reader's in-memory catalog (one per recent filter state; a
+#: view with facet counts uses up to six: its own and one per filter set, left out).
+KEPT_SELECTIONS = 16
 
 
 class StoreBusy(RuntimeError):
