@@ -161,14 +161,15 @@ def cmd_info(args) -> int:
     path = _existing_store(args)
     if path is None:
         return 1
-    with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
-        info = {
-            "store": str(path),
-            "schema_version": int(store.get_meta("schema_version") or 0),
-            "corpus_version": store.get_meta("corpus_version"),
-            "built_at": store.get_meta("built_at"),
-            "tables": store.counts(),
-        }
+    from techdiplomacy.report import counting, headline
+
+    with reading(path, wait_seconds=60):
+        with Store(path, read_only=True) as store:
+            info = {"store": str(path), "schema_version": int(store.get_meta("schema_version") or 0),
+                    "corpus_version": store.get_meta("corpus_version"), "built_at": store.get_meta("built_at")}
+            tables = store.counts()  # rows per table (articles: every stored one, near-duplicates too)
+        with counting(path) as con:  # the dashboard's and the report's counts
+            info.update(counts=headline(con), tables=tables)
     if args.format == "json":
         print(json.dumps(info, ensure_ascii=False))
     else:
@@ -193,14 +194,16 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from techdiplomacy.report import corpus_summary, render_report
-    from techdiplomacy.store.database import load_tables
+    from techdiplomacy.report import corpus_summary, counting, render_report
+    from techdiplomacy.store.database import reading
 
     path = _existing_store(args)
     if path is None:
         return 1
     shape = sys.stdout.isatty() if args.shape == "auto" else args.shape == "always"
-    sys.stdout.write(render_report(corpus_summary(load_tables(path), top_n=args.top), shape=shape))
+    with reading(path, wait_seconds=60), counting(path) as con:
+        summary = corpus_summary(con, top_n=args.top)
+    sys.stdout.write(render_report(summary, shape=shape))
     return 0
 
 
@@ -372,7 +375,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default="127.0.0.1", help="address to serve on (default: this machine only)")
     p.set_defaults(func=cmd_dashboard)
 
-    p = sub.add_parser("info", parents=[store], help="row counts and schema version of a store")
+    p = sub.add_parser("info", parents=[store], help="headline counts (as the dashboard counts), row counts and schema version of a store")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=cmd_info)
 
