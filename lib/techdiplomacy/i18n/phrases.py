@@ -46,6 +46,13 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
     "tab_link": {"en": "Web page", "ar": "صفحة ويب", "fa": "صفحه وب"},
     "tab_feeds": {"en": "RSS/Atom feeds", "ar": "خلاصات RSS/Atom", "fa": "خوراک\u200cهای RSS/Atom"},
     "upload_label": {"en": "Articles (txt, md, json, jsonl, csv, html, xml, zip)", "ar": "مقالات (txt وmd وjson وjsonl وcsv وhtml وxml وzip)", "fa": "مقاله\u200cها (txt، md، json، jsonl، csv، html، xml، zip)"},
+    "upload_button": {"en": "Choose files", "ar": "اختر ملفات", "fa": "انتخاب فایل\u200cها"},
+    "upload_hint": {
+        "en": "or drag them here · up to {upload_mb} MB per file",
+        "ar": "أو اسحبها إلى هنا · حتى {upload_mb} ميغابايت للملف",
+        "fa": "یا آن\u200cها را اینجا بکشید · هر فایل تا {upload_mb} مگابایت",
+    },
+    "upload_dragging": {"en": "Drop the files here", "ar": "أفلت الملفات هنا", "fa": "فایل\u200cها را اینجا رها کنید"},
     "add_files": {"en": "Add files", "ar": "أضف الملفات", "fa": "افزودن فایل\u200cها"},
     "article_text": {"en": "Article text", "ar": "نص المقال", "fa": "متن مقاله"},
     "title_optional": {"en": "Title (optional)", "ar": "العنوان (اختياري)", "fa": "عنوان (اختیاری)"},
