@@ -29,7 +29,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from techdiplomacy.i18n.phrases import progress_text
+from techdiplomacy.i18n.labels import ui_language
+from techdiplomacy.i18n.phrases import PROGRESS_WORDS, progress_text
 from techdiplomacy.settings import Settings
 from techdiplomacy.store.builder import build
 from techdiplomacy.store.lock import StoreLockedError, acquire_reading
@@ -55,11 +56,12 @@ def ensure_store() -> Path:
     """Return the store path, building it from the corpus folder first if it does not exist."""
     config = settings()
     if not config.store_path.exists():
-        bar = st.progress(0.0, text="Building the store from the shipped articles…")
+        lang = ui_language(st.query_params.get("lang"))
+        bar = st.progress(0.0, text=PROGRESS_WORDS["building"][lang])
 
         def progress(stage: str, done: int, total: int | None) -> None:
             fraction = done / total if total else 0.5
-            bar.progress(min(fraction, 1.0), text=progress_text(stage, done, total))
+            bar.progress(min(fraction, 1.0), text=progress_text(stage, done, total, lang))
 
         with _GATE:
             build([config.data_dir], config.store_path, progress=progress)
