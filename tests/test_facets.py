@@ -75,3 +75,15 @@ def test_unknown_field_is_refused():
 )
 def test_an_option_shows_its_count(option, n, lang, expected):
     assert counted(option, n, lang) == expected
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(query="data centre"), Filters(query='"data centre"', countries=("ARM",)),
+    Filters(query="ارمنستان", languages=("fa",)), Filters(query="absent"),
+])
+def test_a_selection_over_kept_search_hits_is_the_same(filters):
+    """The reader keeps each query's hits as a table; selecting over it changes nothing."""
+    con = wh.connect(sample_tables())
+    con.execute(f"CREATE TABLE hits AS {wh.search_hits(filters.query)[0]}", wh.search_hits(filters.query)[1])
+    over_hits = sorted(r[1] for r in con.execute(*wh.selection(filters, hits="hits")).fetchall())
+    assert over_hits == sorted(r[1] for r in con.execute(*wh.selection(filters)).fetchall())
