@@ -53,6 +53,13 @@ def test_each_count_is_what_choosing_the_option_selects(filters, field):
         assert found.get(value, 0) == wh.count(con, wh.selection(only)), (field, value)
 
 
+def test_blank_values_are_no_option():
+    tables = sample_tables()
+    tables["officials"] = tables["officials"].assign(country="")  # an official of no known country
+    con = wh.connect(tables)
+    assert "" not in facets.facet_counts(con, wh.ALL, "countries")
+
+
 def test_options_rank_by_count_and_keep_the_chosen_ones():
     options = ["IRN", "ARM", "TUR", "CHN"]
     assert facets.ranked_options(options, {"ARM": 3, "IRN": 2, "CHN": 2}) == ["ARM", "IRN", "CHN", "TUR"]

@@ -33,13 +33,15 @@ def facet_view(filters, field: str):
 
 def facet_counts(con, selected: Query, field: str) -> dict:
     """Return {value: number of selected articles having it} for the filter ``field``
-    (countries, sectors, languages, sources, topics); values with no article are left out.
+    (countries, sectors, languages, sources, topics); values with no article, and blank ones,
+    are left out.
     Run it over the selection of :func:`facet_view`; keys are str, topics int."""
     if field not in FACETS:
         raise KeyError(field)
     body = (
         f"SELECT value, count(DISTINCT aid) AS n FROM ({FACETS[field]}) WHERE aid IN (SELECT aid FROM sel) "
-        "AND value IS NOT NULL GROUP BY value"
+        # blank values (an official of no known country) are no option: no filter selects them
+        "AND value IS NOT NULL AND CAST(value AS VARCHAR) <> '' GROUP BY value"
     )
     rows = con.execute(*with_selection(selected, body)).fetchall()
     cast = int if field == "topics" else str
