@@ -23,6 +23,7 @@ RTL_STYLE = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"], [data-testid="stWidgetLabel"],
 [data-testid="stAlertContainer"], [data-testid="stExpander"] summary, [data-testid="stMetric"] {direction: rtl; text-align: right}
 [data-testid="stSidebarNav"] a {direction: rtl; text-align: right}
+[role="listbox"] [role="option"] {direction: rtl; text-align: right}
 [data-testid="stDateInput"] input, [data-testid="stNumberInput"] input {direction: ltr; text-align: right}
 </style>"""
 
