@@ -8,7 +8,7 @@ from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ingest import add as ingest
 from techdiplomacy.ingest import subscriptions
 from techdiplomacy.ui import data
-from techdiplomacy.ui.page import start
+from techdiplomacy.ui.page import file_uploader, start
 from techdiplomacy.ui.tables import show_rows
 
 filters = start("page_add")
@@ -18,9 +18,16 @@ store = config.store_path
 
 
 def show(results) -> None:
-    """Show per-item results and refresh every page's data."""
+    """Refresh every page's data and run the page again, so the count under the title is the
+    new one; the per-item results are shown by that run (they wait in the session)."""
     data.clear()
-    frame = pd.DataFrame([r.as_dict() for r in results], columns=["item", "status", "title", "reason", "article_id"])
+    st.session_state[RESULTS] = pd.DataFrame([r.as_dict() for r in results], columns=["item", "status", "title", "reason", "article_id"])
+    st.rerun()
+
+
+RESULTS = "_td_add_results"
+if RESULTS in st.session_state:  # the results of the add that just ran
+    frame = st.session_state.pop(RESULTS)
     counts = frame["status"].value_counts().to_dict()
     st.success(t("add_result", lang, **{s: counts.get(s, 0) for s in ("added", "duplicate", "rejected")}))
     show_rows(frame, filters.lang)
@@ -36,7 +43,7 @@ def run(pairs) -> None:
 
 upload, paste, link, feeds = st.tabs([t(k, lang) for k in ("tab_upload", "tab_paste", "tab_link", "tab_feeds")])
 with upload:
-    files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True)
+    files = file_uploader(t("upload_label", lang), lang, config.max_upload_mb, accept_multiple_files=True)
     st.caption(t("upload_limits", lang, upload_mb=config.max_upload_mb, record_mb=f"{config.max_record_bytes / 1e6:g}",
                  file_mb=f"{config.max_file_bytes / 1e6:g}"))
     if files and st.button(t("add_files", lang)):

@@ -1,4 +1,5 @@
-"""Articles: search (sidebar), read one right-to-left when Arabic or Persian, extractions in place."""
+"""Articles: the list with each search hit in context (sidebar search), read one right-to-left
+when Arabic or Persian, extractions in place."""
 
 import streamlit as st
 
@@ -8,11 +9,11 @@ from techdiplomacy.i18n.phrases import t
 from techdiplomacy.text.highlight import KIND_COLOURS, highlight_html, spans_of
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import start
-from techdiplomacy.ui.tables import paged_table, show_rows
+from techdiplomacy.ui.tables import article_list, show_rows
 
 filters = start("page_articles")
 lang = filters.lang
-shown = paged_table("articles", filters, key="articles", columns=["article_id", "title", "source", "published", "language", "url"])
+shown = article_list(filters, key="articles")
 if not shown.empty:
     titles = dict(zip(shown["article_id"], shown["title"]))
     chosen = st.selectbox(t("read_article", lang), list(titles), format_func=lambda a: str(titles[a])[:120])

@@ -222,3 +222,18 @@ def test_pages_show_url_values_and_sources_as_written(monkeypatch, hostile_store
         assert "<img" not in rendered and "<a " not in rendered, caption
     if params.get("q"):
         assert any("HOST" in c for c in captions)  # the query is still said, as text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Choose files", '"Choose files"'),
+        ('a"b\\c', '"a\\22 b\\5c c"'),
+        ("</style><script>alert(1)</script>", '"\\3c /style>\\3c script>alert(1)\\3c /script>"'),
+        ("two\nlines", '"two lines"'),
+    ],
+)
+def test_css_string(text, expected):
+    from techdiplomacy.escape import css_string
+
+    assert css_string(text) == expected

@@ -119,6 +119,7 @@ def test_upload_files_zip_and_bad_inputs(app):
     reasons = {r["item"]: r["reason"] for r in rows if r["status"] == "rejected"}
     assert "too large" in reasons["upload:big.txt"]
     assert "entit" in reasons["upload:laughs.xml"].lower() or "dtd" in reasons["upload:laughs.xml"].lower()
+    assert app.caption[0].value == "4 articles"  # the count under the title is the new one at once
     assert _articles(app) == 4
     # the same files again are duplicates, nothing is added twice
     app.switch_page("pages/add.py").run()
@@ -185,3 +186,21 @@ def test_private_addresses_are_refused_unless_allowed(app, site, monkeypatch):
     _button(app, "Fetch and add").click().run()
     rows = _results(app)
     assert rows[0]["status"] == "rejected" and "private" in rows[0]["reason"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fa"])
+def test_the_uploader_speaks_the_display_language(monkeypatch, tmp_path, lang):
+    from techdiplomacy.i18n.phrases import t
+    from techdiplomacy.settings import Settings
+
+    monkeypatch.setenv("TECHDIPLOMACY_DATA", str(tmp_path))
+    monkeypatch.setenv("TECHDIPLOMACY_STORE", str(tmp_path / "store.duckdb"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/add.py").run()
+    assert not at.exception
+    style = next(h.proto.body for h in at.get("html") if "stFileUploaderDropzone" in h.proto.body)
+    for phrase in (t("upload_button", lang), t("upload_hint", lang, upload_mb=Settings().max_upload_mb), t("upload_dragging", lang)):
+        assert f'content: "{phrase}"' in style
+    assert at.file_uploader[0].label == t("upload_label", lang)

@@ -93,10 +93,44 @@ def test_each_filter_changes_the_overview(monkeypatch, corpus_env, params, expec
 def test_topic_filter_changes_the_topics_page(monkeypatch, corpus_env):
     at = _app(monkeypatch, corpus_env, "overview")
     all_articles = int(_metrics(at)["Articles"])
-    topic = at.sidebar.multiselect[-1].options[0]
+    topic = _top_option(corpus_env, "topics")
     at.sidebar.multiselect[-1].select(topic).run()
     assert 0 < int(_metrics(at)["Articles"]) < all_articles
     assert _param(at, "topic") == [str(at.sidebar.multiselect[-1].value[0])]
+
+
+def _top_option(env: dict, field: str):
+    """The option of ``field`` with most articles in the whole corpus (the widget's first)."""
+    from techdiplomacy.warehouse import query as wh
+
+    con = wh.open_store(env["TECHDIPLOMACY_STORE"])
+    try:
+        return wh.options(wh.cursor(con))[field][0]
+    finally:
+        con.close()
+
+
+def _option_counts(widget) -> dict[str, int]:
+    """{option name: count} of a sidebar multiselect whose options read "name — n"."""
+    return {o.rsplit(" — ", 1)[0].replace("\u2067", "").replace("\u2069", ""): int(o.rsplit(" — ", 1)[1].replace(",", ""))
+            for o in widget.options}
+
+
+def test_filter_options_show_their_counts_in_the_view(monkeypatch, corpus_env):
+    at = _app(monkeypatch, corpus_env)
+    countries, sectors = _option_counts(at.sidebar.multiselect[0]), _option_counts(at.sidebar.multiselect[1])
+    assert countries["Iran (IRN)"] == 6 and countries["Armenia (ARM)"] == 1
+    assert list(countries.values()) == sorted(countries.values(), reverse=True)  # most articles first
+    assert sectors["Space industry and satellites"] == 2  # Oman and the sample (as the sector filter selects: 2 articles)
+    at.sidebar.multiselect[0].set_value(["ARM"]).run()
+    assert _param(at, "country") == ["ARM"]
+    within = _option_counts(at.sidebar.multiselect[1])
+    assert within["Space industry and satellites"] == 1 and max(within.values()) == 1  # counted among Armenia's 1 article
+    # the country filter's own options are counted without it: choosing one adds its articles
+    assert _option_counts(at.sidebar.multiselect[0]) == countries
+    again = _app(monkeypatch, corpus_env, params={"country": "ARM", "lang": "ar"})
+    names = _option_counts(again.sidebar.multiselect[1])
+    assert names["الصناعة الفضائية"] == 1
 
 
 def test_widget_choice_goes_to_the_url_and_back(monkeypatch, corpus_env):
@@ -131,6 +165,17 @@ def test_articles_page_escapes_untrusted_text(monkeypatch, tmp_path):
     bodies = [h.proto.body for h in at.get("html")]
     # the page's own history scripts are st.html too; the article's markup must never be
     assert not any("<script>alert" in b or "<img" in b for b in bodies)
+
+
+def test_articles_list_shows_the_hit_in_context_with_countries_and_topic(monkeypatch, corpus_env):
+    at = _app(monkeypatch, corpus_env, "articles", params={"q": "Zarepour"})
+    cards = [h.proto.body for h in at.get("html") if "td-article" in h.proto.body]
+    assert len(cards) == 1 and cards[0].count("<mark") == 1
+    assert ">Zarepour</mark>" in cards[0] and "Countries: " in cards[0] and "Topic: " in cards[0]
+    arabic = _app(monkeypatch, corpus_env, "articles", params={"q": "هاشمی", "lang": "ar"})
+    cards = [h.proto.body for h in arabic.get("html") if "td-article" in h.proto.body][0]
+    assert cards.count("<mark") == 2 and "البلدان: " in cards  # two articles, each with its hit
+    assert "Countries" not in cards and "IRN" not in cards
 
 
 def test_near_duplicates_count_once_and_show_as_a_group(monkeypatch, tmp_path):

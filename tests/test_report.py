@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from techdiplomacy.report import corpus_summary, render_report, visual
+from techdiplomacy.report import corpus_summary, counting, render_report, visual
 from techdiplomacy.store.builder import build
-from techdiplomacy.store.database import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,11 +32,20 @@ def store(tmp_path_factory) -> Path:
     return path
 
 
+def _summary(store: Path) -> dict:
+    with counting(store) as con:
+        return corpus_summary(con)
+
+
 def test_summary_of_the_sample(store):
-    summary = corpus_summary(load_tables(store))
+    summary = _summary(store)
     assert summary["headline"]["articles"] == 1
-    assert summary["partners"]["partner"].tolist() == ["Armenia (ARM)"]
-    assert "ستار هاشمي" in summary["officials"]["name"].tolist()
+    assert summary["headline"]["undated"] == 1  # the sample's only article has no date
+    # partners as the dashboard counts them: a country or a place in it (Dubai) named
+    assert summary["partners"]["partner"].tolist() == ["United Arab Emirates (ARE)", "Armenia (ARM)"]
+    people = summary["officials"].set_index("name")
+    assert people.loc["ستار هاشمي", "articles"] == 1  # named twice, in one article
+    assert people.loc["ستار هاشمي", "role"] == "Minister" and people.loc["ستار هاشمي", "country"] == "Iran"
 
 
 def _run(store: Path, *, tty: bool) -> str:
@@ -68,4 +76,4 @@ def test_terminal_output_is_shaped_and_piped_output_is_logical(store):
     assert "ستار هاشمي" in piped  # logical order, plain letters
     assert "ستار هاشمي" not in terminal
     assert visual("ستار هاشمي") in terminal  # presentation forms in visual order
-    assert render_report(corpus_summary(load_tables(store)), shape=False) == piped
+    assert render_report(_summary(store), shape=False) == piped

@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from techdiplomacy import escape, schema
-from techdiplomacy.report import Progress, records, select_threads, shaped, thread_payload
+from techdiplomacy.report import (Progress, corpus_summary, counting, headline, records, render_report, select_threads,
+                                  shaped, thread_payload)
 from techdiplomacy.settings import PROJECT_ROOT, Settings, dashboard_command
 
 EXTRACT_TABLES = ("articles", "mentions", "officials", "figures", "cooperation", "errors")
@@ -37,13 +38,9 @@ def _write_tables(tables: dict[str, pd.DataFrame], fmt: str, out: str | None) ->
 
 def _limits(settings: Settings, args) -> dict:
     """The reading limits of ``settings`` and the columns of ``--map``, as read_paths takes them."""
-    return {
-        "max_bytes": settings.max_file_bytes,
-        "max_record_bytes": settings.max_record_bytes,
-        "columns": getattr(args, "map", None) or None,
-        "zip_max_members": settings.zip_max_members,
-        "zip_max_bytes": settings.zip_max_bytes,
-    }
+    return {"max_bytes": settings.max_file_bytes, "max_record_bytes": settings.max_record_bytes,
+            "columns": getattr(args, "map", None) or None,
+            "zip_max_members": settings.zip_max_members, "zip_max_bytes": settings.zip_max_bytes}
 
 
 def _columns(spec: str) -> dict[str, str]:
@@ -165,15 +162,14 @@ def cmd_info(args) -> int:
     path = _existing_store(args)
     if path is None:
         return 1
-    with reading(path, wait_seconds=60), Store(path, read_only=True) as store:
-        check_blocks(store.con, path)  # a store that opens may still have corrupt blocks: read them all
-        info = {
-            "store": str(path),
-            "schema_version": int(store.get_meta("schema_version") or 0),
-            "corpus_version": store.get_meta("corpus_version"),
-            "built_at": store.get_meta("built_at"),
-            "tables": store.counts(),
-        }
+    with reading(path, wait_seconds=60):
+        with Store(path, read_only=True) as store:
+            check_blocks(store.con, path)  # a store that opens may still have corrupt blocks: read them all
+            info = {"store": str(path), "schema_version": int(store.get_meta("schema_version") or 0),
+                    "corpus_version": store.get_meta("corpus_version"), "built_at": store.get_meta("built_at")}
+            tables = store.counts()  # rows per table (articles: every stored one, near-duplicates too)
+        with counting(path) as con:  # the dashboard's and the report's counts
+            info.update(counts=headline(con), tables=tables)
     if args.format == "json":
         print(json.dumps(info, ensure_ascii=False))
     else:
@@ -198,14 +194,15 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from techdiplomacy.report import corpus_summary, render_report
-    from techdiplomacy.store.database import load_tables
+    from techdiplomacy.store.database import reading
 
     path = _existing_store(args)
     if path is None:
         return 1
     shape = sys.stdout.isatty() if args.shape == "auto" else args.shape == "always"
-    sys.stdout.write(render_report(corpus_summary(load_tables(path), top_n=args.top), shape=shape))
+    with reading(path, wait_seconds=60), counting(path) as con:
+        summary = corpus_summary(con, top_n=args.top)
+    sys.stdout.write(render_report(summary, shape=shape))
     return 0
 
 
@@ -284,8 +281,7 @@ def cmd_feeds(args) -> int:
 def cmd_export(args) -> int:
     from techdiplomacy.store.backup import export_store
 
-    settings = Settings()
-    manifest = export_store(args.store or settings.store_path, args.out)
+    manifest = export_store(args.store or Settings().store_path, args.out)
     print(json.dumps({"out": args.out, "files": len(manifest["files"])}), file=sys.stderr)
     return 0
 
@@ -293,8 +289,7 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from techdiplomacy.store.backup import import_store
 
-    settings = Settings()
-    counts = import_store(args.folder, args.store or settings.store_path)
+    counts = import_store(args.folder, args.store or Settings().store_path)
     print(json.dumps({"restored": counts}), file=sys.stderr)
     return 0
 
@@ -379,7 +374,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default="127.0.0.1", help="address to serve on (default: this machine only)")
     p.set_defaults(func=cmd_dashboard)
 
-    p = sub.add_parser("info", parents=[store], help="row counts and schema version of a store")
+    p = sub.add_parser("info", parents=[store], help="headline counts (as the dashboard counts), row counts and schema version of a store")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=cmd_info)
 

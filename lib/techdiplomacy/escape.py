@@ -40,6 +40,13 @@ def html(text: object) -> str:
     return _html.escape(str(text), quote=True)
 
 
+def css_string(text: object) -> str:
+    """Return ``text`` as a double-quoted CSS string (``content: ...``): quotes, backslashes and
+    ``<`` (which could end a ``<style>`` element) as CSS escapes, line breaks as spaces."""
+    flat = _LINE_BREAKS.sub(" ", str(text))
+    return '"' + flat.replace("\\", "\\5c ").replace('"', "\\22 ").replace("<", "\\3c ") + '"'
+
+
 def plotly(text: object) -> str:
     """Return ``text`` for a Plotly label or hover text: shown as written, no tag obeyed."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

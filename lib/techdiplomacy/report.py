@@ -1,4 +1,7 @@
-"""A plain-text summary of the corpus for the terminal.
+"""A plain-text summary of the corpus for the terminal, counted as the dashboard counts.
+
+The counts come from the dashboard's own queries (:mod:`techdiplomacy.warehouse.counts` over
+the whole kept corpus), so ``report``, ``info`` and the overview page never disagree.
 
 Terminals neither shape Arabic nor apply the bidi algorithm, so when the output is a terminal
 Arabic/Persian runs go through arabic-reshaper and python-bidi; piped to a file, text stays in
@@ -10,13 +13,16 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import arabic_reshaper
 import pandas as pd
 from bidi import get_display
 
-from techdiplomacy import escape, reference
+from techdiplomacy import escape
+from techdiplomacy.i18n import labels
 from techdiplomacy.i18n.phrases import progress_text  # noqa: F401 - the CLI's progress lines come through here
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -29,39 +35,77 @@ def visual(text: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def corpus_summary(tables: dict[str, pd.DataFrame], *, top_n: int = 10) -> dict[str, pd.DataFrame | dict]:
-    """Return the headline counts and top partners, sectors, officials and figures."""
-    articles, mentions = tables["articles"], tables["mentions"]
-    officials, figures = tables["officials"], tables["figures"]
-    countries = mentions[(mentions["kind"] == "country") & (mentions["key"] != "IRN")]
-    partners = (
-        countries.groupby("key")["article_id"].nunique().sort_values(ascending=False).head(top_n).rename("articles")
-    )
-    country_names = reference.labels("countries", "en")
-    partners = partners.rename(index=lambda k: f"{country_names.get(k, k)} ({k})").rename_axis("partner").reset_index()
-    sector_names = reference.labels("sectors", "en")
-    sectors = mentions[mentions["kind"] == "sector"].groupby("key")["article_id"].nunique()
-    sectors = sectors.sort_values(ascending=False).head(top_n).rename("articles")
-    sectors = sectors.rename(index=lambda k: sector_names.get(k, k)).rename_axis("sector").reset_index()
-    people = (
-        officials.groupby(["official_id", "name", "role", "country"], dropna=False)
-        .size()
-        .sort_values(ascending=False)
-        .head(top_n)
-        .rename("mentions")
-        .reset_index()
-        .drop(columns="official_id")
-    )
-    top_figures = figures[["value", "unit", "measure", "country"]].head(top_n)
-    headline = {
-        "articles": len(articles),
-        "partners": int(countries["key"].nunique()),
-        "sectors": int(mentions.loc[mentions["kind"] == "sector", "key"].nunique()),
-        "officials": int(officials["official_id"].nunique()),
-        "figures": len(figures),
-        "errors": len(tables.get("errors", [])),
-    }
-    return {"headline": headline, "partners": partners, "sectors": sectors, "officials": people, "figures": top_figures}
+#: The headline quantities, in the order the report prints them: the dashboard's overview
+#: counts (:func:`techdiplomacy.warehouse.counts.headline_counts`), one definition each.
+HEADLINE = ("articles", "partners", "sectors", "officials", "figures", "topics", "sources")
+
+
+def headline(con) -> dict[str, int]:
+    """Return the corpus's headline counts as the dashboard's overview shows them with no
+    filter: ``articles`` (near-duplicates once), ``partners`` (countries other than Iran named by
+    a country or place mention), ``sectors``, ``officials`` (distinct people), ``figures``,
+    ``topics`` (distinct dominant topics), ``sources``, and ``undated`` (articles without a date)
+    and ``errors`` (files that could not be read). ``con`` reads the store (:func:`open_store`)."""
+    from techdiplomacy.warehouse import rows  # the query layer loads DuckDB: only when counting
+    from techdiplomacy.warehouse.counts import headline_counts, undated_count
+    from techdiplomacy.warehouse.query import ALL
+
+    counts = headline_counts(con, ALL)
+    out = {name: counts[name] for name in HEADLINE}
+    out["undated"] = undated_count(con, ALL)
+    out["errors"] = rows.total(con, ALL, "errors")
+    return out
+
+
+def corpus_summary(con, *, top_n: int = 10) -> dict[str, pd.DataFrame | dict]:
+    """Return the headline counts (:func:`headline`) and the top partners, sectors and
+    officials, counted as the dashboard counts them (articles, near-duplicates once; a person
+    by the articles naming them), and the first figures."""
+    from techdiplomacy.warehouse import rows
+    from techdiplomacy.warehouse.counts import country_counts, official_nodes, sector_counts
+    from techdiplomacy.warehouse.query import ALL
+
+    partners = country_counts(con, ALL, top_n=top_n)
+    partners = pd.DataFrame({
+        "partner": [f"{labels.name('country', k, 'en')} ({k})" for k in partners["country"]],
+        "articles": partners["n_articles"].astype(int).tolist(),
+    })
+    sectors = sector_counts(con, ALL, top_n=top_n)
+    sectors = pd.DataFrame({
+        "sector": [labels.name("sector", k, "en") for k in sectors["sector"]],
+        "articles": sectors["n_articles"].astype(int).tolist(),
+    })
+    people = official_nodes(con, ALL, top_n=top_n)
+    people = pd.DataFrame({
+        "name": people["name"].tolist(),
+        "role": [None if pd.isna(r) else labels.name("role", r, "en") for r in people["role"]],
+        "country": [None if pd.isna(c) else labels.name("country", c, "en") for c in people["country"]],
+        "articles": people["n_articles"].astype(int).tolist(),
+    })
+    figures = rows.page(con, ALL, "figures", columns=["value", "unit", "measure", "country"], limit=top_n)
+    return {"headline": headline(con), "partners": partners, "sectors": sectors, "officials": people, "figures": figures}
+
+
+@contextmanager
+def counting(path) -> Iterator:
+    """Yield a read-only connection to the store at ``path`` on which :func:`headline` and
+    :func:`corpus_summary` count as the dashboard does (its reader connection); closed after."""
+    from techdiplomacy.warehouse import query
+
+    con = query.open_store(path)
+    try:
+        yield query.cursor(con)
+    finally:
+        con.close()
+
+
+#: Each section's title, saying what its number counts.
+SECTIONS = {
+    "partners": "Partners (articles naming them)",
+    "sectors": "Sectors (articles mentioning them)",
+    "officials": "Officials (articles naming them)",
+    "figures": "Figures (the first stated)",
+}
 
 
 def render_report(summary: dict, *, shape: bool) -> str:
@@ -71,7 +115,7 @@ def render_report(summary: dict, *, shape: bool) -> str:
     lines.append("  ".join(f"{k}: {v}" for k, v in summary["headline"].items()))
     for section in ("partners", "sectors", "officials", "figures"):
         frame: pd.DataFrame = summary[section]
-        lines += ["", section.capitalize()]
+        lines += ["", SECTIONS[section]]
         if frame.empty:
             lines.append("  (none)")
             continue

@@ -13,6 +13,7 @@ from babel import Locale
 
 from techdiplomacy import reference
 from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.phrases import t
 
 #: What a missing value looks like on screen.
 MISSING = "—"
@@ -239,6 +240,13 @@ def topic_labels(topics: pd.DataFrame | None, lang: str = "en") -> dict[int, str
     for topic_id, label in zip(topics["topic_id"], topics["label"]):
         out[int(topic_id)] = str(label) if not _missing(label) else f"{labels.message('topic', lang)} {int(topic_id)}"
     return out
+
+
+def counted(option: str, n: int, lang: str = "en") -> str:
+    """Return a filter option with its number of articles, "Armenia (ARM) — 12", the name
+    isolated in ar/fa so the number stays after it."""
+    name = labels.isolate(option) if labels.is_rtl(lang) else str(option)
+    return t("facet_option", lang, option=name, n=f"{int(n):,}")
 
 
 def person_label(person: Mapping, lang: str = "en") -> str:

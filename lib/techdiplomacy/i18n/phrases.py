@@ -46,6 +46,13 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
     "tab_link": {"en": "Web page", "ar": "صفحة ويب", "fa": "صفحه وب"},
     "tab_feeds": {"en": "RSS/Atom feeds", "ar": "خلاصات RSS/Atom", "fa": "خوراک\u200cهای RSS/Atom"},
     "upload_label": {"en": "Articles (txt, md, json, jsonl, csv, html, xml, zip)", "ar": "مقالات (txt وmd وjson وjsonl وcsv وhtml وxml وzip)", "fa": "مقاله\u200cها (txt، md، json، jsonl، csv، html، xml، zip)"},
+    "upload_button": {"en": "Choose files", "ar": "اختر ملفات", "fa": "انتخاب فایل\u200cها"},
+    "upload_hint": {
+        "en": "or drag them here · up to {upload_mb} MB per file",
+        "ar": "أو اسحبها إلى هنا · حتى {upload_mb} ميغابايت للملف",
+        "fa": "یا آن\u200cها را اینجا بکشید · هر فایل تا {upload_mb} مگابایت",
+    },
+    "upload_dragging": {"en": "Drop the files here", "ar": "أفلت الملفات هنا", "fa": "فایل\u200cها را اینجا رها کنید"},
     "add_files": {"en": "Add files", "ar": "أضف الملفات", "fa": "افزودن فایل\u200cها"},
     "article_text": {"en": "Article text", "ar": "نص المقال", "fa": "متن مقاله"},
     "title_optional": {"en": "Title (optional)", "ar": "العنوان (اختياري)", "fa": "عنوان (اختیاری)"},
@@ -73,6 +80,12 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "fa": "پایگاه داده: {path} (برای دیگری: techdiplomacy dashboard --store PATH)",
     },
     "choose": {"en": "Type or choose", "ar": "اكتب أو اختر", "fa": "بنویسید یا انتخاب کنید"},
+    "facet_option": {"en": "{option} — {n}", "ar": "{option} — {n}", "fa": "{option} — {n}"},
+    "facet_help": {
+        "en": "The number after each option: the articles it selects under the other filters.",
+        "ar": "الرقم بعد كل خيار: عدد المقالات التي يختارها مع بقية المرشحات.",
+        "fa": "عدد کنار هر گزینه: شمار مقاله‌هایی که با بقیه فیلترها برمی‌گزیند.",
+    },
     "filters": {"en": "Filters", "ar": "المرشحات", "fa": "فیلترها"},
     "display_language": {"en": "Display language", "ar": "لغة العرض", "fa": "زبان نمایش"},
     "partner_country": {"en": "Partner country", "ar": "البلد الشريك", "fa": "کشور شریک"},
@@ -146,6 +159,7 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
     "col_sentence": {"en": "Evidence as written", "ar": "الدليل كما ورد", "fa": "شاهد به همان صورت"},
     "col_article_id": {"en": "Article", "ar": "المقال", "fa": "مقاله"},
     "col_stages": {"en": "Stages", "ar": "المراحل", "fa": "مراحل"},
+    "col_countries": {"en": "Countries", "ar": "البلدان", "fa": "کشورها"},
     "col_sectors": {"en": "Sectors", "ar": "القطاعات", "fa": "بخش‌ها"},
     "col_first": {"en": "First", "ar": "الأول", "fa": "نخستین"},
     "col_latest": {"en": "Latest", "ar": "الأخير", "fa": "آخرین"},
@@ -179,17 +193,50 @@ def t(key: str, lang: str = "en", **fields) -> str:
     return text.format(**fields) if fields else text
 
 
-#: What the number of a progress stage counts ("extract: 1500" reads as 1500 articles read).
-PROGRESS_UNITS = {
-    "extract": "articles read", "re-extract": "articles re-extracted", "add": "articles added",
+#: Progress stages by name (the part of a stage before any ":").
+PROGRESS_STAGES: dict[str, dict[str, str]] = {
+    "extract": {"en": "extract", "ar": "الاستخراج", "fa": "استخراج"},
+    "re-extract": {"en": "re-extract", "ar": "إعادة الاستخراج", "fa": "استخراج دوباره"},
+    "add": {"en": "add", "ar": "الإضافة", "fa": "افزودن"},
+    "topics": {"en": "topics", "ar": "المواضيع", "fa": "موضوع\u200cها"},
+    "near-duplicates": {"en": "near-duplicates", "ar": "النسخ شبه المكررة", "fa": "تقریباً تکراری\u200cها"},
+    "dashboard tables": {"en": "dashboard tables", "ar": "جداول لوحة المعلومات", "fa": "جدول\u200cهای داشبورد"},
+}
+#: What the number of each progress stage counts ("extract: 1500" reads as 1500 articles read).
+PROGRESS_UNITS: dict[str, dict[str, str]] = {
+    "extract": {"en": "articles read", "ar": "مقالًا مقروءًا", "fa": "مقاله خوانده شد"},
+    "re-extract": {"en": "articles re-extracted", "ar": "مقالًا أعيد استخراجه", "fa": "مقاله دوباره استخراج شد"},
+    "add": {"en": "articles added", "ar": "مقالًا مضافًا", "fa": "مقاله افزوده شد"},
+    "topics: articles scored": {"en": "articles scored", "ar": "مقالًا مصنفًا", "fa": "مقاله امتیاز گرفت"},
+    "topics: articles with paragraphs scored": {"en": "articles with paragraphs scored", "ar": "مقالًا صُنّفت فقراته", "fa": "مقاله که بندهایش امتیاز گرفت"},
+    "near-duplicates: texts signed": {"en": "texts signed", "ar": "نصًا موقّعًا", "fa": "متن امضا شد"},
+    "near-duplicates: candidate pairs to verify": {"en": "candidate pairs to verify", "ar": "زوجًا مرشحًا للتحقق", "fa": "جفت نامزد برای بررسی"},
+}
+PROGRESS_WORDS: dict[str, dict[str, str]] = {
+    "started": {"en": "started", "ar": "بدأ", "fa": "آغاز شد"},
+    "done": {"en": "done", "ar": "تم", "fa": "انجام شد"},
+    "of": {"en": "{done} of {total}", "ar": "{done} من {total}", "fa": "{done} از {total}"},
+    "building": {
+        "en": "Building the store from the shipped articles…",
+        "ar": "جارٍ بناء المخزن من المقالات المرفقة…",
+        "fa": "در حال ساختن پایگاه داده از مقاله\u200cهای همراه…",
+    },
 }
 
 
-def progress_text(stage: str, done: int, total: int | None) -> str:
-    """Return a progress line that says what it counts: "extract: 1,500 articles read",
-    "add: 3 of 10 articles added", "topics: started" (a stage announced with nothing done yet)."""
+def progress_text(stage: str, done: int, total: int | None, lang: str = "en") -> str:
+    """Return a progress line in ``lang`` that says what it counts: "extract: 1,500 articles
+    read", "add: 3 of 10 articles added", "near-duplicates: 5 of 10 texts signed", "topics:
+    started" (a stage announced with nothing done yet). A stage unknown here keeps its name."""
+    def word(key: str, **fields) -> str:
+        entry = PROGRESS_WORDS[key]
+        return (entry.get(lang) or entry["en"]).format(**fields)
+
+    head = stage.split(":", 1)[0].strip()
+    name = PROGRESS_STAGES.get(head, {}).get(lang) or head
     if not done and not total:
-        return f"{stage}: started"
-    unit = PROGRESS_UNITS.get(stage, "done" if ":" not in stage else "")
-    count = f"{done:,} of {total:,}" if total else f"{done:,}"
-    return f"{stage}: {count} {unit}".rstrip()
+        return f"{name}: {word('started')}"
+    unknown = stage.split(":", 1)[1].strip() if ":" in stage else word("done")
+    unit = PROGRESS_UNITS.get(stage, {}).get(lang) or PROGRESS_UNITS.get(stage, {}).get("en") or unknown
+    count = word("of", done=f"{done:,}", total=f"{total:,}") if total else f"{done:,}"
+    return f"{name}: {count} {unit}"

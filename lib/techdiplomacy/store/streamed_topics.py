@@ -189,7 +189,7 @@ def _score_passages(store, model, chunk: int, mapper: Callable, progress: Callab
         store._insert("passage_topics", rows)
         n_passages += counts
         done += n_articles
-        progress("topics: paragraphs scored, of articles", done, None)
+        progress("topics: articles with paragraphs scored", done, None)
         # Strictly greater: on a tie the earlier chunk's paragraph stays, as argmax keeps the first.
         best_own = [new if new[0] > old[0] else old for old, new in zip(best_own, own)]
         best_any = [new if new[0] > old[0] else old for old, new in zip(best_any, other)]

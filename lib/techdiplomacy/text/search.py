@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from techdiplomacy.text.normalisation import normalise
+from techdiplomacy.text.normalisation import normalise, normalise_with_offsets
 
 
 def query_terms(query: str) -> list[str]:
@@ -75,3 +75,50 @@ def register_sql(con) -> None:
     except Exception as exc:  # duckdb raises NotImplementedException when it exists already
         if "already" not in str(exc).lower() and "exists" not in str(exc).lower():
             raise
+
+
+# --- the hit in context (the Articles list) ------------------------------------------------
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    # a term's single spaces stand for any run of whitespace (the SQL search folds them so)
+    return re.compile(r"\s+".join(re.escape(part) for part in term.split(" ")))
+
+
+def hit_snippet(text: str, terms: list[str], *, width: int = 70) -> tuple[str, str, str]:
+    """Return ``(before, hit, after)``: the first place in ``text`` where a query term occurs
+    (matched on the normalised text, cut from the original), with about ``width`` characters of
+    context each side, cut at a space and marked "…" where text was left out. With no term
+    found (or none given) the hit is empty and ``after`` is the text's opening."""
+    text = str(text or "")
+    norm, offsets = normalise_with_offsets(text)
+    found = None
+    for term in terms:
+        match = _term_pattern(term).search(norm)
+        if match and (found is None or match.start() < found[0]):
+            found = (match.start(), match.end())
+    if found is None:
+        opening = " ".join(text[:6 * width].split())
+        cut = _cut(opening, 2 * width, tail=True)
+        return "", "", cut + "…" if len(cut) < len(" ".join(text.split())) else cut
+    start, end = found if offsets is None else (offsets[found[0]], offsets[found[1]])
+    before, hit, after = text[max(0, start - 3 * width):start], text[start:end], text[end:end + 3 * width]
+    before = _cut(" ".join(before.split()) + (" " if before[-1:].isspace() else ""), width, tail=False)
+    after = _cut((" " if after[:1].isspace() else "") + " ".join(after.split()), width, tail=True)
+    more_before = start - 3 * width > 0 or len(" ".join(text[:start].split())) > width
+    more_after = end + 3 * width < len(text) or len(" ".join(text[end:].split())) > width
+    return ("…" + before if more_before else before), " ".join(hit.split()), (after + "…" if more_after else after)
+
+
+def _cut(text: str, width: int, *, tail: bool) -> str:
+    """Return at most about ``width`` characters of ``text``: its start (``tail``) or its end,
+    cut at a space when one is near."""
+    if len(text) <= width:
+        return text
+    if tail:
+        piece = text[:width]
+        space = piece.rfind(" ")
+        return piece[:space] if space > width // 2 else piece
+    piece = text[-width:]
+    space = piece.find(" ")
+    return piece[space + 1:] if 0 <= space < width // 2 else piece

@@ -29,7 +29,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from techdiplomacy.i18n.phrases import progress_text
+from techdiplomacy.i18n.labels import ui_language
+from techdiplomacy.i18n.phrases import PROGRESS_WORDS, progress_text
 from techdiplomacy.settings import Settings
 from techdiplomacy.store.builder import build
 from techdiplomacy.store.lock import StoreLockedError, acquire_reading
@@ -37,8 +38,9 @@ from techdiplomacy.warehouse import query as warehouse
 from techdiplomacy.warehouse import rows
 from techdiplomacy.warehouse.filters import Filters
 
-#: Selections kept as tables in the reader's in-memory catalog (one per recent filter state).
-KEPT_SELECTIONS = 8
+#: Selections kept as tables in the reader's in-memory catalog (one per recent filter state; a
+#: view with facet counts uses up to six: its own and one per filter set, left out).
+KEPT_SELECTIONS = 16
 
 
 class StoreBusy(RuntimeError):
@@ -54,11 +56,12 @@ def ensure_store() -> Path:
     """Return the store path, building it from the corpus folder first if it does not exist."""
     config = settings()
     if not config.store_path.exists():
-        bar = st.progress(0.0, text="Building the store from the shipped articles…")
+        lang = ui_language(st.query_params.get("lang"))
+        bar = st.progress(0.0, text=PROGRESS_WORDS["building"][lang])
 
         def progress(stage: str, done: int, total: int | None) -> None:
             fraction = done / total if total else 0.5
-            bar.progress(min(fraction, 1.0), text=progress_text(stage, done, total))
+            bar.progress(min(fraction, 1.0), text=progress_text(stage, done, total, lang))
 
         with _GATE:
             build([config.data_dir], config.store_path, progress=progress)
@@ -163,18 +166,31 @@ def _selection(con, selections: OrderedDict, filters_key: tuple) -> warehouse.Qu
     name = "sel_" + hashlib.sha1(repr(filters_key).encode()).hexdigest()[:16]
     with _GATE:
         if name not in selections:
-            sql, params = _selection_query(filters_key)
             cur = warehouse.cursor(con)
             try:
+                sql, params = _selection_query(filters_key, lambda query: _hits(cur, selections, query))
                 cur.execute(f"CREATE OR REPLACE TABLE memory.main.{name} AS {sql}", params)
             finally:
                 cur.close()
             selections[name] = True
             while len(selections) > KEPT_SELECTIONS:
                 old, _ = selections.popitem(last=False)
-                con.execute(f"DROP TABLE IF EXISTS memory.main.{old}")
+                con.execute(f"DROP TABLE IF EXISTS {old if '.' in old else 'memory.main.' + old}")
         selections.move_to_end(name)
     return f"SELECT aid, article_id FROM memory.main.{name}", []
+
+
+def _hits(cur, selections: OrderedDict, query: str) -> str:
+    """Return the name of the in-memory table of the articles matching the search ``query``,
+    made once per query (the text scan is the costly part of a selection; the facet counts of a
+    view with a search select under several filter states, all with the same query)."""
+    name = "memory.main.hits_" + hashlib.sha1(query.encode()).hexdigest()[:16]
+    if name not in selections:
+        sql, params = warehouse.search_hits(query)
+        cur.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}", params)
+        selections[name] = True
+    selections.move_to_end(name)
+    return name
 
 
 def both(first: Filters, second: Filters) -> tuple:
@@ -182,10 +198,11 @@ def both(first: Filters, second: Filters) -> tuple:
     return ("both", _filters_key(first), _filters_key(second))
 
 
-def _selection_query(filters_key: tuple) -> warehouse.Query:
+def _selection_query(filters_key: tuple, hits: Callable[[str], str]) -> warehouse.Query:
     if filters_key[:1] == ("both",):
-        return warehouse.both(_selection_query(filters_key[1]), _selection_query(filters_key[2]))
-    return warehouse.selection(Filters.from_query(dict(filters_key)))
+        return warehouse.both(_selection_query(filters_key[1], hits), _selection_query(filters_key[2], hits))
+    filters = Filters.from_query(dict(filters_key))
+    return warehouse.selection(filters, hits=hits(filters.query) if filters.query else None)
 
 
 def _filters_key(filters) -> tuple:

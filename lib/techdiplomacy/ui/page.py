@@ -55,3 +55,30 @@ def evidence_panel(filters: Filters, *, key: str) -> pd.DataFrame:
             show_rows(shown, filters.lang)
             table_download(lambda: data.evidence(filters, limit=None), None, f"evidence-{key}", filters, key=f"evidence-{key}")
     return shown
+
+
+def uploader_style(lang: str, upload_mb) -> str:
+    """Return the ``<style>`` that puts Streamlit's own uploader words in the display language.
+
+    Streamlit 1.67 offers no parameter for them (streamlit/streamlit#13500 asks for one): its
+    button says "Upload", its hint "200MB per file", and "Drag and drop files here" shows while
+    files are dragged over. Each is hidden (font size 0) and our phrase shown in its place.
+    """
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    swaps = (
+        (f"{zone} button [data-testid=\"stMarkdownContainer\"] p", t("upload_button", lang)),
+        ('[data-testid="stFileUploaderDropzoneInstructions"] span', t("upload_hint", lang, upload_mb=upload_mb)),
+        # the text shown while dragging sits in the zone's only child without a test id
+        (f"{zone} > div:not([data-testid]) div", t("upload_dragging", lang)),
+    )
+    rules = "".join(
+        f"{where} {{font-size: 0}} {where}::after {{content: {escape.css_string(phrase)}; font-size: 0.875rem}}"
+        for where, phrase in swaps
+    )
+    return f"<style>{rules}</style>"
+
+
+def file_uploader(label: str, lang: str, upload_mb, **kwargs):
+    """Return ``st.file_uploader(label, **kwargs)`` with every word of it in ``lang``."""
+    st.html(uploader_style(lang, upload_mb))
+    return st.file_uploader(label, **kwargs)

@@ -9,9 +9,10 @@ import streamlit as st
 
 from techdiplomacy.charts.topics import topic_names
 from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.display import counted
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
-from techdiplomacy.warehouse import counts
+from techdiplomacy.warehouse import counts, facets
 from techdiplomacy.warehouse.filters import Filters
 
 #: Right-to-left layout for ar/fa: the main column, the sidebar, every heading, caption, label
@@ -22,10 +23,13 @@ RTL_STYLE = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"], [data-testid="stWidgetLabel"],
 [data-testid="stAlertContainer"], [data-testid="stExpander"] summary, [data-testid="stMetric"] {direction: rtl; text-align: right}
 [data-testid="stSidebarNav"] a {direction: rtl; text-align: right}
+[role="listbox"] [role="option"] {direction: rtl; text-align: right}
 [data-testid="stDateInput"] input, [data-testid="stNumberInput"] input {direction: ltr; text-align: right}
 </style>"""
 
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fa": "فارسی"}
+#: Session key of a URL change whose browser history entry the next run makes.
+_HISTORY = "_td_history"
 
 
 def url_filters() -> Filters:
@@ -34,12 +38,20 @@ def url_filters() -> Filters:
 
 
 def set_url(filters: Filters) -> None:
-    """Write ``filters`` to the URL (only when they changed) as a new browser history entry."""
+    """Write ``filters`` to the URL (only when they changed) as a new browser history entry
+    (made by the next run of the page: callers rerun the script after this)."""
     before = url_filters().to_query()
     after = filters.to_query()
     if after != before:
         st.query_params.from_dict(after)
-        _history_entry(before, after)
+        st.session_state[_HISTORY] = (before, after)
+
+
+def _pending_history() -> None:
+    """Make the history entry of the last URL change, if one waits (see :func:`set_url`)."""
+    pending = st.session_state.pop(_HISTORY, None)
+    if pending is not None:
+        _history_entry(*pending)
 
 
 def _history_entry(before: dict, after: dict) -> None:
@@ -67,7 +79,11 @@ def back_button_support() -> None:
 
 
 def sidebar() -> Filters:
-    """Show the filter widgets (from the URL), write changes back to the URL; return the filters."""
+    """Show the filter widgets (from the URL), write changes back to the URL; return the filters.
+
+    Each option carries its facet count in the current view (:func:`facet_options`). A change
+    is written to the URL and the script runs again at once, so the page and the counts are
+    drawn for the new filters (never one change behind)."""
     options = data.options()
     current = Filters.from_query(st.query_params, known=options)
     lang = current.lang
@@ -76,40 +92,48 @@ def sidebar() -> Filters:
             t("display_language", lang), list(labels.UI_LANGUAGES),
             index=list(labels.UI_LANGUAGES).index(lang), format_func=LANGUAGE_NAMES.get,
         )
+        view = current.replace(lang=lang)
         st.header(t("filters", lang))
-        pick = {"select_all": False, "placeholder": t("choose", lang)}
-        countries = st.multiselect(
-            t("partner_country", lang), options["countries"], default=list(current.countries), **pick,
-            format_func=lambda k: f"{labels.name('country', k, lang)} ({k})",
-        )
-        sectors = st.multiselect(
-            t("sector", lang), options["sectors"], default=list(current.sectors), **pick,
-            format_func=lambda k: labels.name("sector", k, lang),
-        )
-        date_from, date_to = _dates(current, options, lang)
-        languages = st.multiselect(
-            t("language", lang), options["languages"], default=list(current.languages), **pick,
-            format_func=lambda k: LANGUAGE_NAMES.get(k, k),
-        )
-        sources = st.multiselect(t("source", lang), options["sources"], default=list(current.sources), **pick)
         names = topic_names(data.get(counts.topics, Filters()), lang)
-        topics = st.multiselect(
-            t("topic", lang), options["topics"], default=list(current.topics), **pick,
-            format_func=lambda k: labels.strip_isolates(str(names.get(k, k))),
-        )
+        shown = {
+            "countries": lambda k: f"{labels.name('country', k, lang)} ({k})",
+            "sectors": lambda k: labels.name("sector", k, lang),
+            "languages": lambda k: LANGUAGE_NAMES.get(k, k),
+            "sources": str,
+            "topics": lambda k: labels.strip_isolates(str(names.get(k, k))),
+        }
+        label = {"countries": "partner_country", "sectors": "sector", "languages": "language", "sources": "source", "topics": "topic"}
+        chosen_values = {}
+        for field in ("countries", "sectors", "languages", "sources", "topics"):
+            if field == "languages":
+                date_from, date_to = _dates(current, options, lang)
+            values, formatted = facet_options(view, field, options[field], shown[field])
+            chosen_values[field] = st.multiselect(
+                t(label[field], lang), values, default=list(getattr(current, field)), format_func=formatted,
+                select_all=False, placeholder=t("choose", lang), help=t("facet_help", lang),
+            )
         query = st.text_input(t("search", lang), value=current.query)
-        chosen = Filters(
-            countries=countries, sectors=sectors, date_from=date_from, date_to=date_to,
-            languages=languages, sources=sources, topics=topics, query=query, lang=lang,
-        )
+        chosen = Filters(date_from=date_from, date_to=date_to, query=query, lang=lang, **chosen_values)
         if not chosen.is_empty() and st.button(t("clear_filters", lang)):
             chosen = Filters(lang=lang)
         st.caption(t("store_in_use", lang, path=labels.embed(str(data.settings().store_path), lang)))
-    set_url(chosen)
+    if chosen.to_query() != url_filters().to_query():
+        set_url(chosen)
+        st.rerun()  # draw the page, and the counts, for the new filters
+    _pending_history()
     back_button_support()
     if labels.is_rtl(chosen.lang):
         st.html(RTL_STYLE)
     return chosen
+
+
+def facet_options(view: Filters, field: str, options: list, name) -> tuple[list, object]:
+    """Return (the options of the filter ``field`` most articles first, a function naming an
+    option with its count): counts are those of :func:`techdiplomacy.warehouse.facets.facet_counts`
+    in ``view`` without its own ``field`` (cached per view)."""
+    found = data.get(facets.facet_counts, facets.facet_view(view, field), field)
+    ranked = facets.ranked_options(list(options), found, getattr(view, field))
+    return ranked, lambda k: counted(name(k), found.get(k, 0), view.lang)
 
 
 def _dates(current: Filters, options: dict, lang: str):

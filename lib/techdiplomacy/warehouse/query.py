@@ -56,9 +56,20 @@ def marks(values) -> str:
     return ", ".join("?" for _ in values)
 
 
-def selection(filters) -> Query:
+def search_hits(query: str) -> Query:
+    """Return the query of the ids (``article_id``) of every article whose normalised title and
+    text hold each term of ``query`` (the search filter alone: one scan of the search text)."""
+    terms = query_terms(query)
+    found = " AND ".join("contains(s.text, ?)" for _ in terms) or "TRUE"
+    return f"SELECT s.article_id FROM {SEARCH} s WHERE {found}", terms
+
+
+def selection(filters, *, hits: str | None = None) -> Query:
     """Return the query of the ids of the (kept) articles matching ``filters``: exactly the
-    semantics of :mod:`techdiplomacy.warehouse.filters` (module docstring), one row per article."""
+    semantics of :mod:`techdiplomacy.warehouse.filters` (module docstring), one row per article.
+
+    ``hits`` names a table holding the :func:`search_hits` of ``filters.query`` (a reader keeps
+    one per recent query, so changing another filter does not scan the texts again)."""
     where, params = ["TRUE"], []
     if filters.countries:
         c = list(filters.countries)
@@ -84,11 +95,13 @@ def selection(filters) -> Query:
         t = [int(v) for v in filters.topics]
         where.append(f"a.aid IN (SELECT aid FROM td_dominant WHERE topic_id IN ({marks(t)}))")
         params += t
-    terms = query_terms(filters.query)
-    if terms:
-        found = " AND ".join("contains(s.text, ?)" for _ in terms)
-        where.append(f"a.article_id IN (SELECT s.article_id FROM {SEARCH} s WHERE {found})")
-        params += terms
+    if query_terms(filters.query):
+        if hits is not None:
+            where.append(f"a.article_id IN (SELECT article_id FROM {hits})")
+        else:
+            sql, terms = search_hits(filters.query)
+            where.append(f"a.article_id IN ({sql})")
+            params += terms
     return f"SELECT a.aid, a.article_id FROM td_articles a WHERE {' AND '.join(where)}", params
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from techdiplomacy import export, schema
+from techdiplomacy.text.search import hit_snippet, query_terms
 from techdiplomacy.warehouse.counts import IN_SEL, WHO
 from techdiplomacy.warehouse.query import Query, marks, with_selection
 
@@ -105,6 +106,45 @@ def chunks(con, selected: Query, table: str, *, where: Query | None = None, rows
 def table_csv(con, selected: Query, table: str, *, where: Query | None = None) -> bytes:
     """Return the whole filtered ``table`` as spreadsheet-safe CSV (:func:`export.csv_chunks`)."""
     return b"".join(export.csv_chunks(chunks(con, selected, table, where=where), table))
+
+
+# --- the Articles list ---------------------------------------------------------------------
+
+LIST_COLUMNS = {
+    "article_id": "string", "title": "string", "source": "string", "published": "datetime64[ns]", "language": "string",
+    "countries": "string", "topic_id": "Int64", "before": "string", "hit": "string", "after": "string",
+}
+#: Countries listed per article (the most mentioned first).
+LIST_COUNTRIES = 6
+
+
+def article_list(con, selected: Query, *, query: str = "", offset: int = 0, limit: int = 50) -> pd.DataFrame:
+    """One row per selected article of the page (``offset``, ``limit``; the order of
+    :func:`page` of ``articles``): ``article_id``, ``title``, ``source``, ``published``,
+    ``language``, ``countries`` (the first :data:`LIST_COUNTRIES` ISO3 codes it names, most
+    mentioned first, "|"-joined), ``topic_id`` (its dominant topic), and the search hit in
+    context, ``before``, ``hit``, ``after`` (:func:`techdiplomacy.text.search.hit_snippet` of
+    ``query``'s terms; the text's opening when there is no query)."""
+    body = (
+        f", p AS (SELECT aid, article_id, rid, published FROM td_articles WHERE aid IN (SELECT aid FROM sel) "
+        f"ORDER BY published DESC NULLS LAST, article_id LIMIT {max(int(limit), 0)} OFFSET {max(int(offset), 0)}), "
+        # the text of these articles only, by row id (never a column of the whole corpus)
+        "n AS (SELECT rowid AS rid, title, source, language, text FROM articles WHERE rowid IN (SELECT rid FROM p)), "
+        "c AS (SELECT aid, string_agg(key, '|' ORDER BY n_mentions DESC, key) AS countries FROM "
+        "(SELECT aid, key, n_mentions, row_number() OVER (PARTITION BY aid ORDER BY n_mentions DESC, key) AS i "
+        "FROM td_pairs WHERE kind = 'country' AND aid IN (SELECT aid FROM p)) "
+        f"WHERE i <= {LIST_COUNTRIES} GROUP BY aid) "
+        "SELECT p.article_id, n.title, n.source, p.published, n.language, c.countries, d.topic_id, n.text "
+        "FROM p JOIN n USING (rid) LEFT JOIN c USING (aid) LEFT JOIN td_dominant d USING (aid) "
+        "ORDER BY p.published DESC NULLS LAST, p.article_id"
+    )
+    frame = con.execute(*with_selection(selected, body)).df()
+    terms = query_terms(query)
+    snippets = [hit_snippet(text, terms) for text in frame["text"]] if len(frame) else []
+    for i, column in enumerate(("before", "hit", "after")):
+        frame[column] = [s[i] for s in snippets]
+    frame["published"] = pd.to_datetime(frame["published"], errors="coerce")
+    return frame[list(LIST_COLUMNS)].astype(LIST_COLUMNS).reset_index(drop=True)
 
 
 # --- evidence ------------------------------------------------------------------------------
