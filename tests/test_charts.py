@@ -3,7 +3,7 @@ import pytest
 
 from techdiplomacy import charts, reference, schema
 from techdiplomacy.charts.people import spring_layout
-from techdiplomacy.charts.style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour
+from techdiplomacy.charts.style import DISTINCT, IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour, distinct_colours
 from techdiplomacy.i18n.labels import PDI, RLI
 from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse import query as wh
@@ -213,10 +213,65 @@ def test_articles_over_time_groups_the_rest_as_other():
     assert list(data[1]["y"]) == [2]
 
 
-def test_articles_over_time_rejects_an_unknown_frequency():
+def test_articles_over_time_rejects_an_unknown_frequency_or_measure():
     t = tables()
     with pytest.raises(ValueError):
-        agg(wc.counts_over_time, t, "country", freq="D")
+        agg(wc.counts_over_time, t, "country", freq="H")
+    with pytest.raises(ValueError):
+        charts.articles_over_time(agg(wc.counts_over_time, t, "country"), measure="ratio")
+
+
+@pytest.mark.parametrize("freq, periods", [
+    ("D", 71),  # 2024-01-10 .. 2024-03-20, every day
+    ("W", 11),
+    ("M", 3),
+    ("Y", 1),
+])
+def test_articles_over_time_at_every_granularity(freq, periods):
+    counts = agg(wc.counts_over_time, tables(), "country", freq=freq, top_n=8)
+    fig = charts.articles_over_time(counts, freq=freq)
+    data = fig.to_dict()["data"]
+    assert {len(tr["x"]) for tr in data} == {periods}
+    assert sum(sum(tr["y"]) for tr in data) == 4  # ARM in a1, a2; TUR in a2, a3
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_articles_over_time_as_a_share_of_the_view():
+    t = tables()
+    counts = agg(wc.counts_over_time, t, "country", freq="M", top_n=8)
+    whole = agg(wc.articles_per_period, t, freq="M")
+    # dated articles: a1 (Jan), a5 (Feb, only Iran), a2 + a3 (Mar)
+    assert list(whole["n_articles"]) == [1, 1, 2]
+    shared = wc.with_share(counts, whole)
+    fig = charts.articles_over_time(shared, freq="M", measure="share")
+    by_key = {tr["customdata"][0][0]: tr for tr in fig.to_dict()["data"]}
+    assert list(by_key["ARM"]["y"]) == [1.0, 0.0, 0.5]
+    assert list(by_key["TUR"]["y"]) == [0.0, 0.0, 1.0]
+    assert [c[2] for c in by_key["TUR"]["customdata"]] == [0, 0, 2]  # the count rides along for hover
+    assert fig.layout.yaxis.tickformat == ".0%"
+    assert fig.layout.yaxis.title.text == "Share of all articles in the view"
+
+
+def test_lines_over_time_have_distinct_colours_other_grey_and_the_legend_below():
+    rows = []
+    for i, iso3 in enumerate(["USA", "SAU", "ARE", "QAT", "IRQ", "CHN", "RUS", "TUR"]):
+        rows.append({"period": pd.Timestamp("2024-01-01"), "country": iso3, "n_articles": 10 - i})
+    rows.append({"period": pd.Timestamp("2024-01-01"), "country": "__other__", "n_articles": 3})
+    counts = pd.DataFrame(rows).astype({"country": "string", "n_articles": "Int64"})
+    fig = charts.articles_over_time(counts, lang="ar")
+    colours = [tr["line"]["color"] for tr in fig.to_dict()["data"]]
+    assert len(set(colours[:8])) == 8 and colours[8] == OTHER_COLOUR
+    assert set(colours[:8]) <= set(DISTINCT)
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    assert fig.layout.legend.xanchor == "right"  # Arabic legends start on the right
+    assert country_colour("TUR") in colours  # a pinned colour is kept when it is free
+    assert colours[7] == country_colour("TUR")
+
+
+def test_distinct_colours_keep_iran_and_other_grey():
+    picked = distinct_colours("country", ["IRN", "ARM", "XKX", "__other__"])
+    assert picked["IRN"] == IRAN_COLOUR and picked["__other__"] == OTHER_COLOUR
+    assert picked["ARM"] == country_colour("ARM") and picked["XKX"] not in (picked["ARM"], IRAN_COLOUR, OTHER_COLOUR)
 
 
 def test_partner_map():
@@ -367,7 +422,7 @@ def test_topics_over_time_from_its_frame():
     data = charts.topics_over_time(over_time, topics=t["topics"]).to_dict()["data"]
     assert [tr["name"] for tr in data] == [f"{RLI}مراكز البيانات{PDI}", "AI"]
     assert list(data[0]["y"]) == [1, 0, 1]
-    assert list(data[1]["customdata"][2]) == [1, "2024-03-01"]
+    assert list(data[1]["customdata"][2]) == [1, "2024-03-01", 1]
 
 
 def test_topics_per_country_from_its_frame():

@@ -19,7 +19,9 @@ from techdiplomacy.charts.style import (
     count_axis,
     count_colorbar,
     country_colour,
+    distinct_colours,
     empty_figure,
+    legend_below,
     mirror_for_rtl,
     sector_colour,
     style,
@@ -43,51 +45,73 @@ def hover(*lines: str) -> str:
 
 def lines_over_time(
     counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None,
-    undated: int = 0,
+    undated: int = 0, measure: str = "count",
 ) -> go.Figure:
-    """Return one line per key of a :func:`warehouse.counts.counts_over_time` frame.
+    """Return one line per key of a :func:`warehouse.counts.counts_over_time` frame, each in
+    its own colour (:func:`~techdiplomacy.charts.style.distinct_colours`), "Other" grey and
+    dotted, the legend under the plot.
 
-    customdata per point: ``[key, period "YYYY-MM-DD"]``. ``undated``: articles of the view
-    without a date (named when no line can be drawn).
+    ``measure`` "count" plots ``n_articles``; "share" plots ``share`` (the frame passed through
+    :func:`warehouse.counts.with_share`: the key's articles over all the view's articles of
+    the period) as a percentage. customdata per point: ``[key, period "YYYY-MM-DD",
+    n_articles]``. ``undated``: articles of the view without a date (named when no line can
+    be drawn).
     """
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {sorted(MEASURES)}, not {measure!r}")
     if counts.empty:
         return empty_figure(chart=chart, title=title, lang=lang, undated=undated)
-    colour = {"country": country_colour, "sector": sector_colour}[kind]
+    share = measure == "share"
+    colours = distinct_colours(kind, counts[key].drop_duplicates().tolist())
+    articles = labels.isolate(labels.message("articles", lang))
+    y_title = labels.isolate(labels.message("share_of_view", lang)) if share else articles
+    value = f"{y_title}: %{{y:.1%}}<br>{articles}: %{{customdata[2]}}" if share else f"{articles}: %{{y}}"
+    when = f"{labels.isolate(labels.message('date', lang))}: %{{x|{TIME_TICKS[freq]['hover']}}}"
     fig = go.Figure()
-    for value, rows in counts.groupby(key, sort=False):
+    for name, rows in counts.groupby(key, sort=False):
         periods = rows["period"].dt.strftime("%Y-%m-%d")
+        n = rows["n_articles"].astype(int).tolist()
+        y = [None if pd.isna(v) else float(v) for v in rows["share"]] if share else n
         fig.add_trace(
             go.Scatter(
                 x=rows["period"].tolist(),
-                y=rows["n_articles"].astype(int).tolist(),
-                mode="lines+markers",
-                name=key_label(kind, value, lang, fallbacks),
-                line=dict(color=colour(value), width=2, dash="dot" if value == OTHER_KEY else "solid"),
+                y=y,
+                mode="lines+markers" if len(rows) <= 60 else "lines",
+                name=key_label(kind, name, lang, fallbacks),
+                line=dict(color=colours[name], width=2.5 if name != OTHER_KEY else 2, dash="dot" if name == OTHER_KEY else "solid"),
                 marker=dict(size=5),
-                customdata=[[str(value), p] for p in periods],
-                hovertemplate=hover("%{fullData.name}", f"{labels.isolate(labels.message('date', lang))}: %{{x|{TIME_TICKS[freq]['hover']}}}",
-                                    f"{labels.isolate(labels.message('articles', lang))}: %{{y}}"),
+                customdata=[[str(name), p, c] for p, c in zip(periods, n)],
+                hovertemplate=hover("%{fullData.name}", when, value),
             )
         )
-    fig.update_xaxes(title=labels.isolate(labels.message("date", lang)))
-    fig.update_yaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
-    count_axis(fig, "y", int(counts["n_articles"].max()))
+    fig.update_yaxes(title=y_title, rangemode="tozero")
+    if share:
+        fig.update_yaxes(tickformat=".0%")
+    else:
+        count_axis(fig, "y", int(counts["n_articles"].max()))
     time_axis(fig, freq, counts["period"].nunique())
-    return style(fig, chart=chart, title=title, lang=lang)
+    style(fig, chart=chart, title=title, lang=lang)
+    return legend_below(fig, lang)
+
+
+#: What a chart over time plots: articles, or their share of all articles in the view.
+MEASURES = ("count", "share")
 
 
 def articles_over_time(
-    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0
+    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0,
+    measure: str = "count",
 ) -> go.Figure:
-    """Return lines of articles per period (``freq`` W, M, Q, Y) naming each partner country.
+    """Return lines of articles per period (``freq`` D, W, M, Q, Y) naming each partner country.
 
     ``counts``: :func:`warehouse.counts.counts_over_time` of kind "country" (with the same
-    ``freq``, and ``top_n``: the rest share an "Other" line, dotted). customdata per point:
-    ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
+    ``freq``, and ``top_n``: the rest share an "Other" line, dotted); with ``measure="share"``
+    passed through :func:`warehouse.counts.with_share`. customdata per point: ``[iso3 or
+    "__other__", period start "YYYY-MM-DD", n_articles]``.
     """
     return lines_over_time(counts, "country", "country", freq=freq, chart="articles_over_time",
                            title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks,
-                           undated=undated)
+                           undated=undated, measure=measure)
 
 
 def bars(

@@ -26,16 +26,18 @@ def sectors_by_count(counts: pd.DataFrame, *, top_n: int | None = None, lang: st
 
 
 def sectors_over_time(
-    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0
+    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0,
+    measure: str = "count",
 ) -> go.Figure:
     """Return lines of articles per period mentioning each sector (``top_n`` lines + "Other").
 
-    ``counts``: :func:`warehouse.counts.counts_over_time` of kind "sector", same ``freq``.
-    customdata per point: ``[sector or "__other__", period start "YYYY-MM-DD"]``.
+    ``counts``: :func:`warehouse.counts.counts_over_time` of kind "sector", same ``freq``;
+    ``measure`` as in :func:`charts.countries.lines_over_time`. customdata per point:
+    ``[sector or "__other__", period start "YYYY-MM-DD", n_articles]``.
     """
     return lines_over_time(counts, "sector", "sector", freq=freq, chart="sectors_over_time",
                            title=labels.message("title_sectors_over_time", lang), lang=lang, fallbacks=fallbacks,
-                           undated=undated)
+                           undated=undated, measure=measure)
 
 
 def sector_cooccurrence(counts: pd.DataFrame, order: list, *, lang: str = "en", fallbacks: dict | None = None) -> go.Figure:

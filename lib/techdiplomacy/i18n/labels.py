@@ -63,6 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown": {"en": "Unknown", "ar": "غير معروف", "fa": "نامعلوم"},
     # axes and hover fields
     "articles": {"en": "Articles", "ar": "المقالات", "fa": "مقاله‌ها"},
+    "share_of_view": {"en": "Share of all articles in the view", "ar": "النسبة من كل مقالات العرض", "fa": "سهم از همه مقاله‌های این نما"},
     "mentions": {"en": "Mentions", "ar": "الإشارات", "fa": "اشاره‌ها"},
     "country": {"en": "Country", "ar": "البلد", "fa": "کشور"},
     "sector": {"en": "Sector", "ar": "القطاع", "fa": "بخش"},
