@@ -2,7 +2,6 @@ import pandas as pd
 import pytest
 
 from techdiplomacy import charts, reference, schema
-from techdiplomacy.charts.people import spring_layout
 from techdiplomacy.charts.style import DISTINCT, IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour, distinct_colours
 from techdiplomacy.i18n.labels import PDI, RLI
 from techdiplomacy.warehouse import counts as wc
@@ -179,7 +178,8 @@ def test_mentions_by_country_in_arabic_is_isolated_and_mirrored():
     bar = fig.to_dict()["data"][0]
     assert list(bar["y"]) == [ARM_AR, TUR_AR]
     assert title(fig) == f"{RLI}المقالات التي تذكر كل بلد{PDI}"
-    assert fig.layout.xaxis.autorange == "reversed" and fig.layout.yaxis.side == "right"
+    low, high = fig.layout.xaxis.range  # reversed: values grow leftwards, room for the labels
+    assert low > 3 and high == 0 and fig.layout.yaxis.side == "right"
     assert fig.layout.title.xanchor == "right"
     # keys in customdata stay raw: no bidi marks in data
     assert bar["customdata"][0][0] == "ARM"
@@ -343,41 +343,77 @@ def test_partners_by_sector_with_a_mixed_script_title():
 # --- officials and figures ---------------------------------------------------------------------
 
 
-def test_officials_by_role_counts_distinct_people_stacked_by_country():
+def test_officials_by_role_groups_bars_by_country():
     fig = charts.officials_by_role(agg(wc.officials_role_counts))
     data = fig.to_dict()["data"]
-    assert fig.layout.barmode == "stack"
+    assert fig.layout.barmode == "group"
     assert all(list(tr["x"]) == ["Minister", "Ambassador"] for tr in data)
     by_country = {tr["customdata"][0][1]: list(tr["y"]) for tr in data}
     assert by_country == {"IRN": [1, 0], "ARM": [0, 1], "TUR": [1, 0]}
     assert [list(c) for c in data[0]["customdata"]] == [["minister", data[0]["customdata"][0][1]], ["ambassador", data[0]["customdata"][0][1]]]
+    assert fig.layout.legend.orientation == "h"
 
 
-def test_officials_network_nodes_edges_and_deterministic_layout():
+def test_officials_by_role_keeps_the_top_countries_and_groups_the_rest():
+    rows = [("minister", iso3, n) for iso3, n in [("IRN", 30), ("IRQ", 9), ("SAU", 8), ("ARE", 7), ("QAT", 6), ("OMN", 5), ("KWT", 4), ("BHR", 3)]]
+    rows += [("ambassador", "IRN", 5), ("ambassador", "BHR", 2), ("ambassador", None, 4)]
+    counts = pd.DataFrame(rows, columns=["role", "country", "n_officials"]).astype({"role": "string", "country": "string", "n_officials": "Int64"})
+    data = charts.officials_by_role(counts, top_n=3).to_dict()["data"]
+    assert [tr["customdata"][0][1] for tr in data] == ["IRN", "IRQ", "SAU", "__other__"]
+    other = data[-1]
+    assert list(other["y"]) == [7 + 6 + 5 + 4 + 3, 2 + 4]  # four countries, and officials of no known country
+    colours = [tr["marker"]["color"] for tr in data]
+    assert colours[0] == IRAN_COLOUR and colours[-1] == OTHER_COLOUR and len(set(colours)) == 4
+    assert other["name"] == "Other"
+
+
+def network_tables(n_people: int = 30):
+    """Person p0 shares articles with everyone; p1..p5 with each other too; the rest only with p0."""
+    nodes = pd.DataFrame({
+        "official": [f"p{i}" for i in range(n_people)], "name": [f"Person {i}" for i in range(n_people)],
+        "role": "minister", "country": ["IRN" if i % 2 else "IRQ" for i in range(n_people)],
+        "n_articles": [n_people - i for i in range(n_people)], "article_ids": "a",
+    }).astype({"official": "string", "name": "string", "role": "string", "country": "string", "n_articles": "Int64", "article_ids": "string"})
+    edges = [("p0", f"p{i}", 1) for i in range(1, n_people)]
+    edges += [(f"p{i}", f"p{j}", 3) for i in range(1, 6) for j in range(i + 1, 6)]
+    return nodes, pd.DataFrame(edges, columns=["source", "target", "n_articles"]).astype({"n_articles": "Int64"})
+
+
+def test_officials_network_keeps_the_most_connected_people_named_on_a_circle():
+    nodes, edges = network_tables()
+    fig = charts.officials_network(nodes, edges, top_n=8)
+    d = fig.to_dict()
+    people = [tr for tr in d["data"] if tr["mode"] == "markers+text"]
+    keys = [c[0] for tr in people for c in tr["customdata"]]
+    assert len(keys) == 8 and set(keys) >= {"p0", "p1", "p2", "p3", "p4", "p5"}
+    xs = [x for tr in people for x in tr["x"]]
+    ys = [y for tr in people for y in tr["y"]]
+    assert all(abs(x * x + y * y - 1) < 1e-9 for x, y in zip(xs, ys))  # on the unit circle: no overlap
+    # every name is written, outward from the circle
+    for tr in people:
+        assert len(tr["text"]) == len(tr["x"])
+        for x, where in zip(tr["x"], tr["textposition"]):
+            assert where == ("middle right" if x > 0.05 else "middle left" if x < -0.05 else where)
+    # one trace per country, so the legend says what the colours mean
+    assert {tr["customdata"][0][1] for tr in people} == {"IRN", "IRQ"}
+    assert len({tr["marker"]["color"] for tr in people}) == 2 and fig.layout.legend.orientation == "h"
+    edges_drawn = [tr for tr in d["data"] if tr["mode"] == "lines"]
+    assert {tr["line"]["width"] for tr in edges_drawn} == {0.8, 1.8}
+    again = charts.officials_network(nodes, edges, top_n=8).to_dict()["data"]
+    assert [tr.get("x") for tr in again] == [tr.get("x") for tr in d["data"]]  # deterministic
+
+
+def test_officials_network_from_the_warehouse():
     people = agg(wc.official_nodes, top_n=40)
     links = agg(wc.official_edges, None, people["official"])
     fig = charts.officials_network(people, links, lang="ar")
-    d = fig.to_dict()
-    nodes = d["data"][-1]
-    assert nodes["mode"] == "markers+text"
-    keys = [c[0] for c in nodes["customdata"]]
-    assert keys == ["hashemi", "hakobyan", "Mehmet Demir"]  # most articles first; no id -> name
-    assert [c[3] for c in nodes["customdata"]] == [3, 2, 1]
-    assert nodes["customdata"][0][4] == "a1|a2|a3"
-    sizes = list(nodes["marker"]["size"])
-    assert sizes[0] > sizes[1] > sizes[2]
-    assert nodes["text"][0] == "Sattar Hashemi"  # the most frequent spelling; a tie goes to the smallest
-    assert nodes["text"][2] == "Mehmet Demir"
-    edges = d["data"][:-1]
-    assert {e["line"]["width"] for e in edges} == {1.0, 2.0}  # hashemi-hakobyan share 2 articles
-    again = charts.officials_network(people, links, lang="ar").to_dict()["data"][-1]
-    assert list(again["x"]) == list(nodes["x"]) and list(again["y"]) == list(nodes["y"])
-
-
-def test_spring_layout_is_deterministic_and_bounded():
-    pos = spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])
-    assert pos.shape == (6, 2) and abs(pos).max() <= 1.0 + 1e-9
-    assert (pos == spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])).all()
+    nodes = [tr for tr in fig.to_dict()["data"] if tr["mode"] == "markers+text"]
+    by_key = {c[0]: (c, text) for tr in nodes for c, text in zip(tr["customdata"], tr["text"])}
+    assert set(by_key) == {"hashemi", "hakobyan", "Mehmet Demir"}  # no id -> name
+    assert by_key["hashemi"][0][3] == 3 and by_key["hashemi"][0][4] == "a1|a2|a3" and by_key["hashemi"][0][5] == 2
+    assert by_key["hashemi"][1] == "Sattar Hashemi"  # the most frequent spelling; a tie goes to the smallest
+    assert by_key["Mehmet Demir"][1] == "Mehmet Demir"
+    assert fig.layout.legend.xanchor == "right"
 
 
 def test_figures_by_unit_keeps_one_unit_and_traces_the_evidence():

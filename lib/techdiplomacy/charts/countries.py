@@ -23,6 +23,7 @@ from techdiplomacy.charts.style import (
     empty_figure,
     legend_below,
     mirror_for_rtl,
+    room_for_labels,
     sector_colour,
     style,
     time_axis,
@@ -148,6 +149,7 @@ def bars(
     fig.update_xaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
     fig.update_layout(height=max(320, 90 + 28 * len(keys)), showlegend=False)
     count_axis(fig, "x", int(counts["n_articles"].max()))
+    room_for_labels(fig, int(counts["n_articles"].max()))
     style(fig, chart=chart, title=title, lang=lang)
     return mirror_for_rtl(fig, lang)
 

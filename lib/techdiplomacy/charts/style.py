@@ -218,9 +218,18 @@ def mirror_for_rtl(fig: go.Figure, lang: str, *, value_axis: str = "x") -> go.Fi
     """Return a horizontal bar chart read from the right in Arabic and Persian: values grow
     leftwards and category labels sit on the right."""
     if labels.is_rtl(lang):
-        if value_axis == "x":
-            fig.update_xaxes(autorange="reversed")
-            fig.update_yaxes(side="right")
+        span = fig.layout.xaxis.range
+        if span is not None:  # an explicit range (room for the bar labels) is reversed instead
+            fig.update_xaxes(range=list(span)[::-1])
         else:
             fig.update_xaxes(autorange="reversed")
+        if value_axis == "x":
+            fig.update_yaxes(side="right")
+    return fig
+
+
+def room_for_labels(fig: go.Figure, largest: float, axis: str = "x") -> go.Figure:
+    """Return ``fig`` with its value ``axis`` running from 0 to a little past ``largest``, so
+    the numbers written beyond the longest bar stay inside the figure."""
+    getattr(fig, f"update_{axis}axes")(range=[0, largest * 1.15 + 0.5])
     return fig

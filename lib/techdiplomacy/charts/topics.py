@@ -17,6 +17,7 @@ from techdiplomacy.charts.style import (
     empty_figure,
     legend_below,
     mirror_for_rtl,
+    room_for_labels,
     style,
     topic_colour,
 )
@@ -81,6 +82,7 @@ def topic_sizes(topics: pd.DataFrame, *, top_n: int | None = None, lang: str = "
     fig.update_xaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
     fig.update_layout(height=max(320, 90 + 28 * len(ids)), showlegend=False)
     count_axis(fig, "x", int(rows["size"].max()))
+    room_for_labels(fig, int(rows["size"].max()))
     style(fig, chart=chart, title=title, lang=lang)
     return mirror_for_rtl(fig, lang)
 

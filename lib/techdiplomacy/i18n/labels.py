@@ -71,6 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role": {"en": "Role", "ar": "المنصب", "fa": "سمت"},
     "official": {"en": "Official", "ar": "المسؤول", "fa": "مقام"},
     "officials": {"en": "Officials", "ar": "المسؤولون", "fa": "مقامات"},
+    "links": {"en": "People named alongside", "ar": "أشخاص ذُكروا معه", "fa": "افرادی که همراهش آمده‌اند"},
     "value": {"en": "Value", "ar": "القيمة", "fa": "مقدار"},
     "measure": {"en": "Measure", "ar": "المقياس", "fa": "سنجه"},
     "topic": {"en": "Topic", "ar": "الموضوع", "fa": "موضوع"},
