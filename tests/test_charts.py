@@ -6,6 +6,7 @@ from techdiplomacy.charts.style import DISTINCT, IRAN_COLOUR, OTHER_COLOUR, PALE
 from techdiplomacy.i18n.labels import PDI, RLI
 from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse import query as wh
+from techdiplomacy.warehouse import rows as wr
 from techdiplomacy.warehouse.selection import selection_filters
 
 ARM_AR = f"{RLI}أرمينيا{PDI}"
@@ -320,11 +321,21 @@ def test_sectors_over_time():
     assert by_key == {"data_centres": [1, 0, 1], "ai": [0, 0, 1], "cybersecurity": [1, 0, 0]}
 
 
-def test_sector_cooccurrence_is_symmetric_with_totals_on_the_diagonal():
-    heat = charts.sector_cooccurrence(agg(wc.sector_cooccurrence_counts), agg(wc.sector_counts)["sector"].tolist()).to_dict()["data"][0]
-    assert list(heat["x"]) == list(heat["y"]) == ["Data centres", "AI", "Cybersecurity"]
-    assert [list(r) for r in heat["z"]] == [[2, 0, 1], [0, 1, 0], [1, 0, 1]]
-    assert list(heat["customdata"][0][2]) == ["data_centres", "cybersecurity"]
+def test_sector_cooccurrence_leaves_the_diagonal_out_of_the_colour_scale():
+    heat, cells = charts.sector_cooccurrence(agg(wc.sector_cooccurrence_counts), agg(wc.sector_counts)["sector"].tolist()).to_dict()["data"]
+    # AI is never mentioned with another sector: no row of its own
+    assert list(heat["x"]) == list(heat["y"]) == ["Data centres", "Cybersecurity"]
+    assert [list(r) for r in heat["z"]] == [[None, 1], [1, None]]
+    assert heat["zmax"] == 1  # not 2, the articles mentioning data centres at all
+    assert [list(c) for c in cells["customdata"]] == [["data_centres", "cybersecurity", 1], ["cybersecurity", "data_centres", 1]]
+
+
+def test_sector_cooccurrence_scale_is_set_by_pairs_not_totals():
+    pairs = [("a", "a", 500), ("b", "b", 300), ("c", "c", 40), ("a", "b", 12), ("b", "a", 12), ("a", "c", 3), ("c", "a", 3)]
+    counts = pd.DataFrame(pairs, columns=["sector_a", "sector_b", "n_articles"]).astype({"n_articles": "Int64"})
+    heat = charts.sector_cooccurrence(counts, ["a", "b", "c"]).to_dict()["data"][0]
+    assert heat["zmax"] == 12
+    assert all(heat["z"][i][i] is None for i in range(3))
 
 
 def test_partners_by_sector_with_a_mixed_script_title():
@@ -419,14 +430,44 @@ def test_officials_network_from_the_warehouse():
 def test_figures_by_unit_keeps_one_unit_and_traces_the_evidence():
     fig = charts.figures_by_unit(tables()["figures"], "USD")
     data = fig.to_dict()["data"]
-    assert [tr["name"] for tr in data] == ["Türkiye", "Armenia"]  # largest value first
-    assert [list(tr["x"]) for tr in data] == [[2e10], [5e6]]
-    assert list(data[0]["customdata"][0]) == ["a3", 0, 5, "TUR", None, "deal"]
+    assert [tr["name"] for tr in data] == ["Armenia", "Türkiye"]  # most figures first, ties by code
+    assert [list(tr["x"]) for tr in data] == [[5e6], [2e10]]
+    assert list(data[1]["customdata"][0]) == ["a3", 0, 5, "TUR", None, "deal"]
     assert fig.layout.xaxis.type == "log"  # 5e6 .. 2e10 spans more than 1000x
-    assert title(fig) == "Figures in USD"
+    assert title(fig) == "Figures in US Dollar"
     percent = charts.figures_by_unit(tables()["figures"], "percent", lang="ar").to_dict()["data"][0]
     assert percent["text"][0] == f"{RLI}نحو 25 بالمئة من الشركات الناشئة{PDI}"
     assert percent["name"] == f"{RLI}إيران{PDI}"
+
+
+def figure_rows(n_countries: int, measure_of=lambda i: "trade"):
+    rows = [{"article_id": f"a{1 + i % 5}", "value": float(100 + i), "unit": "USD", "measure": measure_of(i), "country": f"C{i % n_countries:02d}",
+             "start": 0, "end": 3, "sentence": "s"} for i in range(4 * n_countries)]
+    return schema.conform("figures", rows)
+
+
+def test_figures_by_unit_compares_one_measure_and_stays_short():
+    figures = figure_rows(40, measure_of=lambda i: "trade" if i % 2 else "investment")
+    fig = charts.figures_by_unit(figures, "USD", measure="trade", top_n=15)
+    data = fig.to_dict()["data"]
+    assert {m for tr in data for m in (c[5] for c in tr["customdata"])} == {"trade"}
+    assert len(data) == 16 and data[-1]["name"] == "Other"  # 15 countries, the rest in one row
+    assert fig.layout.height <= 750  # not 2,500 px
+    assert title(fig) == "trade in US Dollar, by country"
+    colours = [tr["marker"]["color"] for tr in data]
+    assert colours[-1] == OTHER_COLOUR
+    unnamed = charts.figures_by_unit(schema.conform("figures", [{"article_id": "a", "value": 3.0, "unit": "count", "measure": None}]),
+                                     "count", measure="", lang="fa")
+    assert len(unnamed.data) == 1 and "سنجه" in title(unnamed)
+
+
+def test_figure_measures_and_rows_of_one_measure():
+    t = tables()
+    t["figures"] = figure_rows(3, measure_of=lambda i: "trade" if i < 8 else ("" if i < 10 else None))
+    assert agg(wr.measures, t, "USD") == [("trade", 8), ("", 4)]
+    assert len(agg(wr.figures_in_unit, t, "USD", measure="trade")) == 8
+    assert len(agg(wr.figures_in_unit, t, "USD", measure="")) == 4
+    assert len(agg(wr.figures_in_unit, t, "USD")) == 12
 
 
 # --- topics ------------------------------------------------------------------------------------

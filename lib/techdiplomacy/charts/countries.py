@@ -69,6 +69,7 @@ def lines_over_time(
     value = f"{y_title}: %{{y:.1%}}<br>{articles}: %{{customdata[2]}}" if share else f"{articles}: %{{y}}"
     when = f"{labels.isolate(labels.message('date', lang))}: %{{x|{TIME_TICKS[freq]['hover']}}}"
     fig = go.Figure()
+    counts = counts.assign(period=pd.to_datetime(counts["period"]))
     for name, rows in counts.groupby(key, sort=False):
         periods = rows["period"].dt.strftime("%Y-%m-%d")
         n = rows["n_articles"].astype(int).tolist()
@@ -215,8 +216,11 @@ def partner_map(counts: pd.DataFrame, *, lang: str = "en", resolution: int = 50,
 def heatmap(
     counts: pd.DataFrame, row: str, column: str, row_kind: str, column_kind: str, *, chart: str, title: str, lang: str,
     row_fallbacks: dict | None = None, column_fallbacks: dict | None = None, row_order=None, column_order=None,
+    blank_diagonal: bool = False,
 ) -> go.Figure:
-    """Return a heatmap of ``n_articles`` with rows ``row`` and columns ``column``.
+    """Return a heatmap of ``n_articles`` with rows ``row`` and columns ``column``; with
+    ``blank_diagonal`` the cells whose row and column keys are equal are left blank and out
+    of the colour scale.
 
     customdata per cell: ``[row key, column key]``.
     """
@@ -226,10 +230,18 @@ def heatmap(
     rows = list(row_order) if row_order is not None else list(matrix.index)
     cols = list(column_order) if column_order is not None else list(matrix.columns)
     matrix = matrix.reindex(index=rows, columns=cols, fill_value=0)
-    largest = int(matrix.to_numpy().max()) if matrix.size else 0
+    if blank_diagonal:
+        counts = counts[counts[row].ne(counts[column])]
+        matrix = matrix.astype("Float64")
+        for key in set(rows) & set(cols):
+            matrix.loc[key, key] = pd.NA
+    if counts.empty:
+        return empty_figure(chart=chart, title=title, lang=lang)
+    largest = int(matrix.max().max()) if matrix.size else 0
+    z = [[None if pd.isna(v) else int(v) for v in line] for line in matrix.to_numpy()]
     fig = go.Figure(
         go.Heatmap(
-            z=matrix.to_numpy(dtype=int).tolist(),
+            z=z,
             x=[key_label(column_kind, c, lang, column_fallbacks) for c in cols],
             y=[key_label(row_kind, r, lang, row_fallbacks) for r in rows],
             customdata=[[[str(r), str(c)] for c in cols] for r in rows],
@@ -246,11 +258,11 @@ def heatmap(
     # every non-empty cell carries the cell's keys, so a click (or a box) on it filters.
     x_labels = [key_label(column_kind, c, lang, column_fallbacks) for c in cols]
     y_labels = [key_label(row_kind, r, lang, row_fallbacks) for r in rows]
-    cells = [(i, j) for i in range(len(rows)) for j in range(len(cols)) if matrix.iat[i, j] > 0]
+    cells = [(i, j) for i in range(len(rows)) for j in range(len(cols)) if (z[i][j] or 0) > 0]
     fig.data[0].hoverinfo = "skip"
     fig.add_trace(go.Scatter(
         x=[x_labels[j] for _, j in cells], y=[y_labels[i] for i, _ in cells],
-        customdata=[[str(rows[i]), str(cols[j]), int(matrix.iat[i, j])] for i, j in cells],
+        customdata=[[str(rows[i]), str(cols[j]), z[i][j]] for i, j in cells],
         mode="markers", marker=dict(symbol="square", size=22, color="rgba(0,0,0,0)"),
         hovertemplate=hover("%{y}", "%{x}", f"{labels.isolate(labels.message('articles', lang))}: %{{customdata[2]}}"),
         showlegend=False, name="",

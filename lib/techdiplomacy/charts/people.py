@@ -23,6 +23,7 @@ from techdiplomacy.charts.style import (
     style,
 )
 from techdiplomacy.i18n import labels
+from techdiplomacy.i18n.display import unit_name
 
 SNIPPET = 140  # characters of the evidence sentence shown on hover
 
@@ -173,26 +174,39 @@ def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, top_n: int = 
     return legend_below(fig, lang)
 
 
-def figures_by_unit(figures: pd.DataFrame, unit: str, *, lang: str = "en") -> go.Figure:
-    """Return the figures stated in ``unit`` (only those: values in different units do not
-    compare) as points, one row per country, so their sizes can be compared. The value axis
-    is logarithmic when positive values span more than three orders of magnitude.
+def figures_by_unit(figures: pd.DataFrame, unit: str, *, measure: str | None = None, top_n: int = 15, lang: str = "en") -> go.Figure:
+    """Return the figures stated in ``unit`` — and, given ``measure``, of that measure only
+    (values of different units or measures do not compare) — as points, one row per country
+    (the ``top_n`` with most figures, the rest in one "Other" row), so their sizes can be
+    compared. The value axis is logarithmic when positive values span more than three orders
+    of magnitude.
 
     customdata per point: ``[article_id, start, end, iso3, sector, measure]`` (the evidence
     span in the article text).
     """
     chart = "figures_by_unit"
-    title = labels.message("title_figures_by_unit", lang, unit=escape.plotly(unit))
+    unit_label = labels.isolate(escape.plotly(unit_name(unit, lang)))
+    if measure is None:
+        title = labels.message("title_figures_by_unit", lang, unit=unit_label)
+    else:
+        what = escape.plotly(measure) if measure else labels.message("no_measure", lang)
+        title = labels.message("title_figures_by_measure", lang, measure=labels.isolate(what), unit=unit_label)
     figures = schema.empty("figures") if figures is None else figures
     rows = figures[figures["unit"].eq(unit).fillna(False) & figures["value"].notna()]
+    if measure is not None:
+        rows = rows[rows["measure"].fillna("").eq(measure)]
     if rows.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
+    ranked = rows["country"].value_counts(dropna=True)
+    ranked = ranked.reset_index().sort_values(["count", "country"], ascending=[False, True], kind="stable")
+    top = ranked["country"].head(top_n).tolist()
+    group = rows["country"].where(rows["country"].isin(top), OTHER_KEY).fillna(OTHER_KEY)
+    order = top + ([OTHER_KEY] if group.eq(OTHER_KEY).any() else [])
+    colours = distinct_colours("country", order)
     fig = go.Figure()
-    order = rows.groupby("country", dropna=False)["value"].max().sort_values(ascending=False, kind="stable").index
     for country in order:
-        part = rows[rows["country"].isna()] if pd.isna(country) else rows[rows["country"].eq(country).fillna(False)]
-        iso3 = None if pd.isna(country) else str(country)
-        name = key_label("country", iso3, lang)
+        part = rows[group.eq(country)]
+        name = key_label("country", country, lang)
         snippets = [labels.isolate(escape.plotly(str(s)[:SNIPPET] + ("…" if len(str(s)) > SNIPPET else ""))) if pd.notna(s) else "" for s in part["sentence"]]
         fig.add_trace(
             go.Scatter(
@@ -200,24 +214,24 @@ def figures_by_unit(figures: pd.DataFrame, unit: str, *, lang: str = "en") -> go
                 y=[name] * len(part),
                 mode="markers",
                 name=name,
-                marker=dict(size=11, color=country_colour(iso3), line=dict(color="white", width=1)),
+                marker=dict(size=11, color=colours[country], opacity=0.85, line=dict(color="white", width=1)),
                 text=snippets,
                 hovertext=[labels.isolate(escape.plotly(m)) if pd.notna(m) else "" for m in part["measure"]],
                 customdata=[
-                    [str(a), None if pd.isna(s) else int(s), None if pd.isna(e) else int(e), iso3,
+                    [str(a), None if pd.isna(s) else int(s), None if pd.isna(e) else int(e), None if pd.isna(c) else str(c),
                      None if pd.isna(sec) else str(sec), None if pd.isna(m) else str(m)]
-                    for a, s, e, sec, m in zip(part["article_id"], part["start"], part["end"], part["sector"], part["measure"])
+                    for a, s, e, c, sec, m in zip(part["article_id"], part["start"], part["end"], part["country"], part["sector"], part["measure"])
                 ],
-                hovertemplate=hover("%{y}", f"{_field('value', lang)}: %{{x:,}} {labels.isolate(escape.plotly(unit))}",
+                hovertemplate=hover("%{y}", f"{_field('value', lang)}: %{{x:,}} {unit_label}",
                                     f"{_field('measure', lang)}: %{{hovertext}}", "%{text}"),
             )
         )
     values = rows["value"].astype(float)
     positive = values[values > 0]
     log = len(positive) == len(values) and positive.max() / positive.min() > 1000
-    fig.update_xaxes(type="log" if log else "linear", title=f"{_field('value', lang)} ({labels.isolate(escape.plotly(unit))})")
+    fig.update_xaxes(type="log" if log else "linear", title=f"{_field('value', lang)} ({unit_label})")
     fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_layout(height=max(320, 110 + 36 * len(order)), showlegend=False)
+    fig.update_layout(height=150 + 34 * len(order), showlegend=False)
     if labels.is_rtl(lang):
         fig.update_xaxes(autorange="reversed")
         fig.update_yaxes(side="right")

@@ -20,6 +20,7 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
     "page_data": {"en": "Data", "ar": "البيانات", "fa": "داده‌ها"},
     "page_cooperation": {"en": "Cooperation", "ar": "التعاون", "fa": "همکاری"},
     "page_add": {"en": "Add articles", "ar": "إضافة مقالات", "fa": "افزودن مقاله"},
+    "choose_measure": {"en": "Measure (the most frequent in this unit)", "ar": "المقياس (الأكثر تكرارًا بهذه الوحدة)", "fa": "سنجه (پرتکرارترین‌ها در این واحد)"},
     "period": {"en": "Period", "ar": "الفترة", "fa": "دوره"},
     "period_D": {"en": "Day", "ar": "يوم", "fa": "روز"},
     "period_W": {"en": "Week", "ar": "أسبوع", "fa": "هفته"},
