@@ -453,7 +453,7 @@ def test_figures_by_unit_compares_one_measure_and_stays_short():
     assert {m for tr in data for m in (c[5] for c in tr["customdata"])} == {"trade"}
     assert len(data) == 16 and data[-1]["name"] == "Other"  # 15 countries, the rest in one row
     assert fig.layout.height <= 750  # not 2,500 px
-    assert title(fig) == "trade in US Dollar, by country"
+    assert title(fig) == "Figures of “trade” (US Dollar), by country"
     colours = [tr["marker"]["color"] for tr in data]
     assert colours[-1] == OTHER_COLOUR
     unnamed = charts.figures_by_unit(schema.conform("figures", [{"article_id": "a", "value": 3.0, "unit": "count", "measure": None}]),
@@ -616,3 +616,19 @@ def test_a_chart_over_time_of_undated_articles_says_so():
     assert fig.layout.annotations[0].text == "1 article without a date"
     assert charts.sectors_over_time(empty.rename(columns={}), undated=3, lang="en").layout.annotations[0].text == "3 articles without a date"
     assert charts.articles_over_time(empty).layout.annotations[0].text == "No data for these filters"
+
+
+def test_a_blank_country_code_is_no_country():
+    counts = pd.DataFrame([("minister", "", 5), ("minister", "TUR", 2)], columns=["role", "country", "n_officials"]).astype(
+        {"role": "string", "country": "string", "n_officials": "Int64"})
+    data = charts.officials_by_role(counts).to_dict()["data"]
+    assert [tr["customdata"][0][1] for tr in data] == ["TUR", "__other__"] and all(tr["name"] for tr in data)
+    figures = schema.conform("figures", [{"article_id": "a", "value": 3.0, "unit": "count", "measure": "x", "country": ""}])
+    assert charts.figures_by_unit(figures, "count").to_dict()["data"][0]["name"] == "Other"
+
+
+def test_heatmap_cells_without_articles_show_no_number():
+    heat = charts.country_sector_heatmap(agg(wc.country_sector_counts), agg(wc.country_counts), agg(wc.sector_counts)).to_dict()["data"][0]
+    for z_row, text_row in zip(heat["z"], heat["text"]):
+        assert [t for z, t in zip(z_row, text_row) if not z] == [""] * sum(1 for z in z_row if not z)
+        assert [t for z, t in zip(z_row, text_row) if z] == [str(z) for z in z_row if z]

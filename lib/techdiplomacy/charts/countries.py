@@ -86,6 +86,8 @@ def lines_over_time(
                 hovertemplate=hover("%{fullData.name}", when, value),
             )
         )
+    # a horizontal legend takes a row per entry in a narrow column: room for it under the plot
+    fig.update_layout(height=400 + 22 * len(colours))
     fig.update_yaxes(title=y_title, rangemode="tozero")
     if share:
         fig.update_yaxes(tickformat=".0%")
@@ -248,7 +250,8 @@ def heatmap(
             colorscale=SEQUENTIAL,
             zmin=0,
             zmax=max(largest, 1),
-            texttemplate="%{z}",
+            text=[["" if not v else f"{v:,}" for v in line] for line in z],  # no "0" in every empty cell
+            texttemplate="%{text}",
             colorbar=dict(title=dict(text=labels.isolate(labels.message("articles", lang))), **count_colorbar(largest)),
             hovertemplate=hover("%{y}", "%{x}", f"{labels.isolate(labels.message('articles', lang))}: %{{z}}"),
             xgap=1, ygap=1,

@@ -19,6 +19,7 @@ from techdiplomacy.charts.style import (
     country_colour,
     distinct_colours,
     empty_figure,
+    known_countries,
     legend_below,
     style,
 )
@@ -43,6 +44,7 @@ def officials_by_role(counts: pd.DataFrame, *, top_n: int = 6, lang: str = "en")
     chart, title = "officials_by_role", labels.message("title_officials_by_role", lang)
     if counts.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
+    counts = counts.assign(country=known_countries(counts["country"]))
     roles = list(dict.fromkeys(counts["role"]))
     role_names = [labels.display_name("role", r, lang) for r in roles]
     known = counts[counts["country"].notna()]
@@ -122,7 +124,7 @@ def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, top_n: int = 
     chart, title = "officials_network", labels.message("title_officials_network", lang)
     if nodes.empty:
         return empty_figure(chart=chart, title=title, lang=lang)
-    people, links = most_connected(nodes, edges, top_n)
+    people, links = most_connected(nodes.assign(country=known_countries(nodes["country"])), edges, top_n)
     countries = [None if pd.isna(c) else str(c) for c in people["country"]]
     group = [c if c is not None else OTHER_KEY for c in countries]
     _, pos = circle_layout(group)
@@ -193,6 +195,7 @@ def figures_by_unit(figures: pd.DataFrame, unit: str, *, measure: str | None = N
         title = labels.message("title_figures_by_measure", lang, measure=labels.isolate(what), unit=unit_label)
     figures = schema.empty("figures") if figures is None else figures
     rows = figures[figures["unit"].eq(unit).fillna(False) & figures["value"].notna()]
+    rows = rows.assign(country=known_countries(rows["country"]))
     if measure is not None:
         rows = rows[rows["measure"].fillna("").eq(measure)]
     if rows.empty:

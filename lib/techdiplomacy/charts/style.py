@@ -94,6 +94,12 @@ def colour_map(kind: str, keys: Iterable) -> dict:
     return {key: pick(key) for key in keys}
 
 
+def known_countries(countries: pd.Series) -> pd.Series:
+    """Return ``countries`` with blank codes ("") as missing: a row of no known country."""
+    values = countries.astype("string")
+    return values.mask(values.str.strip().eq("").fillna(False))
+
+
 def distinct_colours(kind: str, keys: Iterable) -> dict:
     """Return {key: colour} for the keys of one chart (``kind`` country, sector, topic), every
     colour different: a key keeps its pinned colour (:func:`colour_map`) when that is one of

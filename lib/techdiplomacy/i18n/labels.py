@@ -89,7 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "title_partners_by_sector": {"en": "Partner countries in {sector}", "ar": "البلدان الشريكة في {sector}", "fa": "کشورهای شریک در {sector}"},
     "title_officials_by_role": {"en": "Officials by role", "ar": "المسؤولون حسب المنصب", "fa": "مقامات به تفکیک سمت"},
     "title_officials_network": {"en": "Officials who appear together", "ar": "المسؤولون الذين يظهرون معاً", "fa": "مقاماتی که با هم آمده‌اند"},
-    "title_figures_by_measure": {"en": "{measure} in {unit}, by country", "ar": "{measure} بوحدة {unit} حسب البلد", "fa": "{measure} بر حسب {unit} به تفکیک کشور"},
+    "title_figures_by_measure": {"en": "Figures of “{measure}” ({unit}), by country", "ar": "أرقام «{measure}» ({unit}) حسب البلد", "fa": "ارقام «{measure}» ({unit}) به تفکیک کشور"},
     "no_measure": {"en": "Figures naming no measure", "ar": "أرقام لا تذكر مقياسًا", "fa": "ارقامی که سنجه‌ای نام نمی‌برند"},
     "title_figures_by_unit": {"en": "Figures in {unit}", "ar": "الأرقام بوحدة {unit}", "fa": "ارقام بر حسب {unit}"},
     "title_topic_sizes": {"en": "Topics by number of articles", "ar": "المواضيع حسب عدد المقالات", "fa": "موضوع‌ها بر اساس تعداد مقاله"},
