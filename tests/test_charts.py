@@ -632,3 +632,12 @@ def test_heatmap_cells_without_articles_show_no_number():
     for z_row, text_row in zip(heat["z"], heat["text"]):
         assert [t for z, t in zip(z_row, text_row) if not z] == [""] * sum(1 for z in z_row if not z)
         assert [t for z, t in zip(z_row, text_row) if z] == [str(z) for z in z_row if z]
+
+
+def test_officials_network_colours_at_most_eight_countries():
+    nodes, edges = network_tables(30)
+    nodes["country"] = pd.array([f"C{i:02d}" for i in range(30)], dtype="string")
+    people = [tr for tr in charts.officials_network(nodes, edges, top_n=20).to_dict()["data"] if tr["mode"] == "markers+text"]
+    colours = [tr["marker"]["color"] for tr in people]
+    assert len(people) == 9 and colours[-1] == OTHER_COLOUR and len(set(colours)) == 9
+    assert sum(len(tr["x"]) for tr in people) == 20

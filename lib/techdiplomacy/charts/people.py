@@ -6,6 +6,8 @@ Same contract as :mod:`techdiplomacy.charts.countries`: tidy filtered input, one
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,6 +29,7 @@ from techdiplomacy.i18n import labels
 from techdiplomacy.i18n.display import unit_name
 
 SNIPPET = 140  # characters of the evidence sentence shown on hover
+COLOURED_COUNTRIES = 8  # countries with a colour of their own in the people network
 
 
 def _field(key: str, lang: str) -> str:
@@ -126,8 +129,11 @@ def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, top_n: int = 
         return empty_figure(chart=chart, title=title, lang=lang)
     people, links = most_connected(nodes.assign(country=known_countries(nodes["country"])), edges, top_n)
     countries = [None if pd.isna(c) else str(c) for c in people["country"]]
-    group = [c if c is not None else OTHER_KEY for c in countries]
-    _, pos = circle_layout(group)
+    # the countries with most people here keep a colour of their own, the rest share grey
+    seen = Counter(c for c in countries if c is not None)
+    coloured = set(sorted(seen, key=lambda c: (-seen[c], c))[:COLOURED_COUNTRIES])
+    group = [c if c in coloured else OTHER_KEY for c in countries]
+    _, pos = circle_layout([c if c is not None else OTHER_KEY for c in countries])
     index = {key: i for i, key in enumerate(people["official"])}
     fig = go.Figure()
     for low, high, width in ((1, 1, 0.8), (2, 3, 1.8), (4, None, 3.2)):
@@ -141,9 +147,10 @@ def officials_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, top_n: int = 
                                      hoverinfo="skip", showlegend=False, name=f"edges-{low}"))
     n = people["n_articles"].astype(int).to_numpy()
     sizes = 10 + 22 * np.sqrt(n / n.max())
-    colours = distinct_colours("country", list(dict.fromkeys(group)))
+    traces = [c for c in dict.fromkeys(group) if c != OTHER_KEY] + ([OTHER_KEY] if OTHER_KEY in group else [])
+    colours = distinct_colours("country", traces)
     articles, links_word = _field("articles", lang), _field("links", lang)
-    for country in dict.fromkeys(group):
+    for country in traces:
         rows = [i for i, g in enumerate(group) if g == country]
         part = people.iloc[rows]
         names = [labels.isolate(escape.plotly(name if pd.notna(name) else key)) for name, key in zip(part["name"], part["official"])]
