@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: Debian's chromium is not installed (apt-get install chromium fonts-noto-core)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="techdiplomacy-shots-") as tmp:
-        store = args.store.resolve() if args.store else Path(tmp) / "sample.duckdb"
+        store = args.store.resolve() if args.store else Path(tmp) / "techdiplomacy.duckdb"
         if args.store is None:
             env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
             subprocess.run([sys.executable, "-m", "techdiplomacy", "build", str(ROOT / "data" / "articles"), "--store", str(store)],
