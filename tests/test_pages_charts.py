@@ -71,14 +71,15 @@ def test_period_and_measure_choices_are_in_the_display_language(monkeypatch, env
 
 def test_figures_compare_one_unit_and_one_measure(monkeypatch, env):
     at = _app(monkeypatch, env, "figures")
-    unit, measure = at.selectbox[0], at.selectbox[1]
+    measure = at.selectbox[1]
     assert measure.label.startswith("Measure")
     fig = _figures(at)["figures_by_unit"]
     chosen = measure.value
     stated = {row[5] or "" for trace in fig["data"] for row in trace["customdata"]}
     assert stated == {chosen}
     assert fig["layout"]["height"] <= 750
-    assert unit.value in {"USD", "percent", "count"} or unit.value
+    assert (chosen or "Figures naming no measure") in fig["layout"]["title"]["text"]
+    assert all(row[2] is None or row[1] <= row[2] for trace in fig["data"] for row in trace["customdata"])  # evidence spans
 
 
 def test_the_people_network_names_at_most_twenty(monkeypatch, env):
