@@ -19,13 +19,10 @@ PAGE_ROWS = 50
 filters = start("page_officials")
 lang = filters.lang
 roles = data.get(wc.officials_role_counts, filters)
-nodes = data.get(wc.official_nodes, filters, top_n=40)
+nodes = data.get(wc.official_nodes, filters, top_n=60)  # the most named; the chart keeps the 20 most connected
 edges = data.get(wc.official_edges, filters, tuple(nodes["official"]))
-left, right = st.columns(2)
-with left:
-    chart(charts.officials_by_role(roles, lang=lang), key="roles", filters=filters, data=roles, manifest=manifest(filters))
-with right:
-    chart(charts.officials_network(nodes, edges, lang=lang), key="network", filters=filters, data=lambda: data.fresh(wc.official_edges, filters), manifest=manifest(filters))
+chart(charts.officials_by_role(roles, lang=lang), key="roles", filters=filters, data=roles, manifest=manifest(filters))
+chart(charts.officials_network(nodes, edges, top_n=20, lang=lang), key="network", filters=filters, data=lambda: data.fresh(wc.official_edges, filters), manifest=manifest(filters))
 
 st.subheader(t("people", lang))
 total = data.get(wc.official_count, filters)

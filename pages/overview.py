@@ -6,7 +6,7 @@ from techdiplomacy import charts
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
-from techdiplomacy.ui.show import chart
+from techdiplomacy.ui.show import chart, over_time, over_time_controls
 from techdiplomacy.warehouse import counts as wc
 
 filters = start("page_overview")
@@ -23,8 +23,10 @@ cols[4].metric(t("topics_n", lang), counts["topics"])
 
 left, right = st.columns(2)
 with left:
-    over_time = data.get(wc.counts_over_time, filters, "country", top_n=8)
-    chart(charts.articles_over_time(over_time, lang=lang, fallbacks=countries, undated=undated), key="over-time", filters=filters, data=over_time, manifest=manifest(filters))
+    freq, measure = over_time_controls(lang, key="over-time")
+    lines = over_time(filters, "country", freq=freq, measure=measure, top_n=8)
+    fig = charts.articles_over_time(lines, freq=freq, measure=measure, lang=lang, fallbacks=countries, undated=undated)
+    chart(fig, key="over-time", filters=filters, data=lines, manifest=manifest(filters))
 with right:
     top = data.get(wc.sector_counts, filters, top_n=12)
     chart(charts.sectors_by_count(top, lang=lang, fallbacks=sectors), key="sectors", filters=filters, data=lambda: data.get(wc.sector_counts, filters), manifest=manifest(filters))

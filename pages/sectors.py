@@ -7,7 +7,7 @@ from techdiplomacy.i18n import labels
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
-from techdiplomacy.ui.show import chart
+from techdiplomacy.ui.show import chart, over_time, over_time_controls
 from techdiplomacy.warehouse import counts as wc
 
 filters = start("page_sectors")
@@ -19,8 +19,10 @@ left, right = st.columns(2)
 with left:
     chart(charts.sectors_by_count(counts, lang=lang, fallbacks=sectors), key="count", filters=filters, data=counts, manifest=manifest(filters))
 with right:
-    over_time = data.get(wc.counts_over_time, filters, "sector", top_n=8)
-    chart(charts.sectors_over_time(over_time, lang=lang, fallbacks=sectors, undated=undated), key="time", filters=filters, data=over_time, manifest=manifest(filters))
+    freq, measure = over_time_controls(lang, key="time")
+    lines = over_time(filters, "sector", freq=freq, measure=measure, top_n=8)
+    fig = charts.sectors_over_time(lines, freq=freq, measure=measure, lang=lang, fallbacks=sectors, undated=undated)
+    chart(fig, key="time", filters=filters, data=lines, manifest=manifest(filters))
 pairs = data.get(wc.sector_cooccurrence_counts, filters)
 order = counts["sector"].tolist()
 chart(charts.sector_cooccurrence(pairs, order, lang=lang, fallbacks=sectors), key="cooc", filters=filters, data=pairs, manifest=manifest(filters))

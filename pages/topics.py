@@ -6,7 +6,7 @@ from techdiplomacy import charts, escape
 from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data
 from techdiplomacy.ui.page import evidence_panel, manifest, start
-from techdiplomacy.ui.show import chart
+from techdiplomacy.ui.show import chart, over_time_controls
 from techdiplomacy.warehouse import counts as wc
 
 MAP_POINTS = 3000
@@ -24,8 +24,12 @@ with right:
     placed = int(topics["size"].sum()) if not topics.empty else 0
     if len(points) < placed:
         st.caption(t("map_sample", lang, shown=f"{len(points):,}", total=f"{placed:,}"))
-over_time = data.get(wc.topic_counts_over_time, filters)
-chart(charts.topics_over_time(over_time, topics=topics, lang=lang, undated=undated), key="time", filters=filters, data=over_time, manifest=manifest(filters))
+freq, measure = over_time_controls(lang, key="time")
+over_time = data.get(wc.topic_counts_over_time, filters, freq=freq)
+if measure == "share":
+    over_time = wc.with_share(over_time, data.get(wc.articles_per_period, filters, freq=freq))
+fig = charts.topics_over_time(over_time, topics=topics, freq=freq, measure=measure, lang=lang, undated=undated)
+chart(fig, key="time", filters=filters, data=over_time, manifest=manifest(filters))
 per_country = data.get(wc.topic_counts_by_country, filters)
 chart(charts.topics_per_country(per_country, topics=topics, lang=lang), key="country", filters=filters, data=per_country, manifest=manifest(filters))
 st.subheader(t("representative", lang))

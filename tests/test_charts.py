@@ -2,11 +2,11 @@ import pandas as pd
 import pytest
 
 from techdiplomacy import charts, reference, schema
-from techdiplomacy.charts.people import spring_layout
-from techdiplomacy.charts.style import IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour
+from techdiplomacy.charts.style import DISTINCT, IRAN_COLOUR, OTHER_COLOUR, PALETTE, country_colour, distinct_colours
 from techdiplomacy.i18n.labels import PDI, RLI
 from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse import query as wh
+from techdiplomacy.warehouse import rows as wr
 from techdiplomacy.warehouse.selection import selection_filters
 
 ARM_AR = f"{RLI}أرمينيا{PDI}"
@@ -179,7 +179,8 @@ def test_mentions_by_country_in_arabic_is_isolated_and_mirrored():
     bar = fig.to_dict()["data"][0]
     assert list(bar["y"]) == [ARM_AR, TUR_AR]
     assert title(fig) == f"{RLI}المقالات التي تذكر كل بلد{PDI}"
-    assert fig.layout.xaxis.autorange == "reversed" and fig.layout.yaxis.side == "right"
+    low, high = fig.layout.xaxis.range  # reversed: values grow leftwards, room for the labels
+    assert low > 3 and high == 0 and fig.layout.yaxis.side == "right"
     assert fig.layout.title.xanchor == "right"
     # keys in customdata stay raw: no bidi marks in data
     assert bar["customdata"][0][0] == "ARM"
@@ -213,10 +214,65 @@ def test_articles_over_time_groups_the_rest_as_other():
     assert list(data[1]["y"]) == [2]
 
 
-def test_articles_over_time_rejects_an_unknown_frequency():
+def test_articles_over_time_rejects_an_unknown_frequency_or_measure():
     t = tables()
     with pytest.raises(ValueError):
-        agg(wc.counts_over_time, t, "country", freq="D")
+        agg(wc.counts_over_time, t, "country", freq="H")
+    with pytest.raises(ValueError):
+        charts.articles_over_time(agg(wc.counts_over_time, t, "country"), measure="ratio")
+
+
+@pytest.mark.parametrize("freq, periods", [
+    ("D", 71),  # 2024-01-10 .. 2024-03-20, every day
+    ("W", 11),
+    ("M", 3),
+    ("Y", 1),
+])
+def test_articles_over_time_at_every_granularity(freq, periods):
+    counts = agg(wc.counts_over_time, tables(), "country", freq=freq, top_n=8)
+    fig = charts.articles_over_time(counts, freq=freq)
+    data = fig.to_dict()["data"]
+    assert {len(tr["x"]) for tr in data} == {periods}
+    assert sum(sum(tr["y"]) for tr in data) == 4  # ARM in a1, a2; TUR in a2, a3
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_articles_over_time_as_a_share_of_the_view():
+    t = tables()
+    counts = agg(wc.counts_over_time, t, "country", freq="M", top_n=8)
+    whole = agg(wc.articles_per_period, t, freq="M")
+    # dated articles: a1 (Jan), a5 (Feb, only Iran), a2 + a3 (Mar)
+    assert list(whole["n_articles"]) == [1, 1, 2]
+    shared = wc.with_share(counts, whole)
+    fig = charts.articles_over_time(shared, freq="M", measure="share")
+    by_key = {tr["customdata"][0][0]: tr for tr in fig.to_dict()["data"]}
+    assert list(by_key["ARM"]["y"]) == [1.0, 0.0, 0.5]
+    assert list(by_key["TUR"]["y"]) == [0.0, 0.0, 1.0]
+    assert [c[2] for c in by_key["TUR"]["customdata"]] == [0, 0, 2]  # the count rides along for hover
+    assert fig.layout.yaxis.tickformat == ".0%"
+    assert fig.layout.yaxis.title.text == "Share of all articles in the view"
+
+
+def test_lines_over_time_have_distinct_colours_other_grey_and_the_legend_below():
+    rows = []
+    for i, iso3 in enumerate(["USA", "SAU", "ARE", "QAT", "IRQ", "CHN", "RUS", "TUR"]):
+        rows.append({"period": pd.Timestamp("2024-01-01"), "country": iso3, "n_articles": 10 - i})
+    rows.append({"period": pd.Timestamp("2024-01-01"), "country": "__other__", "n_articles": 3})
+    counts = pd.DataFrame(rows).astype({"country": "string", "n_articles": "Int64"})
+    fig = charts.articles_over_time(counts, lang="ar")
+    colours = [tr["line"]["color"] for tr in fig.to_dict()["data"]]
+    assert len(set(colours[:8])) == 8 and colours[8] == OTHER_COLOUR
+    assert set(colours[:8]) <= set(DISTINCT)
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    assert fig.layout.legend.xanchor == "right"  # Arabic legends start on the right
+    assert country_colour("TUR") in colours  # a pinned colour is kept when it is free
+    assert colours[7] == country_colour("TUR")
+
+
+def test_distinct_colours_keep_iran_and_other_grey():
+    picked = distinct_colours("country", ["IRN", "ARM", "XKX", "__other__"])
+    assert picked["IRN"] == IRAN_COLOUR and picked["__other__"] == OTHER_COLOUR
+    assert picked["ARM"] == country_colour("ARM") and picked["XKX"] not in (picked["ARM"], IRAN_COLOUR, OTHER_COLOUR)
 
 
 def test_partner_map():
@@ -265,11 +321,21 @@ def test_sectors_over_time():
     assert by_key == {"data_centres": [1, 0, 1], "ai": [0, 0, 1], "cybersecurity": [1, 0, 0]}
 
 
-def test_sector_cooccurrence_is_symmetric_with_totals_on_the_diagonal():
-    heat = charts.sector_cooccurrence(agg(wc.sector_cooccurrence_counts), agg(wc.sector_counts)["sector"].tolist()).to_dict()["data"][0]
-    assert list(heat["x"]) == list(heat["y"]) == ["Data centres", "AI", "Cybersecurity"]
-    assert [list(r) for r in heat["z"]] == [[2, 0, 1], [0, 1, 0], [1, 0, 1]]
-    assert list(heat["customdata"][0][2]) == ["data_centres", "cybersecurity"]
+def test_sector_cooccurrence_leaves_the_diagonal_out_of_the_colour_scale():
+    heat, cells = charts.sector_cooccurrence(agg(wc.sector_cooccurrence_counts), agg(wc.sector_counts)["sector"].tolist()).to_dict()["data"]
+    # AI is never mentioned with another sector: no row of its own
+    assert list(heat["x"]) == list(heat["y"]) == ["Data centres", "Cybersecurity"]
+    assert [list(r) for r in heat["z"]] == [[None, 1], [1, None]]
+    assert heat["zmax"] == 1  # not 2, the articles mentioning data centres at all
+    assert [list(c) for c in cells["customdata"]] == [["data_centres", "cybersecurity", 1], ["cybersecurity", "data_centres", 1]]
+
+
+def test_sector_cooccurrence_scale_is_set_by_pairs_not_totals():
+    pairs = [("a", "a", 500), ("b", "b", 300), ("c", "c", 40), ("a", "b", 12), ("b", "a", 12), ("a", "c", 3), ("c", "a", 3)]
+    counts = pd.DataFrame(pairs, columns=["sector_a", "sector_b", "n_articles"]).astype({"n_articles": "Int64"})
+    heat = charts.sector_cooccurrence(counts, ["a", "b", "c"]).to_dict()["data"][0]
+    assert heat["zmax"] == 12
+    assert all(heat["z"][i][i] is None for i in range(3))
 
 
 def test_partners_by_sector_with_a_mixed_script_title():
@@ -288,54 +354,120 @@ def test_partners_by_sector_with_a_mixed_script_title():
 # --- officials and figures ---------------------------------------------------------------------
 
 
-def test_officials_by_role_counts_distinct_people_stacked_by_country():
+def test_officials_by_role_groups_bars_by_country():
     fig = charts.officials_by_role(agg(wc.officials_role_counts))
     data = fig.to_dict()["data"]
-    assert fig.layout.barmode == "stack"
+    assert fig.layout.barmode == "group"
     assert all(list(tr["x"]) == ["Minister", "Ambassador"] for tr in data)
     by_country = {tr["customdata"][0][1]: list(tr["y"]) for tr in data}
     assert by_country == {"IRN": [1, 0], "ARM": [0, 1], "TUR": [1, 0]}
     assert [list(c) for c in data[0]["customdata"]] == [["minister", data[0]["customdata"][0][1]], ["ambassador", data[0]["customdata"][0][1]]]
+    assert fig.layout.legend.orientation == "h"
 
 
-def test_officials_network_nodes_edges_and_deterministic_layout():
+def test_officials_by_role_keeps_the_top_countries_and_groups_the_rest():
+    rows = [("minister", iso3, n) for iso3, n in [("IRN", 30), ("IRQ", 9), ("SAU", 8), ("ARE", 7), ("QAT", 6), ("OMN", 5), ("KWT", 4), ("BHR", 3)]]
+    rows += [("ambassador", "IRN", 5), ("ambassador", "BHR", 2), ("ambassador", None, 4)]
+    counts = pd.DataFrame(rows, columns=["role", "country", "n_officials"]).astype({"role": "string", "country": "string", "n_officials": "Int64"})
+    data = charts.officials_by_role(counts, top_n=3).to_dict()["data"]
+    assert [tr["customdata"][0][1] for tr in data] == ["IRN", "IRQ", "SAU", "__other__"]
+    other = data[-1]
+    assert list(other["y"]) == [7 + 6 + 5 + 4 + 3, 2 + 4]  # four countries, and officials of no known country
+    colours = [tr["marker"]["color"] for tr in data]
+    assert colours[0] == IRAN_COLOUR and colours[-1] == OTHER_COLOUR and len(set(colours)) == 4
+    assert other["name"] == "Other"
+
+
+def network_tables(n_people: int = 30):
+    """Person p0 shares articles with everyone; p1..p5 with each other too; the rest only with p0."""
+    nodes = pd.DataFrame({
+        "official": [f"p{i}" for i in range(n_people)], "name": [f"Person {i}" for i in range(n_people)],
+        "role": "minister", "country": ["IRN" if i % 2 else "IRQ" for i in range(n_people)],
+        "n_articles": [n_people - i for i in range(n_people)], "article_ids": "a",
+    }).astype({"official": "string", "name": "string", "role": "string", "country": "string", "n_articles": "Int64", "article_ids": "string"})
+    edges = [("p0", f"p{i}", 1) for i in range(1, n_people)]
+    edges += [(f"p{i}", f"p{j}", 3) for i in range(1, 6) for j in range(i + 1, 6)]
+    return nodes, pd.DataFrame(edges, columns=["source", "target", "n_articles"]).astype({"n_articles": "Int64"})
+
+
+def test_officials_network_keeps_the_most_connected_people_named_on_a_circle():
+    nodes, edges = network_tables()
+    fig = charts.officials_network(nodes, edges, top_n=8)
+    d = fig.to_dict()
+    people = [tr for tr in d["data"] if tr["mode"] == "markers+text"]
+    keys = [c[0] for tr in people for c in tr["customdata"]]
+    assert len(keys) == 8 and set(keys) >= {"p0", "p1", "p2", "p3", "p4", "p5"}
+    xs = [x for tr in people for x in tr["x"]]
+    ys = [y for tr in people for y in tr["y"]]
+    assert all(abs(x * x + y * y - 1) < 1e-9 for x, y in zip(xs, ys))  # on the unit circle: no overlap
+    # every name is written, outward from the circle
+    for tr in people:
+        assert len(tr["text"]) == len(tr["x"])
+        for x, where in zip(tr["x"], tr["textposition"]):
+            assert where == ("middle right" if x > 0.05 else "middle left" if x < -0.05 else where)
+    # one trace per country, so the legend says what the colours mean
+    assert {tr["customdata"][0][1] for tr in people} == {"IRN", "IRQ"}
+    assert len({tr["marker"]["color"] for tr in people}) == 2 and fig.layout.legend.orientation == "h"
+    edges_drawn = [tr for tr in d["data"] if tr["mode"] == "lines"]
+    assert {tr["line"]["width"] for tr in edges_drawn} == {0.8, 1.8}
+    again = charts.officials_network(nodes, edges, top_n=8).to_dict()["data"]
+    assert [tr.get("x") for tr in again] == [tr.get("x") for tr in d["data"]]  # deterministic
+
+
+def test_officials_network_from_the_warehouse():
     people = agg(wc.official_nodes, top_n=40)
     links = agg(wc.official_edges, None, people["official"])
     fig = charts.officials_network(people, links, lang="ar")
-    d = fig.to_dict()
-    nodes = d["data"][-1]
-    assert nodes["mode"] == "markers+text"
-    keys = [c[0] for c in nodes["customdata"]]
-    assert keys == ["hashemi", "hakobyan", "Mehmet Demir"]  # most articles first; no id -> name
-    assert [c[3] for c in nodes["customdata"]] == [3, 2, 1]
-    assert nodes["customdata"][0][4] == "a1|a2|a3"
-    sizes = list(nodes["marker"]["size"])
-    assert sizes[0] > sizes[1] > sizes[2]
-    assert nodes["text"][0] == "Sattar Hashemi"  # the most frequent spelling; a tie goes to the smallest
-    assert nodes["text"][2] == "Mehmet Demir"
-    edges = d["data"][:-1]
-    assert {e["line"]["width"] for e in edges} == {1.0, 2.0}  # hashemi-hakobyan share 2 articles
-    again = charts.officials_network(people, links, lang="ar").to_dict()["data"][-1]
-    assert list(again["x"]) == list(nodes["x"]) and list(again["y"]) == list(nodes["y"])
-
-
-def test_spring_layout_is_deterministic_and_bounded():
-    pos = spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])
-    assert pos.shape == (6, 2) and abs(pos).max() <= 1.0 + 1e-9
-    assert (pos == spring_layout(6, [(0, 1, 1.0), (1, 2, 2.0), (3, 4, 1.0)])).all()
+    nodes = [tr for tr in fig.to_dict()["data"] if tr["mode"] == "markers+text"]
+    by_key = {c[0]: (c, text) for tr in nodes for c, text in zip(tr["customdata"], tr["text"])}
+    assert set(by_key) == {"hashemi", "hakobyan", "Mehmet Demir"}  # no id -> name
+    assert by_key["hashemi"][0][3] == 3 and by_key["hashemi"][0][4] == "a1|a2|a3" and by_key["hashemi"][0][5] == 2
+    assert by_key["hashemi"][1] == "Sattar Hashemi"  # the most frequent spelling; a tie goes to the smallest
+    assert by_key["Mehmet Demir"][1] == "Mehmet Demir"
+    assert fig.layout.legend.xanchor == "right"
 
 
 def test_figures_by_unit_keeps_one_unit_and_traces_the_evidence():
     fig = charts.figures_by_unit(tables()["figures"], "USD")
     data = fig.to_dict()["data"]
-    assert [tr["name"] for tr in data] == ["Türkiye", "Armenia"]  # largest value first
-    assert [list(tr["x"]) for tr in data] == [[2e10], [5e6]]
-    assert list(data[0]["customdata"][0]) == ["a3", 0, 5, "TUR", None, "deal"]
+    assert [tr["name"] for tr in data] == ["Armenia", "Türkiye"]  # most figures first, ties by code
+    assert [list(tr["x"]) for tr in data] == [[5e6], [2e10]]
+    assert list(data[1]["customdata"][0]) == ["a3", 0, 5, "TUR", None, "deal"]
     assert fig.layout.xaxis.type == "log"  # 5e6 .. 2e10 spans more than 1000x
-    assert title(fig) == "Figures in USD"
+    assert title(fig) == "Figures in US Dollar"
     percent = charts.figures_by_unit(tables()["figures"], "percent", lang="ar").to_dict()["data"][0]
     assert percent["text"][0] == f"{RLI}نحو 25 بالمئة من الشركات الناشئة{PDI}"
     assert percent["name"] == f"{RLI}إيران{PDI}"
+
+
+def figure_rows(n_countries: int, measure_of=lambda i: "trade"):
+    rows = [{"article_id": f"a{1 + i % 5}", "value": float(100 + i), "unit": "USD", "measure": measure_of(i), "country": f"C{i % n_countries:02d}",
+             "start": 0, "end": 3, "sentence": "s"} for i in range(4 * n_countries)]
+    return schema.conform("figures", rows)
+
+
+def test_figures_by_unit_compares_one_measure_and_stays_short():
+    figures = figure_rows(40, measure_of=lambda i: "trade" if i % 2 else "investment")
+    fig = charts.figures_by_unit(figures, "USD", measure="trade", top_n=15)
+    data = fig.to_dict()["data"]
+    assert {m for tr in data for m in (c[5] for c in tr["customdata"])} == {"trade"}
+    assert len(data) == 16 and data[-1]["name"] == "Other"  # 15 countries, the rest in one row
+    assert fig.layout.height <= 750  # not 2,500 px
+    assert title(fig) == "Figures of “trade” (US Dollar), by country"
+    colours = [tr["marker"]["color"] for tr in data]
+    assert colours[-1] == OTHER_COLOUR
+    unnamed = charts.figures_by_unit(schema.conform("figures", [{"article_id": "a", "value": 3.0, "unit": "count", "measure": None}]),
+                                     "count", measure="", lang="fa")
+    assert len(unnamed.data) == 1 and "سنجه" in title(unnamed)
+
+
+def test_figure_measures_and_rows_of_one_measure():
+    t = tables()
+    t["figures"] = figure_rows(3, measure_of=lambda i: "trade" if i < 8 else ("" if i < 10 else None))
+    assert agg(wr.measures, t, "USD") == [("trade", 8), ("", 4)]
+    assert len(agg(wr.figures_in_unit, t, "USD", measure="trade")) == 8
+    assert len(agg(wr.figures_in_unit, t, "USD", measure="")) == 4
+    assert len(agg(wr.figures_in_unit, t, "USD")) == 12
 
 
 # --- topics ------------------------------------------------------------------------------------
@@ -367,7 +499,7 @@ def test_topics_over_time_from_its_frame():
     data = charts.topics_over_time(over_time, topics=t["topics"]).to_dict()["data"]
     assert [tr["name"] for tr in data] == [f"{RLI}مراكز البيانات{PDI}", "AI"]
     assert list(data[0]["y"]) == [1, 0, 1]
-    assert list(data[1]["customdata"][2]) == [1, "2024-03-01"]
+    assert list(data[1]["customdata"][2]) == [1, "2024-03-01", 1]
 
 
 def test_topics_per_country_from_its_frame():
@@ -484,3 +616,28 @@ def test_a_chart_over_time_of_undated_articles_says_so():
     assert fig.layout.annotations[0].text == "1 article without a date"
     assert charts.sectors_over_time(empty.rename(columns={}), undated=3, lang="en").layout.annotations[0].text == "3 articles without a date"
     assert charts.articles_over_time(empty).layout.annotations[0].text == "No data for these filters"
+
+
+def test_a_blank_country_code_is_no_country():
+    counts = pd.DataFrame([("minister", "", 5), ("minister", "TUR", 2)], columns=["role", "country", "n_officials"]).astype(
+        {"role": "string", "country": "string", "n_officials": "Int64"})
+    data = charts.officials_by_role(counts).to_dict()["data"]
+    assert [tr["customdata"][0][1] for tr in data] == ["TUR", "__other__"] and all(tr["name"] for tr in data)
+    figures = schema.conform("figures", [{"article_id": "a", "value": 3.0, "unit": "count", "measure": "x", "country": ""}])
+    assert charts.figures_by_unit(figures, "count").to_dict()["data"][0]["name"] == "Other"
+
+
+def test_heatmap_cells_without_articles_show_no_number():
+    heat = charts.country_sector_heatmap(agg(wc.country_sector_counts), agg(wc.country_counts), agg(wc.sector_counts)).to_dict()["data"][0]
+    for z_row, text_row in zip(heat["z"], heat["text"]):
+        assert [t for z, t in zip(z_row, text_row) if not z] == [""] * sum(1 for z in z_row if not z)
+        assert [t for z, t in zip(z_row, text_row) if z] == [str(z) for z in z_row if z]
+
+
+def test_officials_network_colours_at_most_eight_countries():
+    nodes, edges = network_tables(30)
+    nodes["country"] = pd.array([f"C{i:02d}" for i in range(30)], dtype="string")
+    people = [tr for tr in charts.officials_network(nodes, edges, top_n=20).to_dict()["data"] if tr["mode"] == "markers+text"]
+    colours = [tr["marker"]["color"] for tr in people]
+    assert len(people) == 9 and colours[-1] == OTHER_COLOUR and len(set(colours)) == 9
+    assert sum(len(tr["x"]) for tr in people) == 20

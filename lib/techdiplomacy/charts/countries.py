@@ -19,8 +19,11 @@ from techdiplomacy.charts.style import (
     count_axis,
     count_colorbar,
     country_colour,
+    distinct_colours,
     empty_figure,
+    legend_below,
     mirror_for_rtl,
+    room_for_labels,
     sector_colour,
     style,
     time_axis,
@@ -43,51 +46,76 @@ def hover(*lines: str) -> str:
 
 def lines_over_time(
     counts: pd.DataFrame, key: str, kind: str, *, freq: str, chart: str, title: str, lang: str, fallbacks: dict | None = None,
-    undated: int = 0,
+    undated: int = 0, measure: str = "count",
 ) -> go.Figure:
-    """Return one line per key of a :func:`warehouse.counts.counts_over_time` frame.
+    """Return one line per key of a :func:`warehouse.counts.counts_over_time` frame, each in
+    its own colour (:func:`~techdiplomacy.charts.style.distinct_colours`), "Other" grey and
+    dotted, the legend under the plot.
 
-    customdata per point: ``[key, period "YYYY-MM-DD"]``. ``undated``: articles of the view
-    without a date (named when no line can be drawn).
+    ``measure`` "count" plots ``n_articles``; "share" plots ``share`` (the frame passed through
+    :func:`warehouse.counts.with_share`: the key's articles over all the view's articles of
+    the period) as a percentage. customdata per point: ``[key, period "YYYY-MM-DD",
+    n_articles]``. ``undated``: articles of the view without a date (named when no line can
+    be drawn).
     """
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {sorted(MEASURES)}, not {measure!r}")
     if counts.empty:
         return empty_figure(chart=chart, title=title, lang=lang, undated=undated)
-    colour = {"country": country_colour, "sector": sector_colour}[kind]
+    share = measure == "share"
+    colours = distinct_colours(kind, counts[key].drop_duplicates().tolist())
+    articles = labels.isolate(labels.message("articles", lang))
+    y_title = labels.isolate(labels.message("share_of_view", lang)) if share else articles
+    value = f"{y_title}: %{{y:.1%}}<br>{articles}: %{{customdata[2]}}" if share else f"{articles}: %{{y}}"
+    when = f"{labels.isolate(labels.message('date', lang))}: %{{x|{TIME_TICKS[freq]['hover']}}}"
     fig = go.Figure()
-    for value, rows in counts.groupby(key, sort=False):
+    counts = counts.assign(period=pd.to_datetime(counts["period"]))
+    for name, rows in counts.groupby(key, sort=False):
         periods = rows["period"].dt.strftime("%Y-%m-%d")
+        n = rows["n_articles"].astype(int).tolist()
+        y = [None if pd.isna(v) else float(v) for v in rows["share"]] if share else n
         fig.add_trace(
             go.Scatter(
                 x=rows["period"].tolist(),
-                y=rows["n_articles"].astype(int).tolist(),
-                mode="lines+markers",
-                name=key_label(kind, value, lang, fallbacks),
-                line=dict(color=colour(value), width=2, dash="dot" if value == OTHER_KEY else "solid"),
+                y=y,
+                mode="lines+markers" if len(rows) <= 60 else "lines",
+                name=key_label(kind, name, lang, fallbacks),
+                line=dict(color=colours[name], width=2.5 if name != OTHER_KEY else 2, dash="dot" if name == OTHER_KEY else "solid"),
                 marker=dict(size=5),
-                customdata=[[str(value), p] for p in periods],
-                hovertemplate=hover("%{fullData.name}", f"{labels.isolate(labels.message('date', lang))}: %{{x|{TIME_TICKS[freq]['hover']}}}",
-                                    f"{labels.isolate(labels.message('articles', lang))}: %{{y}}"),
+                customdata=[[str(name), p, c] for p, c in zip(periods, n)],
+                hovertemplate=hover("%{fullData.name}", when, value),
             )
         )
-    fig.update_xaxes(title=labels.isolate(labels.message("date", lang)))
-    fig.update_yaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
-    count_axis(fig, "y", int(counts["n_articles"].max()))
+    # a horizontal legend takes a row per entry in a narrow column: room for it under the plot
+    fig.update_layout(height=400 + 22 * len(colours))
+    fig.update_yaxes(title=y_title, rangemode="tozero")
+    if share:
+        fig.update_yaxes(tickformat=".0%")
+    else:
+        count_axis(fig, "y", int(counts["n_articles"].max()))
     time_axis(fig, freq, counts["period"].nunique())
-    return style(fig, chart=chart, title=title, lang=lang)
+    style(fig, chart=chart, title=title, lang=lang)
+    return legend_below(fig, lang)
+
+
+#: What a chart over time plots: articles, or their share of all articles in the view.
+MEASURES = ("count", "share")
 
 
 def articles_over_time(
-    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0
+    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0,
+    measure: str = "count",
 ) -> go.Figure:
-    """Return lines of articles per period (``freq`` W, M, Q, Y) naming each partner country.
+    """Return lines of articles per period (``freq`` D, W, M, Q, Y) naming each partner country.
 
     ``counts``: :func:`warehouse.counts.counts_over_time` of kind "country" (with the same
-    ``freq``, and ``top_n``: the rest share an "Other" line, dotted). customdata per point:
-    ``[iso3 or "__other__", period start "YYYY-MM-DD"]``.
+    ``freq``, and ``top_n``: the rest share an "Other" line, dotted); with ``measure="share"``
+    passed through :func:`warehouse.counts.with_share`. customdata per point: ``[iso3 or
+    "__other__", period start "YYYY-MM-DD", n_articles]``.
     """
     return lines_over_time(counts, "country", "country", freq=freq, chart="articles_over_time",
                            title=labels.message("title_articles_over_time", lang), lang=lang, fallbacks=fallbacks,
-                           undated=undated)
+                           undated=undated, measure=measure)
 
 
 def bars(
@@ -124,6 +152,7 @@ def bars(
     fig.update_xaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
     fig.update_layout(height=max(320, 90 + 28 * len(keys)), showlegend=False)
     count_axis(fig, "x", int(counts["n_articles"].max()))
+    room_for_labels(fig, int(counts["n_articles"].max()))
     style(fig, chart=chart, title=title, lang=lang)
     return mirror_for_rtl(fig, lang)
 
@@ -189,8 +218,11 @@ def partner_map(counts: pd.DataFrame, *, lang: str = "en", resolution: int = 50,
 def heatmap(
     counts: pd.DataFrame, row: str, column: str, row_kind: str, column_kind: str, *, chart: str, title: str, lang: str,
     row_fallbacks: dict | None = None, column_fallbacks: dict | None = None, row_order=None, column_order=None,
+    blank_diagonal: bool = False,
 ) -> go.Figure:
-    """Return a heatmap of ``n_articles`` with rows ``row`` and columns ``column``.
+    """Return a heatmap of ``n_articles`` with rows ``row`` and columns ``column``; with
+    ``blank_diagonal`` the cells whose row and column keys are equal are left blank and out
+    of the colour scale.
 
     customdata per cell: ``[row key, column key]``.
     """
@@ -200,17 +232,26 @@ def heatmap(
     rows = list(row_order) if row_order is not None else list(matrix.index)
     cols = list(column_order) if column_order is not None else list(matrix.columns)
     matrix = matrix.reindex(index=rows, columns=cols, fill_value=0)
-    largest = int(matrix.to_numpy().max()) if matrix.size else 0
+    if blank_diagonal:
+        counts = counts[counts[row].ne(counts[column])]
+        matrix = matrix.astype("Float64")
+        for key in set(rows) & set(cols):
+            matrix.loc[key, key] = pd.NA
+    if counts.empty:
+        return empty_figure(chart=chart, title=title, lang=lang)
+    largest = int(matrix.max().max()) if matrix.size else 0
+    z = [[None if pd.isna(v) else int(v) for v in line] for line in matrix.to_numpy()]
     fig = go.Figure(
         go.Heatmap(
-            z=matrix.to_numpy(dtype=int).tolist(),
+            z=z,
             x=[key_label(column_kind, c, lang, column_fallbacks) for c in cols],
             y=[key_label(row_kind, r, lang, row_fallbacks) for r in rows],
             customdata=[[[str(r), str(c)] for c in cols] for r in rows],
             colorscale=SEQUENTIAL,
             zmin=0,
             zmax=max(largest, 1),
-            texttemplate="%{z}",
+            text=[["" if not v else f"{v:,}" for v in line] for line in z],  # no "0" in every empty cell
+            texttemplate="%{text}",
             colorbar=dict(title=dict(text=labels.isolate(labels.message("articles", lang))), **count_colorbar(largest)),
             hovertemplate=hover("%{y}", "%{x}", f"{labels.isolate(labels.message('articles', lang))}: %{{z}}"),
             xgap=1, ygap=1,
@@ -220,11 +261,11 @@ def heatmap(
     # every non-empty cell carries the cell's keys, so a click (or a box) on it filters.
     x_labels = [key_label(column_kind, c, lang, column_fallbacks) for c in cols]
     y_labels = [key_label(row_kind, r, lang, row_fallbacks) for r in rows]
-    cells = [(i, j) for i in range(len(rows)) for j in range(len(cols)) if matrix.iat[i, j] > 0]
+    cells = [(i, j) for i in range(len(rows)) for j in range(len(cols)) if (z[i][j] or 0) > 0]
     fig.data[0].hoverinfo = "skip"
     fig.add_trace(go.Scatter(
         x=[x_labels[j] for _, j in cells], y=[y_labels[i] for i, _ in cells],
-        customdata=[[str(rows[i]), str(cols[j]), int(matrix.iat[i, j])] for i, j in cells],
+        customdata=[[str(rows[i]), str(cols[j]), z[i][j]] for i, j in cells],
         mode="markers", marker=dict(symbol="square", size=22, color="rgba(0,0,0,0)"),
         hovertemplate=hover("%{y}", "%{x}", f"{labels.isolate(labels.message('articles', lang))}: %{{customdata[2]}}"),
         showlegend=False, name="",

@@ -26,29 +26,35 @@ def sectors_by_count(counts: pd.DataFrame, *, top_n: int | None = None, lang: st
 
 
 def sectors_over_time(
-    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0
+    counts: pd.DataFrame, *, freq: str = "M", lang: str = "en", fallbacks: dict | None = None, undated: int = 0,
+    measure: str = "count",
 ) -> go.Figure:
     """Return lines of articles per period mentioning each sector (``top_n`` lines + "Other").
 
-    ``counts``: :func:`warehouse.counts.counts_over_time` of kind "sector", same ``freq``.
-    customdata per point: ``[sector or "__other__", period start "YYYY-MM-DD"]``.
+    ``counts``: :func:`warehouse.counts.counts_over_time` of kind "sector", same ``freq``;
+    ``measure`` as in :func:`charts.countries.lines_over_time`. customdata per point:
+    ``[sector or "__other__", period start "YYYY-MM-DD", n_articles]``.
     """
     return lines_over_time(counts, "sector", "sector", freq=freq, chart="sectors_over_time",
                            title=labels.message("title_sectors_over_time", lang), lang=lang, fallbacks=fallbacks,
-                           undated=undated)
+                           undated=undated, measure=measure)
 
 
 def sector_cooccurrence(counts: pd.DataFrame, order: list, *, lang: str = "en", fallbacks: dict | None = None) -> go.Figure:
-    """Return a symmetric heatmap of articles mentioning two sectors together; the diagonal
-    is the number of articles mentioning the sector at all. Sectors in ``order`` (most
-    mentioned first).
+    """Return a symmetric heatmap of articles mentioning two different sectors together; the
+    diagonal (articles mentioning the sector at all, far larger) is left blank so that it
+    does not set the colour scale. Sectors in ``order`` (most mentioned first), those
+    mentioned with no other sector left out.
 
     ``counts``: :func:`warehouse.counts.sector_cooccurrence_counts`. customdata per cell:
     ``[sector_a (row), sector_b (column)]``.
     """
+    paired = set(counts.loc[counts["sector_a"].ne(counts["sector_b"]), "sector_a"])
+    order = [s for s in order if s in paired]
     return heatmap(counts, "sector_a", "sector_b", "sector", "sector", chart="sector_cooccurrence",
                    title=labels.message("title_sector_cooccurrence", lang), lang=lang,
-                   row_fallbacks=fallbacks, column_fallbacks=fallbacks, row_order=list(order), column_order=list(order))
+                   row_fallbacks=fallbacks, column_fallbacks=fallbacks, row_order=order, column_order=order,
+                   blank_diagonal=True)
 
 
 def partners_by_sector(

@@ -27,6 +27,11 @@ PALETTE = OKABE_ITO + TOL_MUTED
 IRAN_COLOUR = "#6E6E6E"  # Iran is the hub, not a partner: neutral grey
 OTHER_COLOUR = "#BBBBBB"  # "Other" groups and unknown keys
 EDGE_COLOUR = "#C8CCD2"
+#: Hues for the lines or groups of one chart, in the order they are handed out: the first
+#: eight differ in hue or lightness (Okabe & Ito, then Tol's wine and olive), so no two lines
+#: of a chart with its top eight and "Other" look alike; past eight they repeat.
+DISTINCT = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#882255", "#999933",
+            "#332288", "#44AA99")
 #: A sequential, colour-blind-safe scale for counts (ColorBrewer Blues), starting at a blue
 #: that shows on a light map: a country with one article must not look like no country.
 SEQUENTIAL = [[0.0, "#DEEBF7"], [0.25, "#9ECAE1"], [0.5, "#4292C6"], [0.75, "#2171B5"], [1.0, "#08306B"]]
@@ -89,6 +94,40 @@ def colour_map(kind: str, keys: Iterable) -> dict:
     return {key: pick(key) for key in keys}
 
 
+def known_countries(countries: pd.Series) -> pd.Series:
+    """Return ``countries`` with blank codes ("") as missing: a row of no known country."""
+    values = countries.astype("string")
+    return values.mask(values.str.strip().eq("").fillna(False))
+
+
+def distinct_colours(kind: str, keys: Iterable) -> dict:
+    """Return {key: colour} for the keys of one chart (``kind`` country, sector, topic), every
+    colour different: a key keeps its pinned colour (:func:`colour_map`) when that is one of
+    :data:`DISTINCT` and still free, the others take the free ones in order; Iran stays dark
+    grey and "Other" light grey."""
+    keys = list(dict.fromkeys(keys))
+    pinned = colour_map(kind, keys)
+    fixed = {k: pinned[k] for k in keys if pinned[k] in (IRAN_COLOUR, OTHER_COLOUR)}
+    out: dict = dict(fixed)
+    for key in keys:
+        if key not in out and pinned[key] in DISTINCT and pinned[key] not in out.values():
+            out[key] = pinned[key]
+    free = [c for c in DISTINCT if c not in out.values()]
+    rest = [k for k in keys if k not in out]
+    for i, key in enumerate(rest):
+        out[key] = free[i] if i < len(free) else DISTINCT[i % len(DISTINCT)]
+    return {key: out[key] for key in keys}
+
+
+def legend_below(fig: go.Figure, lang: str) -> go.Figure:
+    """Return ``fig`` with a horizontal legend under the plot, starting on the reading side:
+    it wraps within the plot's width instead of widening the figure beside it."""
+    rtl = labels.is_rtl(lang)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.14, xanchor="right" if rtl else "left",
+                                  x=1 if rtl else 0, title=dict(text="")))
+    return fig
+
+
 def _template() -> go.layout.Template:
     template = go.layout.Template(pio.templates["plotly_white"])
     template.layout.update(
@@ -96,7 +135,7 @@ def _template() -> go.layout.Template:
         colorway=list(PALETTE),
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
         title=dict(font=dict(size=17)),
-        margin=dict(l=60, r=30, t=70, b=50),
+        margin=dict(l=60, r=30, t=80, b=50),
         legend=dict(title=dict(text="")),
     )
     return template
@@ -118,7 +157,10 @@ def style(fig: go.Figure, *, chart: str, title: str, lang: str, empty: bool = Fa
         template=TEMPLATE,
         # The font again outside the template: st.plotly_chart's default theme swaps templates.
         font=dict(family=FONT_FAMILY),
-        title=dict(text=labels.isolate(title), x=0.98 if rtl else 0.02, xanchor="right" if rtl else "left"),
+        # The title sits under the toolbar (top right, 30 px): a right-aligned Arabic or Persian
+        # title would otherwise run into it.
+        title=dict(text=labels.isolate(title), x=0.98 if rtl else 0.02, xanchor="right" if rtl else "left",
+                   yref="container", y=1, yanchor="top", pad=dict(t=36)),
         hoverlabel=dict(align="right" if rtl else "left", font=dict(family=FONT_FAMILY)),
         meta={"chart": chart, "empty": empty, "lang": lang},
     )
@@ -145,6 +187,7 @@ def empty_figure(*, chart: str, title: str, lang: str, undated: int = 0) -> go.F
 #: Tick spacing and format of a time axis per period (``freq``): numeric dates read the same
 #: in every UI language, where month names would be English in an Arabic chart.
 TIME_TICKS = {
+    "D": dict(tickformat="%Y-%m-%d", hover="%Y-%m-%d"),
     "W": dict(tickformat="%Y-%m-%d", hover="%Y-%m-%d"),
     "M": dict(dtick="M1", tickformat="%Y-%m", hover="%Y-%m"),
     "Q": dict(dtick="M3", tickformat="%Y-%m", hover="%Y-%m"),
@@ -156,7 +199,7 @@ def time_axis(fig: go.Figure, freq: str, n_periods: int) -> go.Figure:
     """Return ``fig`` with a date x axis ticked once per period (thinned past 24 periods)."""
     ticks = dict(TIME_TICKS.get(freq, TIME_TICKS["M"]))
     ticks.pop("hover")
-    if n_periods > 24 or freq == "W":
+    if n_periods > 24 or freq in ("D", "W"):
         ticks.pop("dtick", None)  # let Plotly thin the ticks; keep the numeric format
     fig.update_xaxes(type="date", **ticks)
     return fig
@@ -181,9 +224,18 @@ def mirror_for_rtl(fig: go.Figure, lang: str, *, value_axis: str = "x") -> go.Fi
     """Return a horizontal bar chart read from the right in Arabic and Persian: values grow
     leftwards and category labels sit on the right."""
     if labels.is_rtl(lang):
-        if value_axis == "x":
-            fig.update_xaxes(autorange="reversed")
-            fig.update_yaxes(side="right")
+        span = fig.layout.xaxis.range
+        if span is not None:  # an explicit range (room for the bar labels) is reversed instead
+            fig.update_xaxes(range=list(span)[::-1])
         else:
             fig.update_xaxes(autorange="reversed")
+        if value_axis == "x":
+            fig.update_yaxes(side="right")
+    return fig
+
+
+def room_for_labels(fig: go.Figure, largest: float, axis: str = "x") -> go.Figure:
+    """Return ``fig`` with its value ``axis`` running from 0 to a little past ``largest``, so
+    the numbers written beyond the longest bar stay inside the figure."""
+    getattr(fig, f"update_{axis}axes")(range=[0, largest * 1.15 + 0.5])
     return fig

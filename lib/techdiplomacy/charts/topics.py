@@ -10,15 +10,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from techdiplomacy import escape, schema
-from techdiplomacy.charts.countries import hover, key_label
+from techdiplomacy.charts.countries import hover, key_label, lines_over_time
 from techdiplomacy.charts.style import (
     OTHER_KEY,
-    TIME_TICKS,
     count_axis,
     empty_figure,
+    legend_below,
     mirror_for_rtl,
+    room_for_labels,
     style,
-    time_axis,
     topic_colour,
 )
 from techdiplomacy.i18n import labels
@@ -82,6 +82,7 @@ def topic_sizes(topics: pd.DataFrame, *, top_n: int | None = None, lang: str = "
     fig.update_xaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
     fig.update_layout(height=max(320, 90 + 28 * len(ids)), showlegend=False)
     count_axis(fig, "x", int(rows["size"].max()))
+    room_for_labels(fig, int(rows["size"].max()))
     style(fig, chart=chart, title=title, lang=lang)
     return mirror_for_rtl(fig, lang)
 
@@ -118,44 +119,34 @@ def topic_map(points: pd.DataFrame, topics: pd.DataFrame, *, lang: str = "en") -
         )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x")
-    fig.update_layout(height=560)
-    return style(fig, chart=chart, title=title, lang=lang)
+    fig.update_layout(height=600)
+    style(fig, chart=chart, title=title, lang=lang)
+    return legend_below(fig, lang)
 
 
 def topics_over_time(
-    over_time: pd.DataFrame, *, topics: pd.DataFrame | None = None, freq: str = "M", lang: str = "en", undated: int = 0
+    over_time: pd.DataFrame, *, topics: pd.DataFrame | None = None, freq: str = "M", lang: str = "en", undated: int = 0,
+    measure: str = "count",
 ) -> go.Figure:
-    """Return one line per topic of articles per period.
+    """Return one line per topic of articles per period, each in its own colour.
 
     ``over_time`` has one row per (period, topic): ``period`` (start date), ``topic_id``,
     ``n_articles`` — :func:`warehouse.counts.topic_counts_over_time` makes it, with the same
-    ``freq`` (it sets the ticks). ``topics`` gives the labels. customdata per point:
-    ``[topic_id, period start "YYYY-MM-DD"]``.
+    ``freq`` (it sets the ticks); with ``measure="share"`` passed through
+    :func:`warehouse.counts.with_share`. ``topics`` gives the labels. customdata per point:
+    ``[topic_id, period start "YYYY-MM-DD", n_articles]``.
     """
     chart, title = "topics_over_time", labels.message("title_topics_over_time", lang)
     if over_time is None or over_time.empty:
         return empty_figure(chart=chart, title=title, lang=lang, undated=undated)
     names = topic_names(topics, lang)
-    fig = go.Figure()
-    for topic_id, part in over_time.sort_values(["topic_id", "period"]).groupby("topic_id", sort=True):
-        periods = pd.to_datetime(part["period"])
-        fig.add_trace(
-            go.Scatter(
-                x=periods.tolist(),
-                y=part["n_articles"].astype(int).tolist(),
-                mode="lines+markers",
-                name=topic_label(names, topic_id, lang),
-                line=dict(color=topic_colour(topic_id), width=2),
-                marker=dict(size=5),
-                customdata=[[int(topic_id), p] for p in periods.dt.strftime("%Y-%m-%d")],
-                hovertemplate=hover("%{fullData.name}", f"%{{x|{TIME_TICKS.get(freq, TIME_TICKS['M'])['hover']}}}", f"{labels.isolate(labels.message('articles', lang))}: %{{y}}"),
-            )
-        )
-    fig.update_xaxes(title=labels.isolate(labels.message("date", lang)))
-    fig.update_yaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
-    count_axis(fig, "y", int(over_time["n_articles"].max()))
-    time_axis(fig, freq, over_time["period"].nunique())
-    return style(fig, chart=chart, title=title, lang=lang)
+    frame = over_time.astype({"topic_id": "string"}).rename(columns={"topic_id": "topic"})
+    fig = lines_over_time(frame, "topic", "topic", freq=freq, chart=chart, title=title, lang=lang, undated=undated, measure=measure)
+    for trace in fig.data:
+        topic_id = trace.customdata[0][0]
+        trace.name = topic_label(names, topic_id, lang)
+        trace.customdata = [[int(topic_id), *row[1:]] for row in trace.customdata]
+    return fig
 
 
 def topics_per_country(frame: pd.DataFrame, *, topics: pd.DataFrame | None = None, top_n: int = 15, lang: str = "en") -> go.Figure:
@@ -189,7 +180,8 @@ def topics_per_country(frame: pd.DataFrame, *, topics: pd.DataFrame | None = Non
                 hovertemplate=hover("%{y}", "%{fullData.name}", f"{labels.isolate(labels.message('articles', lang))}: %{{x}}"),
             )
         )
-    fig.update_layout(barmode="stack", height=max(340, 110 + 30 * len(countries)))
+    fig.update_layout(barmode="stack", height=max(380, 170 + 30 * len(countries)))
+    legend_below(fig, lang)
     fig.update_yaxes(type="category", autorange="reversed")
     fig.update_xaxes(title=labels.isolate(labels.message("articles", lang)), rangemode="tozero")
     count_axis(fig, "x", int(totals["n_articles"].max()))

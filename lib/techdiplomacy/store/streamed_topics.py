@@ -27,6 +27,7 @@ import pandas as pd
 
 from techdiplomacy.topics import model as tp
 from techdiplomacy.topics.features import surface_forms
+from techdiplomacy.topics.phrases import phrase_forms
 from techdiplomacy.topics.tables import Scores, article_rows, dominant_concepts, passage_rows, top_features, topic_rows
 
 #: Articles read from the store at a time (their paragraphs are scored together).
@@ -85,10 +86,13 @@ def fit_streamed(
     n_passages, reps = _score_passages(store, model, chunk, mapper, progress)
 
     dominant = art_scores.dominant
+    surfaces = surface_forms(fit_rows["text"], {f for fs in features for f in fs})
+    written = [list(dict.fromkeys(surfaces.get(f, f) for f in fs)) for fs in features]
     model.topics = topic_rows(
         k=model.k,
         features=features,
-        surfaces=surface_forms(fit_rows["text"], {f for fs in features for f in fs}),
+        surfaces=surfaces,
+        phrases=phrase_forms(fit_rows["text"], written, fit_scores.dominant),
         concepts=dominant_concepts(units, dominant, model.k),
         reps=reps,
         sizes=np.bincount(dominant[dominant >= 0], minlength=model.k)[: model.k],

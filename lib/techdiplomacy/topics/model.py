@@ -183,6 +183,7 @@ def fit_topics(
         article_dominant=art_scores.dominant,
         passages=pas,
         passage_scores=pas_scores,
+        text_topics=fit_scores.dominant,
     )
     return TopicResult(model.topics, *_rows(model, art, art_scores, pas, pas_scores), model)
 

@@ -15,6 +15,7 @@ from scipy import sparse
 
 from techdiplomacy.schema import conform, empty
 from techdiplomacy.topics.features import surface_forms
+from techdiplomacy.topics.phrases import phrase_forms, phrase_label
 
 #: Separator of the list cells (terms, sectors, countries), as schema.py documents.
 LIST_SEPARATOR = "|"
@@ -124,14 +125,19 @@ def topic_table(
     article_dominant: np.ndarray,
     passages: pd.DataFrame,
     passage_scores: Scores,
+    text_topics: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """Return one row per topic (schema ``topics``): terms as written in ``texts``, dominant
-    sectors and countries, sizes and the most representative paragraph."""
+    """Return one row per topic (schema ``topics``): terms as written in ``texts``, labelled
+    with the phrases they stand in (:mod:`techdiplomacy.topics.phrases`; ``text_topics``, the
+    topic of each of ``texts``, keeps a topic's phrases to its own texts), dominant sectors
+    and countries, sizes and the most representative paragraph."""
     surfaces = surface_forms(texts, {f for fs in features for f in fs})
+    written = [_distinct([surfaces.get(f, f) for f in fs]) for fs in features]
     return topic_rows(
         k=k,
         features=features,
         surfaces=surfaces,
+        phrases=phrase_forms(texts, written, text_topics),
         concepts=dominant_concepts(units, unit_dominant, k),
         reps=representatives(passages, passage_scores, k),
         sizes=np.bincount(article_dominant[article_dominant >= 0], minlength=k)[:k],
@@ -148,12 +154,15 @@ def topic_rows(
     reps: list[tuple[str | None, str | None]],
     sizes: np.ndarray,
     n_passages: np.ndarray,
+    phrases: list[dict[str, str]] | None = None,
 ) -> pd.DataFrame:
-    """Return one row per topic (schema ``topics``) from its parts, each listed by topic id."""
+    """Return one row per topic (schema ``topics``) from its parts, each listed by topic id;
+    ``phrases`` (:func:`~techdiplomacy.topics.phrases.phrase_forms`) makes labels of phrases."""
     rows = []
     for c in range(k):
         terms = _distinct([surfaces.get(f, f) for f in features[c]])
-        label = " · ".join(terms[:3]) or " · ".join(concepts["sector"][c] + concepts["country"][c]) or f"topic {c}"
+        words = phrase_label(terms, phrases[c] if phrases else {})
+        label = words or " · ".join(concepts["sector"][c] + concepts["country"][c]) or f"topic {c}"
         rows.append(
             {
                 "topic_id": c,

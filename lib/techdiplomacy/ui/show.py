@@ -13,8 +13,13 @@ from techdiplomacy.i18n.phrases import t
 from techdiplomacy.ui import data as data_access
 from techdiplomacy.ui.downloads import figure_downloads
 from techdiplomacy.ui.sidebar import selected
+from techdiplomacy.warehouse import counts as wc
 from techdiplomacy.warehouse.filters import Filters
 from techdiplomacy.warehouse.selection import SELECTABLE, selection_filters
+
+#: The periods a chart over time offers (warehouse.counts.PERIODS), the month first chosen.
+PERIODS = ("D", "W", "M", "Y")
+MEASURES = ("count", "share")
 
 #: plotly.js fetches map outlines from here: our own static files, never a CDN.
 TOPOJSON_URL = "app/static/topojson/"
@@ -64,3 +69,23 @@ def chart(
             manifest or {}, key=f"{key}-{state}",
         )
     return points
+
+
+def over_time_controls(lang: str, *, key: str) -> tuple[str, str]:
+    """Show the period (day, week, month, year) and measure (articles, or share of the view)
+    of a chart over time; return ``(freq, measure)``."""
+    left, right = st.columns(2)
+    freq = left.radio(t("period", lang), PERIODS, index=PERIODS.index("M"), horizontal=True,
+                      format_func=lambda f: t(f"period_{f}", lang), key=f"{key}-freq")
+    measure = right.radio(t("measure_shown", lang), MEASURES, horizontal=True,
+                          format_func=lambda m: t(f"measure_{m}", lang), key=f"{key}-measure")
+    return freq, measure
+
+
+def over_time(filters: Filters, kind: str, *, freq: str, measure: str, **kwargs) -> pd.DataFrame:
+    """Return :func:`warehouse.counts.counts_over_time` of the view, with each key's ``share``
+    of the view's articles per period when ``measure`` is "share"."""
+    counts = data_access.get(wc.counts_over_time, filters, kind, freq=freq, **kwargs)
+    if measure != "share":
+        return counts
+    return wc.with_share(counts, data_access.get(wc.articles_per_period, filters, freq=freq))

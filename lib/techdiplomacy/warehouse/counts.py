@@ -19,7 +19,7 @@ from techdiplomacy.warehouse.query import Query, marks, run, with_selection
 
 HOME = "IRN"
 #: DuckDB ``date_trunc`` part of each period (pandas W periods start on Monday, as ISO weeks).
-PERIODS = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+PERIODS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 IN_SEL = "article_id IN (SELECT article_id FROM sel)"
 #: The same for the derived tables (integer keys).
 AID_IN_SEL = "aid IN (SELECT aid FROM sel)"
@@ -156,7 +156,7 @@ def _fill_periods(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
     if cells.empty or bounds[0] is None or pd.isna(bounds[0]):
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
     first, last = pd.Timestamp(bounds[0]), pd.Timestamp(bounds[1])
-    pandas_freq = {"W": "W", "M": "M", "Q": "Q", "Y": "Y"}[freq]
+    pandas_freq = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y"}[freq]
     periods = pd.period_range(first, last, freq=pandas_freq).start_time
     total = dict(zip(totals["key"], totals["n"]))
     keys = sorted(total, key=lambda k: (k == OTHER_KEY, -total[k], k))
@@ -165,6 +165,32 @@ def _fill_periods(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
     out = series.reindex(grid, fill_value=0).rename("n_articles").reset_index()
     out["period"] = out["period"].astype("datetime64[ns]")
     return out.astype(columns)
+
+
+def articles_per_period(con, selected: Query, *, freq: str = "M") -> pd.DataFrame:
+    """One row per period from the first to the last dated selected article: ``period``
+    (start date), ``n_articles`` (every dated selected article, 0 when none): the whole view,
+    the denominator of :func:`with_share`."""
+    if freq not in PERIODS:
+        raise ValueError(f"freq must be one of {sorted(PERIODS)}, not {freq!r}")
+    body = (
+        f", d AS (SELECT CAST(date_trunc('{PERIODS[freq]}', published) AS DATE) AS period FROM td_articles "
+        f"WHERE {AID_IN_SEL} AND published IS NOT NULL) "
+        "SELECT min(period) AS period, NULL AS key, -1 AS n FROM d UNION ALL SELECT max(period), NULL, -2 FROM d "
+        "UNION ALL SELECT period, 'all' AS key, count(*) AS n FROM d GROUP BY GROUPING SETS ((period), ())"
+    )
+    out = _fill_periods(_with(con, selected, body), freq)
+    return out[["period", "n_articles"]].reset_index(drop=True)
+
+
+def with_share(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """Return ``counts`` (:func:`counts_over_time`) with ``share``: its ``n_articles`` over all
+    the view's articles of that period (:func:`articles_per_period`, same ``freq``), between 0
+    and 1, NA for a period without articles — Media Cloud's "attention"."""
+    whole = dict(zip(pd.to_datetime(totals["period"]), totals["n_articles"].astype("Int64")))
+    denominator = pd.to_datetime(counts["period"]).map(whole).astype("Float64")
+    share = counts["n_articles"].astype("Float64") / denominator.where(denominator > 0)
+    return counts.assign(share=share.astype("Float64"))
 
 
 def country_sector_counts(con, selected: Query) -> pd.DataFrame:

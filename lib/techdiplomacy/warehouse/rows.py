@@ -246,12 +246,25 @@ def units(con, selected: Query) -> list[str]:
     return [r[0] for r in con.execute(*with_selection(selected, body)).fetchall()]
 
 
-def figures_in_unit(con, selected: Query, unit: str, *, limit: int = 2000) -> pd.DataFrame:
+def measures(con, selected: Query, unit: str, *, top_n: int = 40) -> list[tuple[str, int]]:
+    """Return ``(measure, figures)`` of the selected articles' figures with a value in ``unit``,
+    most figures first (the ``top_n`` first); "" stands for figures that name no measure."""
+    body = (
+        f"SELECT coalesce(measure, '') AS m, count(*) AS n FROM figures WHERE {IN_SEL} AND unit = ? "
+        f"AND value IS NOT NULL GROUP BY m ORDER BY n DESC, m LIMIT {int(top_n)}"
+    )
+    return [(str(m), int(n)) for m, n in con.execute(*with_selection(selected, body, [unit])).fetchall()]
+
+
+def figures_in_unit(con, selected: Query, unit: str, *, measure: str | None = None, limit: int = 2000) -> pd.DataFrame:
     """Return the selected articles' figures stated in ``unit`` with a value (the ``limit``
-    largest): the rows ``charts.figures_by_unit`` plots."""
+    largest), only those of ``measure`` when given ("": no measure named): the rows
+    ``charts.figures_by_unit`` plots."""
+    same = "" if measure is None else "AND coalesce(measure, '') = ?"
     # the rows are chosen on the narrow columns, then only theirs are read whole
     body = (
-        f"SELECT * FROM figures WHERE rowid IN (SELECT rowid FROM figures WHERE {IN_SEL} AND unit = ? "
+        f"SELECT * FROM figures WHERE rowid IN (SELECT rowid FROM figures WHERE {IN_SEL} AND unit = ? {same} "
         f"AND value IS NOT NULL ORDER BY value DESC, rowid LIMIT {int(limit)}) ORDER BY value DESC, rowid"
     )
-    return schema.conform("figures", con.execute(*with_selection(selected, body, [unit])).df())
+    params = [unit] if measure is None else [unit, measure]
+    return schema.conform("figures", con.execute(*with_selection(selected, body, params)).df())
