@@ -102,4 +102,4 @@ def test_filters_select_the_articles_first(store):
     assert _run(wp.partner_counts, con, Filters(query="nothing-matches")).empty
     assert _run(wp.over_time, con, Filters(), "OMN").empty
     with pytest.raises(ValueError, match="freq"):
-        _run(wp.over_time, con, Filters(), "ARM", freq="D")
+        _run(wp.over_time, con, Filters(), "ARM", freq="H")

@@ -59,7 +59,8 @@ def cmd_extract(args) -> int:
     settings = Settings()
     tables = build_tables(read_paths(args.paths, **_limits(settings, args)), max_article_chars=settings.max_article_chars)
     _write_tables({name: tables[name] for name in EXTRACT_TABLES}, args.format, args.out)
-    _summary({name: len(frame) for name, frame in tables.items()}, len(tables["errors"]))
+    found = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items() if name != "errors")
+    print(f"read {len(tables['articles'])} articles, {len(tables['errors'])} errors; rows: {found}", file=sys.stderr)
     return 0 if len(tables["articles"]) else 1
 
 
@@ -194,14 +195,16 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from techdiplomacy.store.database import reading
+    from techdiplomacy.store.database import Store, reading
 
     path = _existing_store(args)
     if path is None:
         return 1
     shape = sys.stdout.isatty() if args.shape == "auto" else args.shape == "always"
-    with reading(path, wait_seconds=60), counting(path) as con:
-        summary = corpus_summary(con, top_n=args.top)
+    with reading(path, wait_seconds=60):
+        Store(path, read_only=True).close()  # a damaged store says so before anything is counted
+        with counting(path) as con:
+            summary = corpus_summary(con, top_n=args.top)
     sys.stdout.write(render_report(summary, shape=shape))
     return 0
 
@@ -309,11 +312,6 @@ def cmd_dashboard(args) -> int:
         return subprocess.call(command, env=env, cwd=str(PROJECT_ROOT))
     except KeyboardInterrupt:
         return 0
-
-
-def _summary(counts: dict[str, int], n_errors: int) -> None:
-    rows = ", ".join(f"{name} {n}" for name, n in counts.items() if name != "errors")
-    print(f"read {counts.get('articles', 0)} articles, {n_errors} errors; rows: {rows}", file=sys.stderr)
 
 
 def parser() -> argparse.ArgumentParser:

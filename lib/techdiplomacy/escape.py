@@ -30,8 +30,9 @@ _TERMINAL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def markdown(text: object) -> str:
-    """Return ``text`` as Markdown that renders exactly as the characters of ``text``, on one line."""
-    flat = _LINE_BREAKS.sub(" ", str(text))
+    """Return ``text`` as Markdown that renders exactly as the characters of ``text``, on one line
+    (without its outer white space: a leading tab would open a code block)."""
+    flat = _LINE_BREAKS.sub(" ", str(text)).strip()
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
