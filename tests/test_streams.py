@@ -86,6 +86,43 @@ def test_a_json_list_larger_than_the_file_limit_is_read_item_by_item():
     assert isinstance(broken[-1], ReadError) and broken[-1].error.startswith(f"malformed JSON in item {len(broken)}")
 
 
+def test_a_json_list_item_past_the_record_limit_is_one_error_naming_file_and_item(tmp_path):
+    items = [
+        {"title": "one", "text": EN, "tags": ["a", {"b": 1}]},
+        {"title": "huge", "text": AR, "paragraphs": [FA * 20] * 40},  # ~120 KB of keys and strings
+        {"title": "three", "text": FA},
+        "not an object",
+        {"title": "five", "text": AR * 60},  # ~8 KB of Arabic: under the limit in UTF-8
+    ]
+    data = json.dumps(items, ensure_ascii=False).encode()
+    first, second, third, fourth, fifth = read_bytes(data, "list.json", max_bytes=500, max_record_bytes=50_000)
+    assert (first.title, third.title, third.text, third.path, fifth.title) == ("one", "three", FA, "list.json#3", "five")
+    assert second == ReadError("list.json#2", "item 2 too large: 0.1 MB > 0.05 MB per-article limit")
+    assert isinstance(fourth, ReadError) and fourth.path == "list.json#4"
+    # the limit counts UTF-8 bytes, as a JSONL line's does: the same items one per line agree
+    lines_ = "\n".join(json.dumps(item, ensure_ascii=False) for item in items).encode()
+    by_line = read_bytes(lines_, "list.jsonl", max_record_bytes=50_000)
+    assert [type(r) for r in by_line] == [type(r) for r in (first, second, third, fourth, fifth)]
+
+
+def test_a_json_list_item_past_the_limit_is_dropped_as_it_is_parsed_not_held(tmp_path):
+    path = tmp_path / "export.json"
+    paragraph = "x" * 500
+    with path.open("w", encoding="utf-8") as f:  # 2 articles around one 12 MB item of 24,000 paragraphs
+        f.write(json.dumps([{"title": "a", "text": EN}])[:-1] + ", ")
+        f.write(json.dumps({"title": "huge", "text": EN, "paragraphs": [paragraph] * 24_000}) + ", ")
+        f.write(json.dumps({"title": "c", "text": AR}) + "]")
+    tracemalloc.start()
+    try:
+        first, second, third = read_file(path, max_bytes=1_000_000)  # the default 5 MB per article
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (first.title, third.title, third.text) == ("a", "c", AR)
+    assert second.path == f"{path}#2" and second.error.startswith("item 2 too large: 12.")
+    assert peak < 8_000_000, f"peak {peak / 1e6:.1f} MB reading past a 12 MB item"  # the item's first 5 MB at most
+
+
 def test_a_large_json_object_is_refused_with_a_pointer_to_jsonl():
     data = json.dumps({"text": EN * 100}).encode()
     (error,) = read_bytes(data, "one.json", max_bytes=500)
