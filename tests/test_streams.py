@@ -211,3 +211,42 @@ def test_build_pulls_articles_as_it_writes_them_not_the_whole_file_first(tmp_pat
     summary = builder.build([path], tmp_path / "s.duckdb", batch_size=10, workers=1)
     assert summary.added == 60 and len(pulled) == 60
     assert at_first_write[0] <= 21  # two batches read ahead at most: the file was not read whole first
+
+
+# --- column names as exports name them -------------------------------------------------------
+
+_EXPORT_NAMES = {  # the names issue #15 lists, as exports spell them
+    "text": ["content", "body", "story_text", "article_text", "maintext"],
+    "title": ["headline"],
+    "published": ["publish_date", "date_publish", "pubDate", "published_at"],
+    "source": ["media_name", "domain", "outlet"],
+}
+_VALUES_BY_FIELD = {"text": EN, "title": "A headline", "published": "2024-08-12", "source": "irna.ir"}
+
+
+def test_every_export_column_name_reads_to_its_field_in_jsonl_and_csv():
+    import datetime
+
+    for field, names in _EXPORT_NAMES.items():
+        for name in names:
+            record = {"text": AR, **{name: _VALUES_BY_FIELD[field]}} if field != "text" else {name: EN}
+            jsonl = json.dumps(record).encode()
+            header, row = ",".join(record), ",".join(record.values())
+            for article in (read_bytes(jsonl, "e.jsonl")[0], read_bytes(f"{header}\n{row}\n".encode(), "e.csv")[0]):
+                got = {"text": article.text, "title": article.title, "source": article.source, "published": article.published}
+                want = datetime.date(2024, 8, 12) if field == "published" else _VALUES_BY_FIELD[field]
+                assert got[field] == want, (name, article)
+
+
+def test_the_readme_documents_the_column_names_the_readers_know():
+    from pathlib import Path
+
+    from techdiplomacy.readers.article import FIELDS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("**Column names as exports name them.**", 1)[1].split("\n\n", 2)[1]
+    documented = {}
+    for line in table.splitlines()[2:]:
+        field, names = (cell.strip() for cell in line.strip("|").split("|"))
+        documented[field.strip("`")] = (field.strip("`"), *(n.strip(" `").lower() for n in names.split(",")))
+    assert documented == {field: tuple(names) for field, names in FIELDS.items()}
