@@ -26,7 +26,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_scale import DROP, YEARS, _tree_sample, sentences  # noqa: E402
+from bench_scale import DROP, YEARS, sentences  # noqa: E402
 from common import ant_news  # noqa: E402
 
 TARGET_MB = 1500
@@ -64,12 +64,16 @@ def run(archive: Path, store: Path, log: Path, workers: int) -> dict:
     with open(log, "w") as handle:
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=handle, cwd=ROOT)
         root, peak, cpu, last = psutil.Process(proc.pid), 0, {}, 0.0
-        stages: dict[str, int] = {}  # peak RSS by build stage (the last progress line's stage)
+        # by build stage (the last progress line's): the tree's peak RSS and, at that moment,
+        # the build process's own and the largest other process's (a worker)
+        stages: dict[str, tuple[int, int, int]] = {}
         while proc.poll() is None:
-            rss = _tree_sample(root, cpu)
+            own, others = _tree_rss(root, cpu)
+            rss = own + sum(others)
             peak = max(peak, rss)
             stage = _stage(log)
-            stages[stage] = max(stages.get(stage, 0), rss)
+            if rss > stages.get(stage, (0,))[0]:
+                stages[stage] = (rss, own, max(others, default=0))
             if time.perf_counter() - last > 60:  # a running figure, for runs stopped early
                 last = time.perf_counter()
                 print(f"{last - start:7.0f} s  peak RSS so far {peak / 1e6:.0f} MB", flush=True)
@@ -77,8 +81,27 @@ def run(archive: Path, store: Path, log: Path, workers: int) -> dict:
     seconds = time.perf_counter() - start
     summary = json.loads(log.read_text().strip().splitlines()[-1]) if proc.returncode == 0 else {}
     return {"returncode": proc.returncode, "build_s": seconds, "cpu_s": sum(cpu.values()), "peak_rss_mb": peak / 1e6,
-            "peak_rss_mb_by_stage": {k: round(v / 1e6) for k, v in stages.items()},
+            "peak_rss_mb_by_stage": {k: round(v[0] / 1e6) for k, v in stages.items()},
+            "at_stage_peak_build_and_largest_other_mb": {k: [round(v[1] / 1e6), round(v[2] / 1e6)] for k, v in stages.items()},
             **{k: summary.get(k) for k in ("read", "duplicates", "added", "errors")}}
+
+
+def _tree_rss(root: psutil.Process, cpu: dict[int, float]) -> tuple[int, list[int]]:
+    """Return the RSS (bytes) of ``root`` and of each of its descendants (psutil), noting each
+    one's CPU seconds so far in ``cpu`` (by pid; the last sample of an exited one stays)."""
+    own, others = 0, []
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            rss = proc.memory_info().rss
+            times = proc.cpu_times()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        cpu[proc.pid] = times.user + times.system
+        if proc.pid == root.pid:
+            own = rss
+        else:
+            others.append(rss)
+    return own, others
 
 
 def _stage(log: Path) -> str:

@@ -1,6 +1,7 @@
 """Executors: a build on a Dask cluster gives the same tables as a local one, row for row."""
 
 import gc
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -98,6 +99,23 @@ def test_dask_executor_on_a_scheduler_keeps_the_batch_order(corpus):
         finally:
             executor.close()
     assert LocalExecutor(1).extract(batch) == expected
+
+
+def _pid_and_square(number: int) -> tuple[int, int]:
+    return os.getpid(), number * number
+
+
+def test_a_sharing_executor_computes_every_nth_item_here_with_one_process_fewer():
+    """A refit pass on 2 workers: one pool process and this one, results in order (#15)."""
+    with open_executor("local", workers=2, sharing=True) as running:
+        assert running._pool._max_workers == 1
+        got = list(running.imap(_pid_and_square, range(9)))
+    assert [square for _, square in got] == [i * i for i in range(9)]
+    here = os.getpid()
+    assert [pid == here for pid, _ in got] == [i % 2 == 1 for i in range(9)]  # items 2, 4, 6, 8
+    assert len({pid for pid, _ in got}) == 2
+    with open_executor("local", workers=1, sharing=True) as alone:
+        assert [pid for pid, _ in alone.imap(_pid_and_square, range(3))] == [here] * 3
 
 
 @pytest.mark.parametrize(

@@ -47,14 +47,14 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(list(frame.columns)).reset_index(drop=True)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_path, workers):
+@pytest.mark.parametrize(("workers", "sharing"), [(1, False), (2, False), (2, True)])
+def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_path, workers, sharing):
     tables = load_tables(store_path)
     settings = TopicSettings(large=60, fit_sample=50, n_init=3)
     expected = fit_topics(tables["articles"], tables["mentions"], k=3, random_state=0, settings=settings)
     copy = tmp_path / "copy.duckdb"
     copy.write_bytes(store_path.read_bytes())
-    with Store(copy) as store, open_executor("local", workers=workers) as executor:
+    with Store(copy) as store, open_executor("local", workers=workers, sharing=sharing) as executor:
         store.con.execute("BEGIN")
         model = streamed_topics.fit_streamed(store, k=3, random_state=0, settings=settings, chunk=37, mapper=executor.imap)
         store.con.execute("COMMIT")
@@ -65,12 +65,12 @@ def test_streamed_topics_match_fit_topics_on_the_same_sample(store_path, tmp_pat
         pd.testing.assert_frame_equal(_sorted(got[name]), _sorted(getattr(expected, name)), obj=name, rtol=1e-9)
 
 
-@pytest.mark.parametrize(("executor", "workers"), [("local", 1), ("local", 2), ("dask", 1)])
-def test_streamed_near_duplicates_match_in_memory_groups(store_path, executor, workers):
+@pytest.mark.parametrize(("executor", "workers", "sharing"), [("local", 1, False), ("local", 2, False), ("local", 2, True), ("dask", 1, False)])
+def test_streamed_near_duplicates_match_in_memory_groups(store_path, executor, workers, sharing):
     tables = load_tables(store_path)
     expected = dedup.near_duplicate_groups(tables["articles"])
     assert (expected["article_id"] != expected["group_id"]).sum() >= 10
-    with Store(store_path, read_only=True) as store, open_executor(executor, workers=workers) as running:
+    with Store(store_path, read_only=True) as store, open_executor(executor, workers=workers, sharing=sharing) as running:
         got = streamed_duplicates.near_duplicates_streamed(store.con, chunk=29, mapper=running.imap)
     pd.testing.assert_frame_equal(got, expected)
 

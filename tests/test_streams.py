@@ -86,6 +86,43 @@ def test_a_json_list_larger_than_the_file_limit_is_read_item_by_item():
     assert isinstance(broken[-1], ReadError) and broken[-1].error.startswith(f"malformed JSON in item {len(broken)}")
 
 
+def test_a_json_list_item_past_the_record_limit_is_one_error_naming_file_and_item(tmp_path):
+    items = [
+        {"title": "one", "text": EN, "tags": ["a", {"b": 1}]},
+        {"title": "huge", "text": AR, "paragraphs": [FA * 20] * 40},  # ~120 KB of keys and strings
+        {"title": "three", "text": FA},
+        "not an object",
+        {"title": "five", "text": AR * 60},  # ~8 KB of Arabic: under the limit in UTF-8
+    ]
+    data = json.dumps(items, ensure_ascii=False).encode()
+    first, second, third, fourth, fifth = read_bytes(data, "list.json", max_bytes=500, max_record_bytes=50_000)
+    assert (first.title, third.title, third.text, third.path, fifth.title) == ("one", "three", FA, "list.json#3", "five")
+    assert second == ReadError("list.json#2", "item 2 too large: 0.1 MB > 0.05 MB per-article limit")
+    assert isinstance(fourth, ReadError) and fourth.path == "list.json#4"
+    # the limit counts UTF-8 bytes, as a JSONL line's does: the same items one per line agree
+    lines_ = "\n".join(json.dumps(item, ensure_ascii=False) for item in items).encode()
+    by_line = read_bytes(lines_, "list.jsonl", max_record_bytes=50_000)
+    assert [type(r) for r in by_line] == [type(r) for r in (first, second, third, fourth, fifth)]
+
+
+def test_a_json_list_item_past_the_limit_is_dropped_as_it_is_parsed_not_held(tmp_path):
+    path = tmp_path / "export.json"
+    paragraph = "x" * 500
+    with path.open("w", encoding="utf-8") as f:  # 2 articles around one 12 MB item of 24,000 paragraphs
+        f.write(json.dumps([{"title": "a", "text": EN}])[:-1] + ", ")
+        f.write(json.dumps({"title": "huge", "text": EN, "paragraphs": [paragraph] * 24_000}) + ", ")
+        f.write(json.dumps({"title": "c", "text": AR}) + "]")
+    tracemalloc.start()
+    try:
+        first, second, third = read_file(path, max_bytes=1_000_000)  # the default 5 MB per article
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (first.title, third.title, third.text) == ("a", "c", AR)
+    assert second.path == f"{path}#2" and second.error.startswith("item 2 too large: 12.")
+    assert peak < 8_000_000, f"peak {peak / 1e6:.1f} MB reading past a 12 MB item"  # the item's first 5 MB at most
+
+
 def test_a_large_json_object_is_refused_with_a_pointer_to_jsonl():
     data = json.dumps({"text": EN * 100}).encode()
     (error,) = read_bytes(data, "one.json", max_bytes=500)
@@ -174,3 +211,42 @@ def test_build_pulls_articles_as_it_writes_them_not_the_whole_file_first(tmp_pat
     summary = builder.build([path], tmp_path / "s.duckdb", batch_size=10, workers=1)
     assert summary.added == 60 and len(pulled) == 60
     assert at_first_write[0] <= 21  # two batches read ahead at most: the file was not read whole first
+
+
+# --- column names as exports name them -------------------------------------------------------
+
+_EXPORT_NAMES = {  # the names issue #15 lists, as exports spell them
+    "text": ["content", "body", "story_text", "article_text", "maintext"],
+    "title": ["headline"],
+    "published": ["publish_date", "date_publish", "pubDate", "published_at"],
+    "source": ["media_name", "domain", "outlet"],
+}
+_VALUES_BY_FIELD = {"text": EN, "title": "A headline", "published": "2024-08-12", "source": "irna.ir"}
+
+
+def test_every_export_column_name_reads_to_its_field_in_jsonl_and_csv():
+    import datetime
+
+    for field, names in _EXPORT_NAMES.items():
+        for name in names:
+            record = {"text": AR, **{name: _VALUES_BY_FIELD[field]}} if field != "text" else {name: EN}
+            jsonl = json.dumps(record).encode()
+            header, row = ",".join(record), ",".join(record.values())
+            for article in (read_bytes(jsonl, "e.jsonl")[0], read_bytes(f"{header}\n{row}\n".encode(), "e.csv")[0]):
+                got = {"text": article.text, "title": article.title, "source": article.source, "published": article.published}
+                want = datetime.date(2024, 8, 12) if field == "published" else _VALUES_BY_FIELD[field]
+                assert got[field] == want, (name, article)
+
+
+def test_the_readme_documents_the_column_names_the_readers_know():
+    from pathlib import Path
+
+    from techdiplomacy.readers.article import FIELDS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("**Column names as exports name them.**", 1)[1].split("\n\n", 2)[1]
+    documented = {}
+    for line in table.splitlines()[2:]:
+        field, names = (cell.strip() for cell in line.strip("|").split("|"))
+        documented[field.strip("`")] = (field.strip("`"), *(n.strip(" `").lower() for n in names.split(",")))
+    assert documented == {field: tuple(names) for field, names in FIELDS.items()}

@@ -124,11 +124,16 @@ class _Gathered:
         return concat_tables([f.result() for f in self._futures])
 
 
-def _in_order(submit: Callable, fn: Callable, items: Iterable, ahead: int) -> Iterator:
-    """Yield ``fn(item)`` results in order, keeping ``ahead`` submitted tasks in flight."""
+def _in_order(submit: Callable, fn: Callable, items: Iterable, ahead: int, here_every: int = 0) -> Iterator:
+    """Yield ``fn(item)`` results in order, keeping ``ahead`` submitted tasks in flight; with
+    ``here_every`` n, every n-th item is computed in this process meanwhile (the others run
+    on while it does)."""
     pending: deque = deque()
-    for item in items:
-        pending.append(submit(fn, item))
+    for number, item in enumerate(items, 1):
+        if here_every and number % here_every == 0:
+            pending.append(_Done(fn(item)))
+        else:
+            pending.append(submit(fn, item))
         if len(pending) >= ahead:
             yield pending.popleft().result()
     while pending:
@@ -149,11 +154,22 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
 
 
 class LocalExecutor:
-    """Extraction in this process, or in a pool of ``workers`` processes (0: one per core)."""
+    """Extraction in this process, or in a pool of ``workers`` processes (0: one per core).
 
-    def __init__(self, workers: int = 1):
+    ``sharing``: this process is one of the ``workers`` in :meth:`imap` (a pool of one fewer
+    does the rest), for passes whose tasks this process would otherwise only wait on: each
+    process costs some 200 MB of imported libraries (numpy, pandas, scikit-learn) before it
+    holds any data, and the build's refit passes were its memory peak (issue #15).
+    """
+
+    def __init__(self, workers: int = 1, *, sharing: bool = False):
         self.workers = workers
-        self._pool = _pool(workers)
+        n = workers or (os.cpu_count() or 1)
+        self._here_every = n if sharing and n > 1 else 0
+        if self._here_every:
+            self._pool = ProcessPoolExecutor(max_workers=n - 1, mp_context=multiprocessing.get_context("forkserver"))
+        else:
+            self._pool = _pool(workers)
 
     def extract(self, batch: Sequence[Article]) -> Parts:
         return extract_batch(batch, self._pool)
@@ -168,7 +184,8 @@ class LocalExecutor:
     def imap(self, fn: Callable, items: Iterable) -> Iterator:
         if self._pool is None:
             return map(fn, items)
-        return _in_order(self._pool.submit, fn, items, self._pool._max_workers + 1)
+        ahead = self._pool._max_workers + 1 + bool(self._here_every)
+        return _in_order(self._pool.submit, fn, items, ahead, self._here_every)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -247,17 +264,20 @@ class DaskExecutor:
 
 
 @contextmanager
-def open_executor(kind: str = "local", *, workers: int = 1, scheduler: str | None = None) -> Iterator[Executor]:
+def open_executor(
+    kind: str = "local", *, workers: int = 1, scheduler: str | None = None, sharing: bool = False
+) -> Iterator[Executor]:
     """Yield the executor named ``kind`` and close it on the way out.
 
-    ``workers`` sizes the local pool; ``scheduler`` is a Dask scheduler address (only with
-    ``kind="dask"``; None starts a local cluster).
+    ``workers`` sizes the local pool (with ``sharing``, this process counts as one of them in
+    ``imap``); ``scheduler`` is a Dask scheduler address (only with ``kind="dask"``; None
+    starts a local cluster).
     """
     if kind not in EXECUTORS:
         raise ValueError(f"unknown executor {kind!r}: choose one of {', '.join(EXECUTORS)}")
     if scheduler is not None and kind != "dask":
         raise ValueError("a scheduler address needs the dask executor")
-    executor: Executor = LocalExecutor(workers) if kind == "local" else DaskExecutor(scheduler)
+    executor: Executor = LocalExecutor(workers, sharing=sharing) if kind == "local" else DaskExecutor(scheduler)
     try:
         yield executor
     finally:

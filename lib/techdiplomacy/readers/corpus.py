@@ -243,7 +243,7 @@ def read_stream(
             return
         data = stream.read(max_bytes + 1)
         if ext == ".json" and len(data) > max_bytes:
-            yield from _large_json(data, stream, path, max_bytes, columns)
+            yield from _large_json(data, stream, path, max_bytes, max_record_bytes, columns)
             if compression is not None:
                 finish(stream)
             return
@@ -293,13 +293,15 @@ def _read_whole(data: bytes, ext: str, shown: str, columns: Columns) -> list[Art
         return [ReadError(shown, f"could not read {ext[1:]} file: {type(exc).__name__}: {exc}")]
 
 
-def _large_json(data: bytes, rest: BinaryIO, path: str, max_bytes: int, columns: Columns) -> Iterator[Article | ReadError]:
+def _large_json(
+    data: bytes, rest: BinaryIO, path: str, max_bytes: int, max_record_bytes: int, columns: Columns
+) -> Iterator[Article | ReadError]:
     """A JSON file past ``max_bytes``: a list is parsed item by item; anything else is refused."""
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         yield ReadError(path, f"file too large: more than {max_bytes / 1e6:g} MB of JSON that is not a list; "
                               "write one article per line (JSON Lines, .jsonl), which is read at any size")
         return
-    yield from read_json_list(io.BufferedReader(_Chained(data, rest)), path, columns=columns)
+    yield from read_json_list(io.BufferedReader(_Chained(data, rest)), path, max_record_bytes=max_record_bytes, columns=columns)
 
 
 class _Chained(io.RawIOBase):

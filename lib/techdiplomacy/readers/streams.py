@@ -240,8 +240,16 @@ def read_csv(
 # --- JSON lists too large to read whole ------------------------------------------------------
 
 
-def read_json_list(stream: BinaryIO, path: str, *, columns: dict[str, str] | None = None) -> Iterator[Article | ReadError]:
-    """Yield one article (or read error) per item of a JSON list, parsed item by item (ijson)."""
+def read_json_list(
+    stream: BinaryIO, path: str, *, max_record_bytes: int, columns: dict[str, str] | None = None
+) -> Iterator[Article | ReadError]:
+    """Yield one article (or read error) per item of a JSON list, parsed item by item (ijson).
+
+    An item whose keys and strings come to more than ``max_record_bytes`` (UTF-8) is one error
+    naming the file and the item's number, as a JSONL line past the limit is: what it held is
+    dropped as soon as it passes the limit (the rest of it is parsed, not kept), and the next
+    items are read.
+    """
     import ijson
 
     head, stream = head_of(stream, 4096)
@@ -249,7 +257,49 @@ def read_json_list(stream: BinaryIO, path: str, *, columns: dict[str, str] | Non
         stream.read(len(_UTF8_BOM))
     number = 0
     try:
-        for number, item in enumerate(ijson.items(stream, "item", use_float=True), 1):
-            yield record_article(item, f"{path}#{number}", f"item {number}", columns)
+        for number, item, size in _json_items(ijson.parse(stream, use_float=True), max_record_bytes):
+            if item is _DROPPED:
+                yield ReadError(f"{path}#{number}", _too_large(f"item {number}", size, max_record_bytes))
+            else:
+                yield record_article(item, f"{path}#{number}", f"item {number}", columns)
     except (ijson.JSONError, UnicodeDecodeError, RecursionError) as exc:
         yield ReadError(f"{path}#{number + 1}", f"malformed JSON in item {number + 1}: {exc}")
+
+
+#: What :func:`_json_items` yields in place of an item past the record limit.
+_DROPPED = object()
+_STARTS = frozenset({"start_map", "start_array"})
+_ENDS = frozenset({"end_map", "end_array"})
+
+
+def _json_items(events: Iterator[tuple[str, str, object]], limit: int) -> Iterator[tuple[int, object, int]]:
+    """Yield (number, item or ``_DROPPED``, its size) per item of a top-level JSON list, from
+    ijson ``parse`` events; the size counts the UTF-8 bytes of keys and strings (8 a number)."""
+    import ijson
+
+    number, depth, size, builder = 0, 0, 0, None
+    for prefix, event, value in events:
+        if depth == 0:
+            if prefix != "item":
+                continue  # the list's own start and end
+            number += 1
+            if event not in _STARTS:  # a bare value as an item
+                yield number, value, _size(value)
+                continue
+            builder, size = ijson.ObjectBuilder(), 0
+        depth += (event in _STARTS) - (event in _ENDS)
+        size += _size(value)
+        if builder is not None:
+            if size > limit:
+                builder = None  # drop what the item held; count the rest of it
+            else:
+                builder.event(event, value)
+        if depth == 0:
+            yield number, builder.value if builder is not None else _DROPPED, size
+            builder = None
+
+
+def _size(value: object) -> int:
+    if isinstance(value, str):
+        return len(value) if value.isascii() else len(value.encode("utf-8", "surrogatepass"))
+    return 0 if value is None or isinstance(value, bool) else 8

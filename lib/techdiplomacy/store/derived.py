@@ -159,9 +159,11 @@ def refit_derived(
 
 def _refit_executor(store, executor: str, workers: int, scheduler: str | None):
     """Return the executor for one refit pass: a new one like the build's for a corpus
-    streamed in chunks, else this process alone (small corpora run in memory)."""
+    streamed in chunks, this process taking its share of the chunks (a local pool of
+    ``workers`` - 1: one process fewer holding libraries and chunks), else this process alone
+    (small corpora run in memory)."""
     if streamed(store):
-        return open_executor(executor, workers=workers, scheduler=scheduler)
+        return open_executor(executor, workers=workers, scheduler=scheduler, sharing=True)
     return open_executor("local", workers=1)
 
 

@@ -32,8 +32,8 @@ from techdiplomacy.topics import duplicates as dedup
 
 #: Corpora above this many articles are grouped in streamed passes (below: in memory).
 STREAM_ABOVE = 50_000
-#: Texts read and shingled at a time.
-CHUNK = 20_000
+#: Texts read and shingled at a time (a task of a refit worker or of the build process).
+CHUNK = 10_000
 #: A candidate is dropped unheard when its equal MinHash values fall this many standard deviations
 #: short of a pair at the threshold (a true pair is lost about once in 160 at exactly the threshold).
 SCREEN_SD = 2.5

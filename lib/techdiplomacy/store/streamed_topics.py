@@ -30,8 +30,9 @@ from techdiplomacy.topics.features import surface_forms
 from techdiplomacy.topics.phrases import phrase_forms
 from techdiplomacy.topics.tables import Scores, article_rows, dominant_concepts, passage_rows, top_features, topic_rows
 
-#: Articles read from the store at a time (their paragraphs are scored together).
-CHUNK = 10_000
+#: Articles read from the store at a time (their paragraphs are scored together): a task of a
+#: refit worker or of the build process, whose peak memory grows with it (issue #15).
+CHUNK = 5_000
 _MENTION_COLUMNS = 'article_id, kind, "key", country, "start"'
 
 
