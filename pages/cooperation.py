@@ -48,7 +48,8 @@ table_download(wco.plain(newest), None, "cooperation-milestones", filters, key="
 
 st.subheader(t("thread_list", lang))
 st.dataframe(wco.readable(wco.thread_table(threads, lang), lang), hide_index=True, width="stretch")
-table_download(threads, "cooperation_threads", "cooperation-threads", filters, key="threads")
-table_download(cooperation, "cooperation", "cooperation", filters, key="cooperation")
+table_download(threads, "cooperation_threads", "cooperation-threads", filters, key="threads",
+               label=t("table_cooperation_threads", lang))
+table_download(cooperation, "cooperation", "cooperation", filters, key="cooperation", label=t("table_cooperation", lang))
 evidence_panel(filters, key="cooperation")
 bilateral_view(filters, data.get(wp.partner_counts, filters), key="cooperation")

@@ -19,13 +19,14 @@ from techdiplomacy.warehouse.filters import Filters
 
 
 def table_download(
-    frame: pd.DataFrame | Callable[[], pd.DataFrame], table: str | None, what: str, filters: Filters, *, key: str
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], table: str | None, what: str, filters: Filters, *, key: str,
+    label: str = "",
 ) -> None:
     """Show a CSV download button for ``frame`` (schema order when ``table`` is given); a
-    function is called only on a click."""
+    function is called only on a click. ``label`` says which table, where a page has two."""
     make = frame if callable(frame) else (lambda: frame)
     st.download_button(
-        f"⬇ {t('table_csv', filters.lang)}",
+        f"⬇ {t('table_csv', filters.lang)}" + (f" — {label}" if label else ""),
         data=lambda: export.table_csv(make(), table),
         file_name=export.export_filename(what, filters, "csv"),
         mime="text/csv",

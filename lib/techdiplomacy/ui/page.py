@@ -48,7 +48,10 @@ def evidence_panel(filters: Filters, *, key: str) -> pd.DataFrame:
     :data:`EVIDENCE_ROWS`; the CSV has them all); return the rows shown."""
     shown = data.evidence(filters, limit=EVIDENCE_ROWS)
     more = "+" if len(shown) >= EVIDENCE_ROWS else ""
-    with st.expander(f"{t('evidence', filters.lang)} ({len(shown):,}{more})", expanded=not shown.empty):
+    # with no country, sector or topic chosen there is nothing to show evidence for: no "(0)"
+    chosen = filters.countries or filters.sectors or filters.topics
+    count = f" ({len(shown):,}{more})" if chosen or not shown.empty else ""
+    with st.expander(f"{t('evidence', filters.lang)}{count}", expanded=not shown.empty):
         if shown.empty:
             st.caption(t("evidence_hint", filters.lang))
         else:
