@@ -7,11 +7,11 @@ from that file (``techdiplomacy build ../shared/data/ant-arabic-news.jsonl.gz --
 """
 
 import json
-import os
 from pathlib import Path
 
 import duckdb
 import pytest
+from ant_store import ant_store
 from test_page_cooperation import _cells, _charts
 from test_pages import _app
 
@@ -26,14 +26,7 @@ pytestmark = pytest.mark.skipif(not ANT.exists(), reason=f"{ANT} is absent (shar
 
 @pytest.fixture(scope="module")
 def ant_env(tmp_path_factory):
-    given = os.environ.get("TECHDIPLOMACY_ANT_STORE")
-    if given and Path(given).exists():
-        store = Path(given)
-    else:
-        from techdiplomacy.store.builder import build
-
-        store = tmp_path_factory.mktemp("ant") / "ant.duckdb"
-        build([ANT], store)
+    store = ant_store(tmp_path_factory)  # built once per session, shared with the other ANT tests
     with duckdb.connect(str(store), read_only=True) as con:
         n_articles, n_rows = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM cooperation)").fetchone()
     assert n_articles >= 2000 and n_rows > 0

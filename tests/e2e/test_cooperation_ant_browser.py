@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from ant_store import ant_store
 
 from .conftest import ARTIFACTS, CHROMIUM, ROOT, _free_port
 
@@ -32,14 +33,7 @@ pytestmark = pytest.mark.skipif(not ANT.exists(), reason=f"{ANT} is absent (shar
 def ant_url(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    given = os.environ.get("TECHDIPLOMACY_ANT_STORE")
-    if given and Path(given).exists():
-        store = Path(given)
-    else:
-        from techdiplomacy.store.builder import build
-
-        store = tmp_path_factory.mktemp("ant") / "ant.duckdb"
-        build([ANT], store)
+    store = ant_store(tmp_path_factory)  # built once per session, shared with the other ANT tests
     port = _free_port()
     path = os.pathsep.join(p for p in (str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")) if p)
     env = {**os.environ, "TECHDIPLOMACY_STORE": str(store), "TECHDIPLOMACY_DATA": str(tmp_path_factory.mktemp("none")),
