@@ -41,10 +41,16 @@ def app_url(tmp_path_factory):
     for path in list(SAMPLE.glob("*.md")) + list(FIXTURES.glob("*.md")):
         shutil.copy(path, corpus / path.name)
     store = tmp_path_factory.mktemp("store") / "e2e.duckdb"
+    yield from dashboard(tmp_path_factory, store, corpus)
+
+
+def dashboard(tmp_path_factory, store: Path, data: Path):
+    """Run the dashboard of this checkout on ``store`` (``data``: its corpus folder) on a free
+    loopback port; yield its URL once healthy, stop it after (a fixture's body)."""
     port = _free_port()
     # this checkout's lib first: an editable install elsewhere (another worktree) must not win
     path = os.pathsep.join(p for p in (str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")) if p)
-    env = {**os.environ, "TECHDIPLOMACY_STORE": str(store), "TECHDIPLOMACY_DATA": str(corpus), "PYTHONPATH": path}
+    env = {**os.environ, "TECHDIPLOMACY_STORE": str(store), "TECHDIPLOMACY_DATA": str(data), "PYTHONPATH": path}
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",

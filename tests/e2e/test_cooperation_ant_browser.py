@@ -9,17 +9,12 @@ minutes): ``techdiplomacy build ../shared/data/ant-arabic-news.jsonl.gz --store 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from ant_store import ant_store
 
-from .conftest import ARTIFACTS, CHROMIUM, ROOT, _free_port
+from .conftest import ARTIFACTS, CHROMIUM, ROOT, dashboard
 
 ANT = ROOT.parent / "shared" / "data" / "ant-arabic-news.jsonl.gz"
 TIMEOUT = 180_000
@@ -34,36 +29,7 @@ def ant_url(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     store = ant_store(tmp_path_factory)  # built once per session, shared with the other ANT tests
-    port = _free_port()
-    path = os.pathsep.join(p for p in (str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")) if p)
-    env = {**os.environ, "TECHDIPLOMACY_STORE": str(store), "TECHDIPLOMACY_DATA": str(tmp_path_factory.mktemp("none")),
-           "PYTHONPATH": path}
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"streamlit did not start; see {log.name}")
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    yield from dashboard(tmp_path_factory, store, tmp_path_factory.mktemp("none"))
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fa"])

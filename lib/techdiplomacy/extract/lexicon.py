@@ -277,6 +277,15 @@ def zipf(word: str, lang: str) -> float:
     return round(math.log10(freq * 1e9), 2) if freq > 0 else 0.0
 
 
+#: How an Arabic word with the article begins, after a conjunction or preposition too.
+DEFINITE = ("ال", "لل", "وال", "فال", "بال", "كال")
+
+
+def definite(word: str) -> bool:
+    """True for an Arabic word with the article ("الرئيس", "للرئيس", "والودائع")."""
+    return word.startswith(DEFINITE)
+
+
 @lru_cache(maxsize=65536)
 def clitic_forms(word: str) -> tuple[str, ...]:
     """Return ``word`` and its forms without Arabic proclitics (و ف ب ل ك ال لل), longest first."""

@@ -8,6 +8,7 @@ other numbers and time words end it, and a verb of amount points to its subject.
 
 from __future__ import annotations
 
+from techdiplomacy.extract.lexicon import definite
 from techdiplomacy.extract.units import PERSIAN_VERBS, PUNCT, UNIT_BEFORE, strip_proclitics
 from techdiplomacy.text.normalisation import normalise
 
@@ -138,11 +139,6 @@ ADVERBS = frozenset(normalise(w) for w in "معا معاً أيضا أيضاً �
 #: "رسوم جمركية نسبتها 10 بالمئة", "توفير يبلغ حجمه 2 غيغابايت".
 ANCHORS = frozenset(normalise(w) for w in
                     "قدره قدرها مقداره مقدارها نسبتها نسبته قيمته قيمتها حجمه حجمها بقيمة بمبلغ قيمة مبلغ".split())
-
-
-def definite(word: str) -> bool:
-    """True for an Arabic word with the article, after a conjunction or preposition too."""
-    return word.startswith(("ال", "لل", "وال", "فال", "بال", "كال"))
 
 
 def _conjoined(word: str) -> bool:

@@ -213,7 +213,7 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         last = tokens[t.last].norm
         # ("مدير عام شركة فسفاط قفصة", "لشركة سهيل سات", "مدير منظمة «سيتزن لاب»": the body's name);
         # nor after "زوجة الرئيس": the name is the spouse's
-        ends_with_body = not last.isascii() and not last.startswith(("ال", "لل", "وال", "بال", "فال")) \
+        ends_with_body = not last.isascii() and not lexicon.definite(last) \
             and any(f in lexicon.ORG_WORDS for f in lexicon.clitic_forms(last)) \
             or last in lexicon.ORG_WORDS and (t.last - 1 <= t.head or tokens[t.last - 1].norm in lexicon.PREPOSITIONS)
         ends_with_body = ends_with_body or t.first > 0 and any(
@@ -222,7 +222,7 @@ def _pair_names(tokens: list[lexicon.Token], phrases: list[titles.Title], doc_la
         # adviser, "نائب الوزير" his deputy; the holder is named elsewhere
         head = tokens[t.head].norm
         ends_with_body = ends_with_body or doc_lang == "ar" and t.first == t.last == t.head \
-            and not head.isascii() and not head.startswith(("ال", "لل", "وال", "فال", "بال", "كال")) \
+            and not head.isascii() and not lexicon.definite(head) \
             and not head.endswith(("ه", "ها", "هم", "هما"))  # "ونظيره محمود فايزي": his counterpart
         span = None if ends_with_body else names.name_forward(tokens, nxt, doc_lang, lex, blocked, said)
         if span and names.gap_ok(tokens, t.last, nxt):

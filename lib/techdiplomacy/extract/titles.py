@@ -32,6 +32,7 @@ from techdiplomacy.extract.lexicon import (
     WINDOW_BEFORE,
     Token,
     clitic_forms,
+    definite,
     word_sets,
 )
 from techdiplomacy.extract.names import foreign_name_start
@@ -220,7 +221,7 @@ def _complement(tokens: list[Token], i: int, j: int, lex: dict) -> bool:
     head, t = tokens[i].norm, tokens[j].norm
     if head.isascii() or t.isascii() or not t.isalpha() or len(t) < 3:
         return False
-    if head.startswith(("ال", "وال", "لل", "بال", "فال")) or not any(
+    if definite(head) or not any(
             f in _title_heads() and _titles()[0].get((f,), ("",))[0] in GOVERNING_HEADS for f in clitic_forms(head)):
         return False
     if t in lex["stop"] or t in lex["not_names"] or t in lex["first"] or t in lex["known_tokens"] \
