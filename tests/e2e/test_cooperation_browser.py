@@ -19,6 +19,9 @@ def test_cooperation_page_renders_in_every_language(app_url, page, lang):
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2", timeout=TIMEOUT)
     # the pipeline's bars (the bilateral view below has bars too)
     page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first.wait_for(timeout=TIMEOUT)
+    # the partner's name among the pipeline's ticks (wait: the bilateral view's sector ticks may come first)
+    seen = "name => [...document.querySelectorAll('.js-plotly-plot .ytick text')].some(e => e.textContent.includes(name))"
+    page.wait_for_function(seen, arg=ARMENIA[lang], timeout=TIMEOUT)
     ticks = page.eval_on_selector_all(".js-plotly-plot .ytick text", "els => els.map(e => e.textContent)")
     assert any(ARMENIA[lang] in t for t in ticks), ticks
     assert not any(t.strip() == "ARM" for t in ticks)
