@@ -103,3 +103,21 @@ def test_the_reader_is_closed_for_an_in_process_write_and_reopened_after(monkeyp
             writer.set_meta("corpus_version", "changed")
     at = _app(monkeypatch, env)
     assert _metrics(at)["Articles"] == "6"
+
+
+@pytest.mark.parametrize("cut", ["empty", "half"])
+def test_a_damaged_store_is_named_as_damaged_never_as_busy(monkeypatch, store, tmp_path, cut):
+    """Issue 18, item 17: an empty or half-truncated store says it is damaged and what to do, on
+    every page (no traceback, never "being built")."""
+    damaged = tmp_path / "damaged.duckdb"
+    shutil.copy(store["TECHDIPLOMACY_STORE"], damaged)
+    with damaged.open("r+b") as handle:
+        handle.truncate(0 if cut == "empty" else damaged.stat().st_size // 2)
+    for page in ("overview", "officials"):
+        at = _app(monkeypatch, {**store, "TECHDIPLOMACY_STORE": str(damaged)}, page=page)
+        assert not at.exception
+        assert not any("being built" in i.value for i in at.info)
+        (error,) = at.error
+        shown = error.value.replace("\\", "")  # the path is Markdown-escaped
+        assert "is damaged and cannot be read" in shown and str(damaged) in shown
+        assert any("techdiplomacy import" in c.value.replace("\\", "") for c in at.caption)  # what repairs it

@@ -147,6 +147,11 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "ar": "يجري بناء المخزن أو تحديثه من برنامج آخر؛ أعد تحميل الصفحة بعد لحظات.",
         "fa": "پایگاه داده در حال ساخت یا به‌روزرسانی توسط برنامه دیگری است؛ چند لحظه بعد صفحه را دوباره بارگذاری کنید.",
     },
+    "store_damaged": {
+        "en": "The store {path} is damaged and cannot be read: restore it from a backup or build it again.",
+        "ar": "المخزن {path} تالف ولا يمكن قراءته: استعده من نسخة احتياطية أو ابنه من جديد.",
+        "fa": "پایگاه داده {path} آسیب دیده و خواندنی نیست: آن را از نسخه پشتیبان بازگردانید یا دوباره بسازید.",
+    },
     "rows_shown": {"en": "Rows {first}–{last} of {total}", "ar": "الصفوف {first}–{last} من {total}", "fa": "ردیف‌های {first}–{last} از {total}"},
     "page_number": {"en": "Page", "ar": "الصفحة", "fa": "صفحه"},
     "full_csv": {"en": "all {total} rows", "ar": "كل الصفوف ({total})", "fa": "همه ردیف‌ها ({total})"},

@@ -64,23 +64,25 @@ def check_file(path: str | Path) -> None:
         )
 
 
-def check_length(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+def check_length(con: duckdb.DuckDBPyConnection, path: str | Path, database: str | None = None) -> None:
     """Raise :class:`StoreDamagedError` when the store file ends before the last block its
-    catalogue uses (its end was cut off).
+    catalogue uses (its end was cut off). ``database``: the store's catalogue name in ``con``
+    when it is attached (a reader's), else the connection's own database.
 
     A file as long as its header's block count is whole (one pragma). A shorter one may be
     whole too: a checkpoint cuts free blocks off the end of the file and leaves the count as it
     was. Then the blocks in use decide: the catalogue's metadata blocks and each table's data
     blocks, all named by DuckDB's storage pragmas (read from metadata, not from the data)."""
+    name = _literal(database) if database else "current_database()"
     block_size, total, used = con.execute(
-        "SELECT block_size, total_blocks, used_blocks FROM pragma_database_size() WHERE database_name = current_database()"
+        f"SELECT block_size, total_blocks, used_blocks FROM pragma_database_size() WHERE database_name = {name}"
     ).fetchall()[0]
     actual = Path(path).stat().st_size
     if actual >= HEADER_BYTES + int(block_size) * int(total):
         return  # as long as the header counts: whole, with no need to ask which blocks are used
-    sources = ["SELECT block_id AS b FROM pragma_metadata_info()"]
-    for name in _tables(con):
-        info = f"pragma_storage_info({_literal(name)})"
+    sources = [f"SELECT block_id AS b FROM pragma_metadata_info({_literal(database) if database else ''})"]
+    for table in _tables(con, database):
+        info = f"pragma_storage_info({_literal(f'{database}.main.{table}' if database else table)})"
         sources.append(f"SELECT block_id FROM {info} UNION ALL SELECT unnest(additional_block_ids) FROM {info}")
     last = con.execute(f"SELECT max(b) FROM ({' UNION ALL '.join(sources)}) WHERE b >= 0").fetchall()[0][0]
     blocks = max(int(used), -1 if last is None else int(last) + 1)
@@ -91,9 +93,10 @@ def check_length(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
         )
 
 
-def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+def _tables(con: duckdb.DuckDBPyConnection, database: str | None = None) -> list[str]:
+    name = _literal(database) if database else "current_database()"
     return [row[0] for row in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY table_name"
+        f"SELECT table_name FROM duckdb_tables() WHERE database_name = {name} ORDER BY table_name"
     ).fetchall()]
 
 

@@ -32,6 +32,7 @@ import streamlit as st
 from techdiplomacy.i18n.labels import ui_language
 from techdiplomacy.i18n.phrases import PROGRESS_WORDS, progress_text
 from techdiplomacy.settings import Settings
+from techdiplomacy.store import integrity
 from techdiplomacy.store.builder import build
 from techdiplomacy.store.lock import StoreLockedError, acquire_reading
 from techdiplomacy.warehouse import query as warehouse
@@ -45,6 +46,18 @@ KEPT_SELECTIONS = 16
 
 class StoreBusy(RuntimeError):
     """Another process is writing the store (a build or an import): try again in a moment."""
+
+
+class StoreDamaged(RuntimeError):
+    """The store's file is empty, cut short or corrupt: its message names the store and what to do."""
+
+
+def _refused(path: str, exc: duckdb.Error) -> RuntimeError:
+    """Return what a DuckDB error on opening or reading the store means to a page: damage is
+    damage (never "being built"), a held file is a writer at work."""
+    if integrity.is_damage(str(exc)) and not integrity.is_held(exc):
+        return StoreDamaged(str(integrity.damaged(path, str(exc).strip().splitlines()[0])))
+    return StoreBusy(str(exc))
 
 
 def settings() -> Settings:
@@ -113,16 +126,27 @@ def _attached(path: str, stamp: float) -> Iterator[tuple[duckdb.DuckDBPyConnecti
                 raise StoreBusy(str(exc)) from exc
             try:
                 if reader.con is None:
+                    integrity.check_file(path)
                     reader.con = warehouse.open_store(path)  # attaches, and derives what is stale
+                    integrity.check_length(reader.con, path, warehouse.STORE)  # once per store state
                 else:
                     warehouse.attach(reader.con, path)
-            except duckdb.IOException as exc:  # a program ignoring the writer lock holds the file
+            except (duckdb.Error, integrity.StoreDamagedError) as exc:  # damaged, or held by a program ignoring the lock
                 os.close(reader.lock)
                 reader.lock = None
-                raise StoreBusy(str(exc)) from exc
+                if reader.con is not None:
+                    reader.con.close()
+                    reader.con = None
+                if isinstance(exc, integrity.StoreDamagedError):
+                    raise StoreDamaged(str(exc)) from exc
+                raise _refused(path, exc) from exc
         reader.users += 1
     try:
         yield reader.con, reader.selections
+    except duckdb.Error as exc:  # a block missing from the file is met only by the query reading it
+        if integrity.is_damage(str(exc)):
+            raise StoreDamaged(str(integrity.damaged(path, str(exc).strip().splitlines()[0]))) from exc
+        raise
     finally:
         with _GATE:
             reader.users -= 1

@@ -30,6 +30,10 @@ def start(title_key: str) -> Filters:
     except data.StoreBusy:
         st.info(t("store_busy", url_filters().lang))
         st.stop()
+    except data.StoreDamaged as exc:  # named as damage, with what to do: never "being built"
+        st.error(t("store_damaged", url_filters().lang, path=escape.markdown(str(data.settings().store_path))))
+        st.caption(escape.markdown(str(exc)))  # DuckDB's words and the commands that repair it
+        st.stop()
     st.title(t(title_key, filters.lang))
     topics = topic_labels(data.get(counts.topics, Filters()), filters.lang)
     st.caption(escape.markdown(labels.strip_isolates(filters.describe(count, names={"topic": topics}))))  # q, sources: untrusted
