@@ -137,3 +137,19 @@ def test_context_window_is_a_distance():
 def test_spans_read_as_written(text):
     for row in sectors.extract(Document(text)):
         assert text[row["start"] : row["end"]] == row["surface"]
+
+
+def test_social_media_as_the_channel_of_a_story_is_no_sector():
+    """"Spread on social media" says where a story went, not a field of activity; "cooperation in
+    social media" is the field."""
+    from techdiplomacy.extract import sectors
+    from techdiplomacy.text.document import Document
+
+    def found(text, language):
+        return {m["key"] for m in sectors.extract(Document(text, language=language))}
+
+    assert "digital_content" not in found("وانتشرت الصور على مواقع التواصل الاجتماعي بشكل واسع.", "ar")
+    assert "digital_content" not in found("وتداول رواد وسائل التواصل الاجتماعي المقطع.", "ar")
+    assert "digital_content" not in found("The clip spread on social media within hours.", "en")
+    assert "digital_content" in found("بحث الوزيران التعاون في مجال وسائل التواصل الاجتماعي.", "ar")
+    assert "digital_content" in found("Both sides discussed cooperation on social media regulation.", "en")
