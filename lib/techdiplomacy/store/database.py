@@ -34,11 +34,6 @@ Progress = Callable[[str, int, int | None], None]
 BUILD_MEMORY = "512MB"
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0].strip() if text else type(exc).__name__
-
-
 def _ddl(table: str) -> str:
     cols = ", ".join(f'"{c}" {_SQL_TYPES[t]}' for c, t in schema.TABLES[table].items())
     return f'CREATE TABLE IF NOT EXISTS "{table}" ({cols})'
@@ -64,7 +59,7 @@ class Store:
                 break
             except duckdb.Error as exc:
                 if integrity.is_damage(str(exc)):
-                    raise integrity.damaged(self.path, _first_line(exc)) from exc
+                    raise integrity.damaged(self.path, integrity.first_line(exc)) from exc
                 if not integrity.is_held(exc):
                     raise  # not another process's lock: a disk error, a permission
                 if time.monotonic() > deadline:  # another process holds DuckDB's write lock

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from techdiplomacy.store.integrity import StoreDamagedError, StoreMissingError, is_damage, remedy
+from techdiplomacy.store.integrity import StoreDamagedError, StoreMissingError, first_line, is_damage, remedy
 from techdiplomacy.store.lock import StoreLockedError
 
 #: What DuckDB and the OS write when a disk has no room left.
@@ -23,7 +23,7 @@ def describe(exc: BaseException, store: str | Path | None) -> str:
     """Return one line for ``exc``, met while a command worked on the store at ``store`` (None:
     a command with no store): what failed, where, and what to do."""
     where = f"store {store}" if store is not None else "the command"
-    message = _first_line(exc)
+    message = first_line(exc)
     lowered = message.lower()
     if isinstance(exc, (StoreLockedError, StoreDamagedError, StoreMissingError)):
         return message
@@ -53,11 +53,6 @@ def describe(exc: BaseException, store: str | Path | None) -> str:
     if isinstance(exc, (ValueError, RuntimeError)) and message:
         return f"{message} ({where})" if store is not None and str(store) not in message else message
     return f"unexpected {type(exc).__name__}: {message} ({where}); run it again with --debug for the traceback"
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0].strip() if text else type(exc).__name__
 
 
 def _is_full(exc: BaseException, lowered: str) -> bool:

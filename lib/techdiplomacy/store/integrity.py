@@ -116,11 +116,11 @@ def check_blocks(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
             if not is_damage(str(exc)):
                 raise
             raise StoreDamagedError(
-                f"store {path} is damaged: table {name} cannot be read ({_first_line(exc)}): {remedy(path)}"
+                f"store {path} is damaged: table {name} cannot be read ({first_line(exc)}): {remedy(path)}"
             ) from exc
     return len(names)
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0].strip() if text else type(exc).__name__

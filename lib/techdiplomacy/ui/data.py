@@ -52,11 +52,13 @@ class StoreDamaged(RuntimeError):
     """The store's file is empty, cut short or corrupt: its message names the store and what to do."""
 
 
-def _refused(path: str, exc: duckdb.Error) -> RuntimeError:
-    """Return what a DuckDB error on opening or reading the store means to a page: damage is
-    damage (never "being built"), a held file is a writer at work."""
+def _refused(path: str, exc: Exception) -> RuntimeError:
+    """Return what an error on opening or reading the store means to a page: damage is damage
+    (never "being built"), a held file is a writer at work."""
+    if isinstance(exc, integrity.StoreDamagedError):
+        return StoreDamaged(str(exc))
     if integrity.is_damage(str(exc)) and not integrity.is_held(exc):
-        return StoreDamaged(str(integrity.damaged(path, str(exc).strip().splitlines()[0])))
+        return StoreDamaged(str(integrity.damaged(path, integrity.first_line(exc))))
     return StoreBusy(str(exc))
 
 
@@ -137,15 +139,13 @@ def _attached(path: str, stamp: float) -> Iterator[tuple[duckdb.DuckDBPyConnecti
                 if reader.con is not None:
                     reader.con.close()
                     reader.con = None
-                if isinstance(exc, integrity.StoreDamagedError):
-                    raise StoreDamaged(str(exc)) from exc
                 raise _refused(path, exc) from exc
         reader.users += 1
     try:
         yield reader.con, reader.selections
     except duckdb.Error as exc:  # a block missing from the file is met only by the query reading it
         if integrity.is_damage(str(exc)):
-            raise StoreDamaged(str(integrity.damaged(path, str(exc).strip().splitlines()[0]))) from exc
+            raise _refused(path, exc) from exc
         raise
     finally:
         with _GATE:
