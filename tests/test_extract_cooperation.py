@@ -42,7 +42,7 @@ def test_golden_files_cover_every_stage_and_instrument_in_every_language():
 
 def test_cue_data_names_every_stage_and_instrument_in_three_languages():
     table = reference.load("cooperation_cues")
-    assert set(table["kind"]) == {"stage", "instrument", "future", "negation", "anchor"}
+    assert set(table["kind"]) == {"stage", "instrument", "future", "negation", "modal", "anchor"}
     for kind, values in (("stage", schema.COOPERATION_STAGES), ("instrument", schema.COOPERATION_INSTRUMENTS[:-1])):
         rows = table[table["kind"] == kind]
         assert set(rows["value"]) == set(values)
@@ -70,6 +70,50 @@ def test_cue_data_names_every_stage_and_instrument_in_three_languages():
 )
 def test_tense_and_negation_change_the_stage(text, language, stage):
     assert [r["stage"] for r in _rows(text, language)] == [stage]
+
+
+@pytest.mark.parametrize(
+    "text, language, stage",
+    [
+        # a modal makes a signing, a launch or an agreement a proposal
+        ("Iran and Armenia could sign an MoU on data centres, the minister said.", "en", "proposed"),
+        ("The data centre project of Iran and Armenia can be implemented quickly.", "en", "proposed"),
+        ("وقال الوزير إنه يمكن توقيع مذكرة تفاهم بين إيران وأرمينيا في مجال مراكز البيانات.", "ar", "proposed"),
+        # a signing as the means to an end is not a signing: the sentence's own verb says the stage
+        ("Iran seeks to expand data centre cooperation with Armenia by signing a new agreement.", "en", "proposed"),
+        # headline and news verb forms
+        ("طهران ويريفان تبرمان مذكرة تفاهم في مجال مراكز البيانات", "ar", "signed"),
+        ("در این دیدار مقرر شد ایران و ارمنستان در حوزه مراکز داده همکاری کنند.", "fa", "agreed"),
+        ("Iran to launch a satellite built with Armenia next month.", "en", "agreed"),
+    ],
+)
+def test_modals_means_and_headline_verbs(text, language, stage):
+    assert [r["stage"] for r in _rows(text, language)] == [stage]
+
+
+def test_a_sentence_naming_iran_and_a_partner_counts_without_a_word_of_cooperation():
+    text = ("Iran's minister spoke about data centres. "
+            "He proposed a regional market between Iran, Armenia and Georgia.")
+    assert [(r["partners"], r["stage"]) for r in _rows(text, "en")] == [("ARM|GEO", "proposed")]
+
+
+def test_venues_and_channels_are_no_partners():
+    # the state of the city a meeting is held in ("Geneva, Switzerland"), and the platform a
+    # minister wrote on, are where something happened, not parties to it
+    text = ("Iran and Armenia discussed data centre cooperation on the sidelines of a conference in "
+            "Geneva, Switzerland.")
+    assert [r["partners"] for r in _rows(text, "en")] == ["ARM"]
+    text = "بحثت إيران وأرمينيا التعاون في مجال مراكز البيانات في مؤتمر المنعقد في جنيف السويسرية."
+    assert [r["partners"] for r in _rows(text, "ar")] == ["ARM"]
+    text = ("وقال وزير الاتصالات الإيراني في تغريدة على تويتر إنه تم توقيع مذكرة تفاهم بين البلدين في مجال "
+            "مراكز البيانات. وكان الوزير قد زار أرمينيا.")
+    assert {r["partners"] for r in _rows(text, "ar")} == {"ARM"}
+
+
+def test_a_launch_of_nothing_in_a_field_of_technology_is_no_row():
+    text = ("Iran and Armenia signed an MoU on data centres. The Armenian president arrived in Tehran on Monday. "
+            "At the welcome ceremony for the Armenian guest, the two countries' guards launched fireworks.")
+    assert [r["stage"] for r in _rows(text, "en")] == ["signed"]
 
 
 def test_an_article_about_no_field_of_technology_gives_no_row():

@@ -23,6 +23,11 @@ LAUNCH_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
+# the first chart has a drawn bar (a bar of zero length, such as a stage with no thread, is hidden)
+DRAWN_BAR = (
+    "(() => { const p = document.querySelector('.js-plotly-plot');"
+    " return p && [...p.querySelectorAll('.barlayer .point path')].some(b => b.getBBox().width > 0); })()"
+)
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -32,9 +37,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
-    """Start the dashboard on a fresh store of the sample + fixture articles; yield its URL."""
+    """Start the dashboard on a fresh store of the sample + fixture articles; yield its URL (one
+    server for the session: the tests only read, and a cold start costs seconds per module)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     corpus = tmp_path_factory.mktemp("corpus")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from ant_store import ant_store
 
-from .conftest import ARTIFACTS, CHROMIUM, ROOT, dashboard
+from .conftest import ARTIFACTS, CHROMIUM, DRAWN_BAR, ROOT, dashboard
 
 ANT = ROOT.parent / "shared" / "data" / "ant-arabic-news.jsonl.gz"
 TIMEOUT = 180_000
@@ -37,7 +37,8 @@ def test_cooperation_page_on_real_articles(ant_url, page, lang):
     page.goto(f"{ant_url}/cooperation?lang={lang}", timeout=TIMEOUT)
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2", timeout=TIMEOUT)
     first = page.locator(".js-plotly-plot").first
-    first.locator(".barlayer .point path").first.wait_for(timeout=TIMEOUT)
+    # a drawn bar: a stage with no thread has a zero-width bar, hidden to the browser
+    page.wait_for_function(DRAWN_BAR, timeout=TIMEOUT)
     page.get_by_text(HINT[lang]).wait_for(timeout=TIMEOUT)
     assert page.get_by_test_id("stException").count() == 0
     ticks = first.locator(".ytick text").all_text_contents()

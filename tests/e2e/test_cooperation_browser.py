@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from .conftest import DRAWN_BAR
+
 TIMEOUT = 120_000
 ARMENIA = {"en": "Armenia", "ar": "أرمينيا", "fa": "ارمنستان"}
 STAGE = {"en": "Stage", "ar": "المرحلة", "fa": "مرحله"}
@@ -18,7 +20,7 @@ def test_cooperation_page_renders_in_every_language(app_url, page, lang):
     page.goto(f"{app_url}/cooperation{query}", timeout=TIMEOUT)
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2", timeout=TIMEOUT)
     # the pipeline's bars (the bilateral view below has bars too)
-    page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first.wait_for(timeout=TIMEOUT)
+    page.wait_for_function(DRAWN_BAR, timeout=TIMEOUT)
     # the partner's name among the pipeline's ticks (wait: the bilateral view's sector ticks may come first)
     seen = "name => [...document.querySelectorAll('.js-plotly-plot .ytick text')].some(e => e.textContent.includes(name))"
     page.wait_for_function(seen, arg=ARMENIA[lang], timeout=TIMEOUT)

@@ -10,7 +10,9 @@ in ``en``, ``ar`` and ``fa``; a form ending in ``*`` matches as the start of a w
 * ``future`` cues ("will", "سيتم", "خواهد") make a signing or a launch only ``agreed``, as does
   the Arabic future prefix (سيوقع, ستطلق);
 * ``negation`` cues ("did not", "لم", "نشد") make a signing, a launch or an agreement
-  ``stalled``;
+  ``stalled``; ``modal`` cues ("can be implemented", "يمكن توقيع", "باید") make it ``proposed``;
+* a signing as the means to an end ("by signing an agreement, we can expand") states no
+  signing when the sentence has another stage cue;
 * a proposal governs what follows it ("ready to sign", "أبدى استعداده لتوقيع": ``proposed``), and
   an agreement the signing or launch it plans ("agreed to sign": ``agreed``);
 * ``anchor`` cues ("cooperation", "البلدين", "دو کشور") tell a sentence about cooperation from one
@@ -18,7 +20,8 @@ in ``en``, ``ar`` and ``fa``; a form ending in ``*`` matches as the start of a w
   partner state named in it.
 
 The partners are the states other than Iran the sentence names (countries, or the country of an
-official named in it); a sentence that names none ("the two sides agreed") is about the state the
+official named in it; not a venue's state, "في جنيف السويسرية", nor the platform something was
+said on, "على تويتر"); a sentence that names none ("the two sides agreed") is about the state the
 article names most after Iran. Cooperation between other states is no row: a sentence naming two
 states or more and nothing Iranian is skipped, and so is an article that never names Iran (unless
 it is Persian news, which is Iranian news) or no field of technology (a sector of
@@ -65,6 +68,8 @@ SUFFIXES = frozenset(("ه", "ها", "هما", "هم"))
 LOCATIVES = frozenset(normalise(w) for w in (
     "in", "at", "to", "from", "into", "near", "في", "الى", "إلى", "من", "عبر", "در", "به", "از", "تا"))
 _WORD = re.compile(r"\w+")
+#: Words before a signing that make it a means ("by signing", "through the signing of").
+_MEANS = re.compile(r"(?:\bby|\bthrough(?: the)?|\bvia(?: the)?|من خلال|عبر) $")
 _JOIN = "|"
 
 
@@ -170,6 +175,9 @@ def _stage_of(cue, cues, norm: str, persian: bool) -> str:
             if e <= start and _words_between(norm, e, start) < BEFORE_WORDS - 1 or (
                     persian and s >= end and _words_between(norm, end, s) < AFTER_WORDS):
                 return "stalled"
+    if stage in ("signed", "implemented", "agreed") and any(
+            kind == "modal" and e <= start and _words_between(norm, e, start) < BEFORE_WORDS for _s, e, kind, _v, _f in cues):
+        return "proposed"  # "can be implemented", "يمكن توقيع", "باید اجرا شود": a wish or an offer
     if stage in ("signed", "implemented"):
         if future:
             return "agreed"
@@ -230,10 +238,6 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
         stages = [(c, _stage_of(c, sent_cues, doc.norm, persian)) for c in _facts(sent_cues, doc.norm)]
         if not stages:
             continue
-        if not any(c[2] in ("anchor", "instrument") for c in sent_cues):
-            sentence = sentence_of[key]
-            if not any(m.get("kind") == "sector" and sentence.start <= m["start"] < sentence.end for m in mentions):
-                continue  # a stage word in a sentence about no cooperation
         sentence = sentence_of[key]
         inside = [m for m in mentions if sentence.start <= m["start"] < sentence.end]
         people = [o for o in officials if sentence.start <= o["start"] < sentence.end]
@@ -241,6 +245,9 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
         named |= {o["country"] for o in people if o.get("country") and o["country"] != "IRN"}
         iran_here = any(m.get("country") == "IRN" for m in inside)
         partners = sorted(named - {"IRN", ""})
+        if not any(c[2] in ("anchor", "instrument") for c in sent_cues) and not (iran_here and partners) \
+                and not any(m.get("kind") == "sector" for m in inside):
+            continue  # a stage word in a sentence about no cooperation
         if len(partners) >= 2 and not iran_here:
             continue  # cooperation between other states
         if not partners:
@@ -251,6 +258,11 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
             continue  # a story about another state that names Iran in passing: Iran is no party here
         cue, stage = min(stages, key=lambda cs: (_RANK[cs[1]], cs[0][0]))
         sector_ids = _sectors(doc, sentence, inside, mentions)
+        if not sector_ids and (stage == "implemented" or not any(c[2] == "anchor" for c in sent_cues)) \
+                and not any(c[2] == "instrument" for c in sent_cues):
+            # launched, opened, fired, or a state's talks or calls: of nothing in a field of
+            # technology, near no word of cooperation ("أطلقت المدفعية", "دعا إلى إنهاء")
+            continue
         for instrument in _instruments(cue, sent_cues, stage):
             row = _row_for(rows.setdefault((tuple(partners), stage), []), instrument)
             if row is None:
@@ -299,23 +311,35 @@ def _parties(doc: Document, mentions: list[dict]) -> list[tuple[int, str]]:
     organisations' countries and places' countries, a place only where it is not where
     something happens ("met in Tokyo")."""
     out = []
-    for m in mentions:
+    venue_end = -1  # where the last place named as a venue ends ("في جنيف", "in Ashgabat")
+    for m in sorted(mentions, key=lambda m: m["start"]):
         kind, country = m.get("kind"), m.get("country") or ""
         if not country or kind not in ("country", "place", "organisation"):
             continue
         if kind == "place" and country != "IRN" and _located(doc.text, m["start"]):
+            venue_end = m["end"]
             continue
+        if kind == "country" and venue_end >= 0 and _VENUE_STATE.fullmatch(doc.text, venue_end, m["start"]):
+            continue  # the venue's state: "جنيف السويسرية", "in Ashgabat, Turkmenistan"
+        if kind == "organisation" and _located(doc.text, m["start"], CHANNELS):
+            continue  # where something was said: "على تويتر", "on Instagram"
         out.append((m["start"], country))
     return out
 
 
-def _located(text: str, start: int) -> bool:
+#: What may stand between a venue and its state: a comma, spaces, the Arabic article.
+_VENUE_STATE = re.compile(r"[\s,،]*(?:ال)?")
+#: Words before an organisation that make it where something was said or shown, not a party.
+CHANNELS = LOCATIVES | frozenset(normalise(w) for w in ("on", "via", "through", "على", "عبر", "روي"))
+
+
+def _located(text: str, start: int, words: frozenset = LOCATIVES) -> bool:
     """Whether the place at ``start`` follows a locative word ("in Tokyo", "في موسكو")."""
     before = _WORD.findall(text, max(0, start - 20), start)
     if not before:
         return False
     word = normalise(before[-1])
-    return word in LOCATIVES or text[start - 1:start].isalpha() and text[start - 1] in "بل"
+    return word in words or text[start - 1:start].isalpha() and text[start - 1] in "بل"
 
 
 def _main_partner(parties: list[tuple[int, str]]) -> str:
@@ -333,6 +357,12 @@ def _facts(cues: list, norm: str) -> list:
     """The stage cues of one sentence that state its stage: a "signed" that only qualifies an
     instrument ("a signed MoU", "previously signed agreements") does not, when another does."""
     stage_cues = [c for c in cues if c[2] == "stage"]
+    if len(stage_cues) < 2:
+        return stage_cues
+    # a signing as the means to an end ("by signing an agreement, we can expand", "through the
+    # signing of MoUs", "من خلال توقيع") is no signing when the sentence says what is done
+    means = [c for c in stage_cues if c[3] == "signed" and _MEANS.search(norm, max(0, c[0] - 14), c[0])]
+    stage_cues = [c for c in stage_cues if c not in means] or stage_cues
     if len(stage_cues) < 2:
         return stage_cues
     instrument_at = {c[0] for c in cues if c[2] == "instrument"}
