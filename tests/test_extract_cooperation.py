@@ -42,7 +42,7 @@ def test_golden_files_cover_every_stage_and_instrument_in_every_language():
 
 def test_cue_data_names_every_stage_and_instrument_in_three_languages():
     table = reference.load("cooperation_cues")
-    assert set(table["kind"]) == {"stage", "instrument", "future", "negation", "modal", "anchor"}
+    assert set(table["kind"]) == {"stage", "instrument", "future", "negation", "modal", "off_topic", "anchor"}
     for kind, values in (("stage", schema.COOPERATION_STAGES), ("instrument", schema.COOPERATION_INSTRUMENTS[:-1])):
         rows = table[table["kind"] == kind]
         assert set(rows["value"]) == set(values)
@@ -108,6 +108,18 @@ def test_venues_and_channels_are_no_partners():
     text = ("وقال وزير الاتصالات الإيراني في تغريدة على تويتر إنه تم توقيع مذكرة تفاهم بين البلدين في مجال "
             "مراكز البيانات. وكان الوزير قد زار أرمينيا.")
     assert {r["partners"] for r in _rows(text, "ar")} == {"ARM"}
+
+
+def test_the_nuclear_deal_and_sanctions_are_no_technology_cooperation():
+    text = ("Iran and Armenia signed an MoU on data centres. "
+            "Meanwhile the United States said it withdrew from the nuclear agreement signed with Iran.")
+    assert [r["partners"] for r in _rows(text, "en")] == ["ARM"]
+    text = ("وقعت إيران وأرمينيا مذكرة تفاهم في مجال مراكز البيانات. "
+            "وكانت الولايات المتحدة قد انسحبت من الاتفاق النووي الذي وقعته مع إيران.")
+    assert [r["partners"] for r in _rows(text, "ar")] == ["ARM"]
+    # sanctions named beside a field of technology do not hide the cooperation
+    text = "Iran and Russia signed an MoU on data centres despite the sanctions."
+    assert [r["partners"] for r in _rows(text, "en")] == ["RUS"]
 
 
 def test_a_launch_of_nothing_in_a_field_of_technology_is_no_row():

@@ -11,6 +11,8 @@ in ``en``, ``ar`` and ``fa``; a form ending in ``*`` matches as the start of a w
   the Arabic future prefix (سيوقع, ستطلق);
 * ``negation`` cues ("did not", "لم", "نشد") make a signing, a launch or an agreement
   ``stalled``; ``modal`` cues ("can be implemented", "يمكن توقيع", "باید") make it ``proposed``;
+* ``off_topic`` cues (the nuclear deal, sanctions, missiles) leave a sentence out unless it
+  names a sector itself;
 * a signing as the means to an end ("by signing an agreement, we can expand") states no
   signing when the sentence has another stage cue;
 * a proposal governs what follows it ("ready to sign", "أبدى استعداده لتوقيع": ``proposed``), and
@@ -248,6 +250,8 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
         if not any(c[2] in ("anchor", "instrument") for c in sent_cues) and not (iran_here and partners) \
                 and not any(m.get("kind") == "sector" for m in inside):
             continue  # a stage word in a sentence about no cooperation
+        if any(c[2] == "off_topic" for c in sent_cues) and not any(m.get("kind") == "sector" for m in inside):
+            continue  # the nuclear deal, sanctions, missiles: no field of technology in this sentence
         if len(partners) >= 2 and not iran_here:
             continue  # cooperation between other states
         if not partners:
