@@ -247,11 +247,10 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
         named |= {o["country"] for o in people if o.get("country") and o["country"] != "IRN"}
         iran_here = any(m.get("country") == "IRN" for m in inside)
         partners = sorted(named - {"IRN", ""})
-        if not any(c[2] in ("anchor", "instrument") for c in sent_cues) and not (iran_here and partners) \
-                and not any(m.get("kind") == "sector" for m in inside):
-            continue  # a stage word in a sentence about no cooperation
-        if any(c[2] == "off_topic" for c in sent_cues) and not any(m.get("kind") == "sector" for m in inside):
-            continue  # the nuclear deal, sanctions, missiles: no field of technology in this sentence
+        kinds = {c[2] for c in sent_cues}
+        sector_here = any(m.get("kind") == "sector" for m in inside)
+        if not sector_here and ("off_topic" in kinds or not kinds & {"anchor", "instrument"} and not (iran_here and partners)):
+            continue  # the nuclear deal, sanctions, missiles; or a stage word about no cooperation
         if len(partners) >= 2 and not iran_here:
             continue  # cooperation between other states
         if not partners:
@@ -262,8 +261,7 @@ def extract(doc: Document, mentions: Iterable[dict] | None = None, officials: It
             continue  # a story about another state that names Iran in passing: Iran is no party here
         cue, stage = min(stages, key=lambda cs: (_RANK[cs[1]], cs[0][0]))
         sector_ids = _sectors(doc, sentence, inside, mentions)
-        if not sector_ids and (stage == "implemented" or not any(c[2] == "anchor" for c in sent_cues)) \
-                and not any(c[2] == "instrument" for c in sent_cues):
+        if not sector_ids and "instrument" not in kinds and (stage == "implemented" or "anchor" not in kinds):
             # launched, opened, fired, or a state's talks or calls: of nothing in a field of
             # technology, near no word of cooperation ("أطلقت المدفعية", "دعا إلى إنهاء")
             continue
@@ -338,7 +336,8 @@ CHANNELS = LOCATIVES | frozenset(normalise(w) for w in ("on", "via", "through", 
 
 
 def _located(text: str, start: int, words: frozenset = LOCATIVES) -> bool:
-    """Whether the place at ``start`` follows a locative word ("in Tokyo", "في موسكو")."""
+    """Whether the place at ``start`` follows a locative word ("in Tokyo", "في موسكو"), or one
+    of ``words`` (:data:`CHANNELS` for an organisation: "على تويتر")."""
     before = _WORD.findall(text, max(0, start - 20), start)
     if not before:
         return False
